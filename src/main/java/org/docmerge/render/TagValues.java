@@ -1,0 +1,50 @@
+package org.docmerge.render;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.docmerge.model.CellValue;
+import org.docmerge.model.ReportData;
+import org.docmerge.spec.ReportSpec;
+
+/**
+ * The text each template tag receives for one report: cover fields and table cells as inline text, prose
+ * sections as lists of paragraphs. Numbers print as the official tables print them (whole numbers plain, the
+ * fee without trailing zeros); an empty section prints the spec's {@code empty} text (「无」) so its heading is
+ * never left hanging. Immutable and thread-safe.
+ */
+public record TagValues(Map<String, String> inline, Map<String, List<String>> blocks) {
+
+  public TagValues {
+    inline = Map.copyOf(inline);
+    blocks = Map.copyOf(blocks);
+  }
+
+  public static TagValues of(ReportSpec spec, ReportData data) {
+    Map<String, String> inline = new LinkedHashMap<>();
+    for (ReportSpec.Field f : spec.fields()) {
+      inline.put(f.id(), display(f, data.field(f.id())));
+    }
+    for (String cellId : spec.cells().keySet()) {
+      CellValue v = data.values().get(cellId);
+      inline.put(cellId, v == null ? "" : v.display());
+    }
+    Map<String, List<String>> blocks = new LinkedHashMap<>();
+    for (ReportSpec.Section s : spec.sections()) {
+      List<String> ps = data.paragraphs(s.id());
+      blocks.put(s.id(), ps.isEmpty() && s.empty() != null ? List.of(s.empty()) : ps);
+    }
+    return new TagValues(inline, blocks);
+  }
+
+  private static String display(ReportSpec.Field f, String value) {
+    String v = value.strip();
+    if ("date".equals(f.type())) {
+      var m = java.util.regex.Pattern.compile("^(\\d{4})\\D+(\\d{1,2})\\D+(\\d{1,2})\\D*$").matcher(v);
+      if (m.matches()) {
+        return m.group(1) + "年" + Integer.parseInt(m.group(2)) + "月" + Integer.parseInt(m.group(3)) + "日";
+      }
+    }
+    return v;
+  }
+}
