@@ -148,20 +148,21 @@ public final class BuildAnnualTemplate2021 {
         + "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
         + "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"0\"/></w:pPr>"
         + "<w:rPr>" + fonts("黑体") + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>"
-        // Table text: 仿宋_GB2312 五号, single spacing, no indent, centred.
+        // Table text: 仿宋_GB2312 五号, single spacing, no indent, centred; not snapped to the 28 pt document
+        // grid, which would make every table line 28 pt high.
         + "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/>"
-        + "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
+        + "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
         + noIndent + "<w:jc w:val=\"center\"/></w:pPr>"
         + "<w:rPr>" + fonts("仿宋_GB2312") + "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr></w:style>"
         // Footer: page numbers 宋体 四号, centred.
         + "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
-        + "<w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent
+        + "<w:pPr><w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent
         + "<w:jc w:val=\"center\"/></w:pPr>"
         + "<w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\" w:cs=\"宋体\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>"
         + "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/></w:style>"
         // Report table: single borders, centred, narrow cell margins so two characters fit a 1 cm column.
         + "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"ReportTable\"><w:name w:val=\"Report Table\"/>"
-        + "<w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent + "<w:jc w:val=\"center\"/></w:pPr>"
+        + "<w:pPr><w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent + "<w:jc w:val=\"center\"/></w:pPr>"
         + "<w:rPr><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr>"
         + "<w:tblPr><w:jc w:val=\"center\"/><w:tblBorders>"
         + border("top") + border("left") + border("bottom") + border("right") + border("insideH") + border("insideV")
