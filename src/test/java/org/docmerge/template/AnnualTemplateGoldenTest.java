@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.render.DocxText;
+import org.docmerge.render.PdfConverter;
 import org.docmerge.spec.ReportKind;
 import org.docmerge.tools.BuildAnnualTemplate2021;
 import org.junit.jupiter.api.Assumptions;
@@ -115,13 +116,10 @@ class AnnualTemplateGoldenTest {
     Path soffice = Path.of("/usr/bin/soffice");
     Path pdftotext = Path.of("/usr/bin/pdftotext");
     Assumptions.assumeTrue(Files.isExecutable(soffice) && Files.isExecutable(pdftotext), "LibreOffice or poppler not installed");
-    Path f = dir.resolve("seed.docx");
-    Files.write(f, output);
-    // A private profile: a shared fresh profile makes concurrent soffice runs fail silently.
-    run(List.of(soffice.toString(), "--headless", "--norestore",
-        "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--convert-to", "pdf", "--outdir", dir.toString(),
-        f.toString()), dir);
+    var converted = PdfConverter.fromPath().convert(output, "seed.docx");
+    assertFalse(converted.hasErrors(), () -> converted.diagnostics().toString());
     Path pdf = dir.resolve("seed.pdf");
+    Files.write(pdf, converted.get());
     assertTrue(Files.size(pdf) > 0, "soffice wrote no PDF");
     // -raw keeps content-stream order: the footer's "- 1 -" keeps its spaces, and a label wrapped inside a
     // narrow cell comes out as consecutive lines, so joining lines restores it.
