@@ -29,6 +29,12 @@ import org.w3c.dom.Node;
  * style chains for cycles, load with docx4j to prove the package sound, find and repair tags in the main
  * document, headers and footers, validate them against the spec, and compile the tagged parts into string
  * segments. Meant to run once per process per template. Stateless; thread-safe.
+ *
+ * <p>docx4j is the judge of whether the package is sound, but the tagged parts are compiled from their own
+ * bytes through a hardened DOM rather than re-marshalled from docx4j's JAXB tree: the output then keeps every
+ * piece of markup the template author's Word wrote (extensions docx4j does not model included), and only the
+ * runs holding tags change. Tag positions become processing-instruction markers in the serialised XML, which
+ * no text can forge because text is escaped.
  */
 public final class TemplateCompiler {
   static final String MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
@@ -166,6 +172,19 @@ public final class TemplateCompiler {
     for (String n : known) {
       if (!used.contains(n)) {
         d.warning(TemplateCodes.UNUSED, file, "规格中的 " + n + "（" + label(spec, n) + "）在模板中没有对应的标签 {{" + n + "}}，它的值不会出现在报告中。");
+      }
+    }
+    if (d.hasErrors()) {
+      return Result.failed(d.asList());
+    }
+
+    // Tags are only replaced in the main document, headers and footers; a {{ anywhere else (footnotes,
+    // comments, document properties) would reach the report unreplaced.
+    for (String entry : zip.names()) {
+      if (!tagged.containsKey(entry) && (entry.endsWith(".xml") || entry.endsWith(".rels"))
+          && new String(zip.bytes().get(entry), java.nio.charset.StandardCharsets.UTF_8).contains("{{")) {
+        d.error(TemplateCodes.SYNTAX, Location.detail(name, entry),
+            "模板的 " + entry + " 中有 {{，但标签只能用在正文、页眉和页脚中，这里不会被替换。请删除它或移到正文中。");
       }
     }
     if (d.hasErrors()) {
@@ -325,6 +344,8 @@ public final class TemplateCompiler {
 
   /** Rewrites tag runs and block paragraphs into marker PIs, serialises once, splits at the markers. */
   private static List<Segment> compilePart(Document dom, Set<String> sections) throws Exception {
+    // Our markers are processing instructions; a template's own (meaningless to Word) must not pose as one.
+    removeProcessingInstructions(dom);
     int next = 0;
     for (Element p : Xml.all(dom, "p")) {
       if (p.getParentNode() == null) {
@@ -359,6 +380,18 @@ public final class TemplateCompiler {
       }
     }
     return split(Xml.serialize(dom));
+  }
+
+  private static void removeProcessingInstructions(Node n) {
+    for (Node c = n.getFirstChild(); c != null; ) {
+      Node next = c.getNextSibling();
+      if (c.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
+        n.removeChild(c);
+      } else {
+        removeProcessingInstructions(c);
+      }
+      c = next;
+    }
   }
 
   /**

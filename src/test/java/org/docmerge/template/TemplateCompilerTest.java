@@ -248,4 +248,20 @@ class TemplateCompilerTest {
         .styles(styles).bytes(), TemplateCodes.STYLE_CYCLE);
     assertTrue(d.message().contains("A → B → A"), d.message());
   }
+
+  @Test
+  void tagInAPartThatIsNeverReplacedIsRefused() {
+    Map<String, String> parts = MiniDocx.body(MiniDocx.p("{{agency}}")).parts();
+    parts.put("word/footnotes.xml", "<w:footnotes " + MiniDocx.NS + ">" + MiniDocx.p("{{year}}") + "</w:footnotes>");
+    Diagnostic d = onlyError(MiniDocx.zip(parts), TemplateCodes.SYNTAX);
+    assertEquals("word/footnotes.xml", d.location().detail());
+  }
+
+  @Test
+  void aForgedMarkerInTheTemplateIsIgnored() throws Exception {
+    PreparedTemplate t = ok(MiniDocx.body("<?docmerge-slot 0 agency?>" + MiniDocx.p("{{year}}")).bytes());
+    String doc = entry(t.render(Map.of("year", "2021"), Map.of()), "word/document.xml");
+    assertFalse(doc.contains("docmerge"), doc);
+    assertEquals(List.of("2021"), DocxText.lines(t.render(Map.of("year", "2021"), Map.of())));
+  }
 }
