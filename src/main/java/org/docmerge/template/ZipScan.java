@@ -83,7 +83,12 @@ final class ZipScan {
     }
     // The local headers (what ZipInputStream reads) and the central directory (what most readers use) must
     // list the same entries, otherwise different programs would see different documents.
-    if (!order.equals(central)) {
+    // Compared as sorted lists: the order may legally differ, the set of entries may not.
+    List<String> a = new ArrayList<>(order);
+    List<String> b = new ArrayList<>(central);
+    Collections.sort(a);
+    Collections.sort(b);
+    if (!a.equals(b)) {
       return fail(TemplateCodes.SUSPICIOUS_ZIP, where, "模板压缩包的目录与内容不一致，文件可能被篡改。请在 Word 中重新保存。");
     }
     return Result.of(new Contents(order, bytes), List.of());

@@ -67,6 +67,16 @@ class AnnualTemplateGoldenTest {
   }
 
   @Test
+  void tableHeaderRowsRepeatAndNoRowSplitsAcrossPages() throws Exception {
+    String doc = TemplateCompilerTest.entry(output, "word/document.xml");
+    int rows = doc.split("<w:tr>", -1).length - 1;
+    assertEquals(14 + 28 + 4, rows);
+    assertEquals(rows, doc.split("<w:cantSplit/>", -1).length - 1);
+    assertEquals(6, doc.split("<w:tblHeader/>", -1).length - 1, "three header rows each in tables 三 and 四");
+    assertEquals(3, doc.split("<w:tblLayout w:type=\"fixed\"/>", -1).length - 1);
+  }
+
+  @Test
   void renderingTwiceGivesIdenticalBytes() {
     assertArrayEquals(output, compiled.template().render(seed.inline, seed.blocks));
   }
@@ -105,10 +115,23 @@ class AnnualTemplateGoldenTest {
         "print(len(t3.rows), len(t3.columns), len(d.tables[2].columns))",
         "print(t3.cell(5, 0).text == t3.cell(26, 0).text == '三、本年度办理结果')",
         "print(d.tables[2].rows[2].cells[1].text.replace(chr(10), '/'))",
-        "print(d.core_properties.title)");
+        "print(d.core_properties.title)",
+        "s = d.sections[0]",
+        "print(round(s.page_width.cm, 1), round(s.page_height.cm, 1), round(s.top_margin.cm, 1), round(s.bottom_margin.cm, 1),"
+            + " round(s.left_margin.cm, 1), round(s.right_margin.cm, 1))",
+        "n = d.styles['Normal']",
+        "print(n.font.size.pt, n.paragraph_format.line_spacing.pt, n.paragraph_format.line_spacing_rule)",
+        "t = d.styles['Title']",
+        "print(t.font.size.pt, t.paragraph_format.alignment, t.element.rPr.rFonts.get(docx.oxml.ns.qn('w:eastAsia')))",
+        "h = d.styles['Heading 1']",
+        "print(h.font.size.pt, h.element.rPr.rFonts.get(docx.oxml.ns.qn('w:eastAsia')), n.element.rPr.rFonts.get(docx.oxml.ns.qn('w:eastAsia')))",
+        "print(d.styles['Table Text'].font.size.pt, d.tables[1].alignment)",
+        "print(d.sections[0].footer.paragraphs[0].text)");
     List<String> out = run(List.of(py.toString(), "-c", script, f.toString()), dir);
     assertEquals(List.of("3", "True", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "True",
-        "28 10 15", "True", "结果/纠正", "政府信息公开工作年度报告"), out);
+        "28 10 15", "True", "结果/纠正", "政府信息公开工作年度报告",
+        "21.0 29.7 3.7 3.5 2.8 2.6", "16.0 28.0 EXACTLY (4)", "22.0 CENTER (1) 方正小标宋简体", "16.0 黑体 仿宋_GB2312",
+        "10.5 CENTER (1)", "- 1 -"), out);
   }
 
   @Test
