@@ -1,0 +1,574 @@
+package org.docmerge.template;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.docmerge.diag.Diagnostic;
+import org.docmerge.diag.Diagnostics;
+import org.docmerge.diag.Location;
+import org.docmerge.diag.Result;
+import org.docmerge.spec.ReportSpec;
+import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
+import org.docx4j.openpackaging.parts.JaxbXmlPart;
+import org.docx4j.openpackaging.parts.Part;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Turns template bytes into a {@link PreparedTemplate}: pre-scan the zip, check the main content type, check
+ * style chains for cycles, load with docx4j to prove the package sound, find and repair tags in the main
+ * document, headers and footers, validate them against the spec, and compile the tagged parts into string
+ * segments. Meant to run once per process per template. Stateless; thread-safe.
+ *
+ * <p>docx4j is the judge of whether the package is sound, but the tagged parts are compiled from their own
+ * bytes through a hardened DOM rather than re-marshalled from docx4j's JAXB tree: the output then keeps every
+ * piece of markup the template author's Word wrote (extensions docx4j does not model included), and only the
+ * runs holding tags change. Tag positions become processing-instruction markers in the serialised XML, which
+ * no text can forge because text is escaped.
+ */
+public final class TemplateCompiler {
+  static final String MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+  private static final String PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+  private static final String CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
+  private static final Pattern TAG = Pattern.compile("\\{\\{([A-Za-z][A-Za-z0-9_.-]*)\\}\\}");
+
+  private TemplateCompiler() {}
+
+  /**
+   * Compiles a template. The result has a value only when there are no errors; warnings (such as unused spec
+   * names) come with the value.
+   *
+   * @param docx the template's bytes
+   * @param name the template's file name as staff know it, used in every location
+   * @param spec the report kind the template must fit
+   */
+  public static Result<PreparedTemplate> compile(byte[] docx, String name, ReportSpec spec) {
+    try {
+      return compileChecked(docx, name, spec);
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      // One catch boundary: whatever a parser throws becomes a diagnostic, never a crash of the batch.
+      return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, Location.file(name),
+          "模板无法读取（" + e.getClass().getSimpleName() + "：" + e.getMessage() + "）。请在 Word 中打开并重新保存。"));
+    }
+  }
+
+  private static Result<PreparedTemplate> compileChecked(byte[] docx, String name, ReportSpec spec) throws Exception {
+    Location file = Location.file(name);
+    Result<ZipScan.Contents> scanned = ZipScan.scan(docx, name);
+    if (scanned.value().isEmpty()) {
+      return Result.failed(scanned.diagnostics());
+    }
+    ZipScan.Contents zip = scanned.get();
+
+    // Which part is the main document, and is it a plain .docx (not .docm, .dotx, .xlsx)?
+    String mainPart;
+    Map<String, String> rels;
+    try {
+      mainPart = mainPart(zip);
+      String type = mainPart == null ? null : contentType(zip, mainPart);
+      if (type == null || !type.equals(MAIN_TYPE)) {
+        return Result.failed(Diagnostic.error(TemplateCodes.NOT_DOCX, file,
+            "模板不是普通的 Word 文档（.docx），而是" + describe(type) + "。请在 Word 中另存为「Word 文档（*.docx）」。"));
+      }
+      if (!zip.bytes().containsKey(mainPart)) {
+        return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, file, "模板缺少正文部分 " + mainPart + "。请在 Word 中重新保存。"));
+      }
+      rels = relationships(zip, mainPart);
+    } catch (Exception e) {
+      return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, file,
+          "模板的包结构无法解析（" + e.getMessage() + "）。请在 Word 中打开并重新保存。"));
+    }
+
+    // Style cycles first: docx4j 11.5.13 overflows the stack resolving a cyclic w:basedOn (CVE-2026-53752).
+    for (var rel : rels.entrySet()) {
+      if (rel.getValue().endsWith("/styles") && zip.bytes().containsKey(rel.getKey())) {
+        String cycle = styleCycle(Xml.parse(zip.bytes().get(rel.getKey())));
+        if (cycle != null) {
+          return Result.failed(Diagnostic.error(TemplateCodes.STYLE_CYCLE, Location.detail(name, "样式"),
+              "模板的样式互相继承成环（" + cycle + "），Word 之外的程序会因此崩溃。请在 Word 的「样式」窗格中修改这些样式的「样式基于」。"));
+        }
+      }
+    }
+
+    Result<Void> loaded = loadWithDocx4j(docx, name);
+    if (loaded != null) {
+      return Result.failed(loaded.diagnostics());
+    }
+
+    // The parts that may hold tags: the main document, then its headers and footers.
+    Map<String, String> tagged = new LinkedHashMap<>();
+    tagged.put(mainPart, "正文");
+    for (var rel : rels.entrySet()) {
+      String short_ = rel.getKey().substring(rel.getKey().lastIndexOf('/') + 1);
+      if (rel.getValue().endsWith("/header") && zip.bytes().containsKey(rel.getKey())) {
+        tagged.put(rel.getKey(), "页眉(" + short_ + ")");
+      } else if (rel.getValue().endsWith("/footer") && zip.bytes().containsKey(rel.getKey())) {
+        tagged.put(rel.getKey(), "页脚(" + short_ + ")");
+      }
+    }
+
+    Set<String> fields = new LinkedHashSet<>();
+    spec.fields().forEach(f -> fields.add(f.id()));
+    Set<String> sections = new LinkedHashSet<>();
+    spec.sections().forEach(s -> sections.add(s.id()));
+    Set<String> cells = new LinkedHashSet<>(spec.cells().keySet());
+    Set<String> known = new LinkedHashSet<>(fields);
+    known.addAll(sections);
+    known.addAll(cells);
+
+    Diagnostics d = new Diagnostics();
+    List<TagUse> uses = new ArrayList<>();
+    Map<String, Document> doms = new LinkedHashMap<>();
+    for (var part : tagged.entrySet()) {
+      Document dom;
+      try {
+        dom = Xml.parse(zip.bytes().get(part.getKey()));
+      } catch (Exception e) {
+        return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, Location.detail(name, part.getValue()),
+            "模板的" + part.getValue() + "无法解析（" + e.getMessage() + "）。请在 Word 中打开并重新保存。"));
+      }
+      Places places = new Places(dom, part.getValue());
+      boolean any = false;
+      for (Element p : Xml.all(dom, "p")) {
+        String where = places.of(p);
+        SplitTagRepair.Outcome out = SplitTagRepair.repair(p);
+        for (String err : out.syntaxErrors()) {
+          d.error(TemplateCodes.SYNTAX, Location.detail(name, where), "模板标签写法有误：" + err + "。位置：" + where + "。标签应写成 {{名称}}。");
+        }
+        for (SplitTagRepair.Found f : out.tags()) {
+          any = true;
+          String tag = "{{" + f.name() + "}}";
+          if (!known.contains(f.name())) {
+            String guess = closest(f.name(), known);
+            d.error(TemplateCodes.UNKNOWN_TAG, Location.detail(name, where),
+                "模板中的标签 " + tag + " 不存在" + (guess == null ? "" : "，是否想写 {{" + guess + "}}？") + "位置：" + where);
+            continue;
+          }
+          boolean block = sections.contains(f.name());
+          if (block && !Xml.text(p).strip().equals(tag)) {
+            d.error(TemplateCodes.BLOCK_NOT_ALONE, Location.detail(name, where),
+                "段落标签 " + tag + " 会被替换为若干整段文字，必须单独占一段，不能与其他文字同段。位置：" + where + "。请把其他文字移到另一段。");
+            continue;
+          }
+          uses.add(new TagUse(f.name(), block ? TagUse.Kind.BLOCK : TagUse.Kind.INLINE, where));
+        }
+      }
+      if (any) {
+        doms.put(part.getKey(), dom);
+      }
+    }
+    Set<String> used = new HashSet<>();
+    uses.forEach(u -> used.add(u.name()));
+    for (String n : known) {
+      if (!used.contains(n)) {
+        d.warning(TemplateCodes.UNUSED, file, "规格中的 " + n + "（" + label(spec, n) + "）在模板中没有对应的标签 {{" + n + "}}，它的值不会出现在报告中。");
+      }
+    }
+    if (d.hasErrors()) {
+      return Result.failed(d.asList());
+    }
+
+    // Tags are only replaced in the main document, headers and footers; a {{ anywhere else (footnotes,
+    // comments, document properties) would reach the report unreplaced.
+    for (String entry : zip.names()) {
+      if (!tagged.containsKey(entry) && (entry.endsWith(".xml") || entry.endsWith(".rels"))
+          && new String(zip.bytes().get(entry), java.nio.charset.StandardCharsets.UTF_8).contains("{{")) {
+        d.error(TemplateCodes.SYNTAX, Location.detail(name, entry),
+            "模板的 " + entry + " 中有 {{，但标签只能用在正文、页眉和页脚中，这里不会被替换。请删除它或移到正文中。");
+      }
+    }
+    if (d.hasErrors()) {
+      return Result.failed(d.asList());
+    }
+
+    Map<String, List<Segment>> compiled = new LinkedHashMap<>();
+    for (var e : doms.entrySet()) {
+      List<Segment> segs = compilePart(e.getValue(), sections);
+      for (Segment s : segs) {
+        if (s instanceof Segment.Literal lit && lit.xml().contains("{{")) {
+          d.error(TemplateCodes.SYNTAX, Location.detail(name, tagged.get(e.getKey())),
+              "模板的" + tagged.get(e.getKey()) + "中有无法替换的 {{（可能在域代码、修订或属性中）。请接受所有修订并删除这些 {{。");
+          break;
+        }
+      }
+      compiled.put(e.getKey(), segs);
+    }
+    if (d.hasErrors()) {
+      return Result.failed(d.asList());
+    }
+    Map<String, String> empties = new HashMap<>();
+    spec.sections().forEach(s -> {
+      if (s.empty() != null) {
+        empties.put(s.id(), s.empty());
+      }
+    });
+    return Result.of(new PreparedTemplate(name, uses, zip.names(), zip.bytes(), compiled, empties), d.asList());
+  }
+
+  /** docx4j's own verdict on the package; null when it loaded with every XML part present. */
+  private static Result<Void> loadWithDocx4j(byte[] docx, String name) {
+    WordprocessingMLPackage pkg;
+    try {
+      pkg = WordprocessingMLPackage.load(new ByteArrayInputStream(docx));
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, Location.file(name),
+          "Word 文档库无法读取模板（" + e.getClass().getSimpleName() + "）。请在 Word 中打开并重新保存。"));
+    }
+    // docx4j only logs XXE / billion-laughs failures and leaves the part's content null.
+    for (Part part : pkg.getParts().getParts().values()) {
+      if (part instanceof JaxbXmlPart<?> jp && jp.getJaxbElement() == null) {
+        return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, Location.detail(name, part.getPartName().getName()),
+            "模板的部件 " + part.getPartName().getName() + " 无法解析（可能含有 DOCTYPE 或外部实体，或已损坏）。请在 Word 中另存为新的 .docx。"));
+      }
+    }
+    return null;
+  }
+
+  private static String mainPart(ZipScan.Contents zip) throws Exception {
+    byte[] rels = zip.bytes().get("_rels/.rels");
+    if (rels == null) {
+      return null;
+    }
+    Document doc = Xml.parse(rels);
+    var list = doc.getElementsByTagNameNS(PKG_RELS, "Relationship");
+    for (int i = 0; i < list.getLength(); i++) {
+      Element r = (Element) list.item(i);
+      if (r.getAttribute("Type").endsWith("/officeDocument") && !"External".equals(r.getAttribute("TargetMode"))) {
+        String t = r.getAttribute("Target");
+        return t.startsWith("/") ? t.substring(1) : t;
+      }
+    }
+    return null;
+  }
+
+  private static String contentType(ZipScan.Contents zip, String part) throws Exception {
+    byte[] ct = zip.bytes().get("[Content_Types].xml");
+    if (ct == null) {
+      return null;
+    }
+    Document doc = Xml.parse(ct);
+    var over = doc.getElementsByTagNameNS(CT_NS, "Override");
+    for (int i = 0; i < over.getLength(); i++) {
+      Element o = (Element) over.item(i);
+      if (o.getAttribute("PartName").equalsIgnoreCase("/" + part)) {
+        return o.getAttribute("ContentType");
+      }
+    }
+    String ext = part.substring(part.lastIndexOf('.') + 1);
+    var defs = doc.getElementsByTagNameNS(CT_NS, "Default");
+    for (int i = 0; i < defs.getLength(); i++) {
+      Element o = (Element) defs.item(i);
+      if (o.getAttribute("Extension").equalsIgnoreCase(ext)) {
+        return o.getAttribute("ContentType");
+      }
+    }
+    return null;
+  }
+
+  /** The main part's internal relationships: zip entry name → relationship type. */
+  private static Map<String, String> relationships(ZipScan.Contents zip, String mainPart) throws Exception {
+    int slash = mainPart.lastIndexOf('/');
+    String dir = slash < 0 ? "" : mainPart.substring(0, slash + 1);
+    byte[] bytes = zip.bytes().get(dir + "_rels/" + mainPart.substring(slash + 1) + ".rels");
+    Map<String, String> out = new LinkedHashMap<>();
+    if (bytes == null) {
+      return out;
+    }
+    var list = Xml.parse(bytes).getElementsByTagNameNS(PKG_RELS, "Relationship");
+    for (int i = 0; i < list.getLength(); i++) {
+      Element r = (Element) list.item(i);
+      if ("External".equals(r.getAttribute("TargetMode"))) {
+        continue;
+      }
+      String t = r.getAttribute("Target");
+      String target = t.startsWith("/") ? t.substring(1) : java.net.URI.create("x:/" + dir).resolve(t).getPath().substring(1);
+      out.put(target, r.getAttribute("Type"));
+    }
+    return out;
+  }
+
+  private static String describe(String type) {
+    if (type == null) {
+      return "无法识别的压缩包（没有 Word 正文）";
+    }
+    if (type.contains("spreadsheetml") || type.contains("ms-excel")) {
+      return "Excel 工作簿";
+    }
+    if (type.contains("presentationml")) {
+      return "PowerPoint 演示文稿";
+    }
+    if (type.contains("macroEnabled")) {
+      return "启用宏的 Word 文档（.docm）";
+    }
+    if (type.contains("template")) {
+      return "Word 模板（.dotx）";
+    }
+    return "其他类型（" + type + "）";
+  }
+
+  /** The first cycle found in the styles' basedOn chains, as {@code A → B → A}, or null. */
+  static String styleCycle(Document styles) {
+    Map<String, String> basedOn = new HashMap<>();
+    for (Element s : Xml.all(styles, "style")) {
+      Element b = Xml.child(s, "basedOn");
+      if (b != null) {
+        basedOn.put(s.getAttributeNS(Xml.W, "styleId"), b.getAttributeNS(Xml.W, "val"));
+      }
+    }
+    for (String start : basedOn.keySet()) {
+      List<String> chain = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      String cur = start;
+      while (cur != null && seen.add(cur)) {
+        chain.add(cur);
+        cur = basedOn.get(cur);
+      }
+      if (cur != null) {
+        List<String> loop = new ArrayList<>(chain.subList(chain.indexOf(cur), chain.size()));
+        loop.add(cur);
+        return String.join(" → ", loop);
+      }
+    }
+    return null;
+  }
+
+  /** Rewrites tag runs and block paragraphs into marker PIs, serialises once, splits at the markers. */
+  private static List<Segment> compilePart(Document dom, Set<String> sections) throws Exception {
+    // Our markers are processing instructions; a template's own (meaningless to Word) must not pose as one.
+    removeProcessingInstructions(dom);
+    int next = 0;
+    for (Element p : Xml.all(dom, "p")) {
+      if (p.getParentNode() == null) {
+        continue;
+      }
+      for (Element t : Xml.ownTexts(p)) {
+        String v = t.getTextContent();
+        Matcher m = TAG.matcher(v);
+        if (!m.find()) {
+          continue;
+        }
+        if (sections.contains(m.group(1))) {
+          blockPrototype(dom, p, t, next++);
+          break;
+        }
+        while (t.getFirstChild() != null) {
+          t.removeChild(t.getFirstChild());
+        }
+        SplitTagRepair.setText(t, "");
+        int last = 0;
+        m.reset();
+        while (m.find()) {
+          if (m.start() > last) {
+            t.appendChild(dom.createTextNode(v.substring(last, m.start())));
+          }
+          t.appendChild(dom.createProcessingInstruction("docmerge-slot", (next++) + " " + m.group(1)));
+          last = m.end();
+        }
+        if (last < v.length()) {
+          t.appendChild(dom.createTextNode(v.substring(last)));
+        }
+      }
+    }
+    return split(Xml.serialize(dom));
+  }
+
+  private static void removeProcessingInstructions(Node n) {
+    for (Node c = n.getFirstChild(); c != null; ) {
+      Node next = c.getNextSibling();
+      if (c.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
+        n.removeChild(c);
+      } else {
+        removeProcessingInstructions(c);
+      }
+      c = next;
+    }
+  }
+
+  /**
+   * Replaces block paragraph p by a prototype paragraph (its pPr, one run with the tag run's rPr, a w:t holding
+   * the slot marker) between begin/mid/end markers. When p carries a section break (w:sectPr in its pPr), a
+   * second prototype with it follows the mid marker: only the last rendered paragraph may end the section.
+   */
+  private static void blockPrototype(Document dom, Element p, Element tagText, int id) {
+    Element pPr = Xml.child(p, "pPr");
+    Element rPr = Xml.isW(tagText.getParentNode(), "r") ? Xml.child((Element) tagText.getParentNode(), "rPr") : null;
+    Node parent = p.getParentNode();
+    String name = tagText.getTextContent().strip().replace("{{", "").replace("}}", "").strip();
+    parent.insertBefore(dom.createProcessingInstruction("docmerge-begin", id + " " + name), p);
+    parent.insertBefore(prototype(dom, pPr, rPr, id, false), p);
+    parent.insertBefore(dom.createProcessingInstruction("docmerge-mid", id + " " + name), p);
+    if (pPr != null && Xml.child(pPr, "sectPr") != null) {
+      parent.insertBefore(prototype(dom, pPr, rPr, id, true), p);
+    }
+    parent.insertBefore(dom.createProcessingInstruction("docmerge-end", id + " " + name), p);
+    parent.removeChild(p);
+  }
+
+  private static Element prototype(Document dom, Element pPr, Element rPr, int id, boolean keepSect) {
+    Element np = dom.createElementNS(Xml.W, "w:p");
+    if (pPr != null) {
+      Element c = (Element) pPr.cloneNode(true);
+      Element sect = Xml.child(c, "sectPr");
+      if (sect != null && !keepSect) {
+        c.removeChild(sect);
+      }
+      np.appendChild(c);
+    }
+    Element r = dom.createElementNS(Xml.W, "w:r");
+    if (rPr != null) {
+      r.appendChild(rPr.cloneNode(true));
+    }
+    Element t = dom.createElementNS(Xml.W, "w:t");
+    SplitTagRepair.setText(t, "");
+    t.appendChild(dom.createProcessingInstruction("docmerge-slot", id + " "));
+    r.appendChild(t);
+    np.appendChild(r);
+    return np;
+  }
+
+  static final Pattern MARK_FULL = Pattern.compile("<\\?docmerge-(begin|mid|end|slot) (\\d+) ?([A-Za-z0-9_.-]*)\\?>");
+
+  /** Splits serialised XML at the marker PIs into literal, inline and block segments. */
+  static List<Segment> split(String xml) {
+    List<MatchResult> marks = new ArrayList<>();
+    Matcher m = MARK_FULL.matcher(xml);
+    while (m.find()) {
+      marks.add(m.toMatchResult());
+    }
+    List<Segment> out = new ArrayList<>();
+    int pos = 0;
+    for (int i = 0; i < marks.size(); i++) {
+      MatchResult k = marks.get(i);
+      out.add(new Segment.Literal(xml.substring(pos, k.start())));
+      if (k.group(1).equals("slot")) {
+        out.add(new Segment.Inline(k.group(3)));
+        pos = k.end();
+        continue;
+      }
+      // begin, slot, mid, [slot], end: the prototype without and (optionally) with the section break.
+      MatchResult mid = marks.get(i + 2);
+      boolean sect = marks.get(i + 3).group(1).equals("slot");
+      MatchResult end = marks.get(sect ? i + 4 : i + 3);
+      String[] plain = halves(xml, k.end(), marks.get(i + 1), mid.start());
+      String[] last = sect ? halves(xml, mid.end(), marks.get(i + 3), end.start()) : plain;
+      out.add(new Segment.Block(k.group(3), plain[0], plain[1], last[0], last[1]));
+      pos = end.end();
+      i = sect ? i + 4 : i + 3;
+    }
+    out.add(new Segment.Literal(xml.substring(pos)));
+    return List.copyOf(out);
+  }
+
+  private static String[] halves(String xml, int from, MatchResult slot, int to) {
+    return new String[] {xml.substring(from, slot.start()), xml.substring(slot.end(), to)};
+  }
+
+  private static String label(ReportSpec spec, String id) {
+    var f = spec.field(id);
+    if (f.isPresent()) {
+      return f.get().label();
+    }
+    var s = spec.section(id);
+    if (s.isPresent()) {
+      return s.get().label();
+    }
+    ReportSpec.CellSpec c = spec.cells().get(id);
+    if (c == null) {
+      return id;
+    }
+    String row = c.row().path();
+    return c.table().sheet() + " " + (row.isEmpty() ? "" : row + " / ") + c.column().path();
+  }
+
+  /** The known name nearest to a misspelt one, or null when nothing is close. */
+  static String closest(String name, Set<String> known) {
+    String best = null;
+    int bestD = Integer.MAX_VALUE;
+    for (String k : known) {
+      int dist = levenshtein(name.toLowerCase(), k.toLowerCase());
+      if (dist < bestD) {
+        bestD = dist;
+        best = k;
+      }
+    }
+    return bestD <= Math.max(2, name.length() / 3) ? best : null;
+  }
+
+  static int levenshtein(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** Human-readable places of paragraphs in one part: 正文 第3段, 正文 表2 第4行 第2格, 页脚(footer1.xml) 文本框. */
+  private static final class Places {
+    private final String part;
+    private final Map<Element, Integer> tables = new HashMap<>();
+    private final Map<Element, Integer> paragraphs = new HashMap<>();
+
+    Places(Document dom, String part) {
+      this.part = part;
+      int t = 0;
+      for (Element tbl : Xml.all(dom, "tbl")) {
+        tables.put(tbl, ++t);
+      }
+      int n = 0;
+      for (Element p : Xml.all(dom, "p")) {
+        if (Xml.ancestor(p, "tc") == null && Xml.ancestor(p, "txbxContent") == null) {
+          paragraphs.put(p, ++n);
+        }
+      }
+    }
+
+    String of(Element p) {
+      if (Xml.ancestor(p, "txbxContent") != null) {
+        return part + " 文本框";
+      }
+      Element tc = Xml.ancestor(p, "tc");
+      if (tc != null) {
+        Element tr = Xml.ancestor(tc, "tr");
+        Element tbl = tr == null ? null : Xml.ancestor(tr, "tbl");
+        if (tbl != null) {
+          return part + " 表" + tables.get(tbl) + " 第" + index(tbl, tr, "tr") + "行 第" + index(tr, tc, "tc") + "格";
+        }
+      }
+      return part + " 第" + paragraphs.getOrDefault(p, 0) + "段";
+    }
+
+    private static int index(Element parent, Element child, String local) {
+      int i = 0;
+      for (Element e : Xml.all(parent, local)) {
+        if (Xml.ancestor(e, parent.getLocalName()) == parent) {
+          i++;
+        }
+        if (e == child) {
+          return i;
+        }
+      }
+      return 0;
+    }
+  }
+}
