@@ -82,22 +82,6 @@ class AnnualTemplateGoldenTest {
   }
 
   @Test
-  void renderingIsFastWhenWarm() {
-    PreparedTemplate t = compiled.template();
-    for (int i = 0; i < 50; i++) {
-      t.render(seed.inline, seed.blocks);
-    }
-    long start = System.nanoTime();
-    int n = 200;
-    for (int i = 0; i < n; i++) {
-      t.render(seed.inline, seed.blocks);
-    }
-    double ms = (System.nanoTime() - start) / 1e6 / n;
-    // Target is well under 5 ms; the bound is loose so a busy CI machine does not fail the build.
-    assertTrue(ms < 20, "render took " + ms + " ms per document");
-  }
-
-  @Test
   void pythonDocxOpensItAndSeesTheOfficialMerges(@TempDir Path dir) throws Exception {
     Path py = Path.of("/usr/bin/python3");
     Assumptions.assumeTrue(Files.isExecutable(py), "python3 not installed");
