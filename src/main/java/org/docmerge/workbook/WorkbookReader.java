@@ -164,8 +164,18 @@ public final class WorkbookReader {
     } catch (OldExcelFormatException e) {
       return fail(d, "WB.OLD_EXCEL", where, "这是 Excel 5.0/95 或更早的格式，不支持。" + RESAVE);
     } catch (Exception | LinkageError | StackOverflowError e) {
-      return fail(d, "WB.CORRUPT", where, "文件已损坏或格式异常，无法读取（" + e.getClass().getName() + "）。" + RESAVE);
+      return fail(d, "WB.CORRUPT", where, "文件已损坏或格式异常，无法读取（" + describe(e) + "）。" + RESAVE);
     }
+  }
+
+  /** The exception class (support staff search for it) and the start of its message. */
+  private static String describe(Throwable e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      return e.getClass().getName();
+    }
+    m = m.replaceAll("\\s+", " ").strip();
+    return e.getClass().getName() + "：" + (m.length() > 160 ? m.substring(0, 160) + "…" : m);
   }
 
   private static Result<ReportData> tooLarge(Location where, long size, Limits limits) {
