@@ -185,7 +185,6 @@ public final class WorkbookWriter {
       }
     }
     sh.getRow(0).setHeightInPoints(28);
-    sh.getRow(1).setHeightInPoints(32);
 
     XSSFDataValidationHelper dv = new XSSFDataValidationHelper(sh);
     CellRangeAddressList counts = new CellRangeAddressList();
@@ -255,15 +254,20 @@ public final class WorkbookWriter {
         continue;
       }
       int cols = l.lastCol() - l.firstCol() + 1;
-      int want = Math.min(l.kind() == TableLayout.Kind.ROW_LABEL ? 26 : 12, l.text().length() / cols + 1);
+      int want = Math.min(l.kind() == TableLayout.Kind.ROW_LABEL ? 16 : 7, l.text().length() / cols + 1);
       for (int c = l.firstCol(); c <= l.lastCol(); c++) {
         chars[c] = Math.max(chars[c], want);
       }
     }
+    int total = 0;
     for (int c = 0; c < lay.colCount; c++) {
-      int w = c >= lay.labelCols + lay.valueCols ? 16 : Math.max(c < lay.labelCols ? 8 : 7, chars[c]);
-      sh.setColumnWidth(c, (w * 2 + 2) * 256 / 2 + 256); // CJK characters are about two units wide
+      int w = c >= lay.labelCols + lay.valueCols ? 10 : Math.max(c < lay.labelCols ? 5 : 6, chars[c]);
+      sh.setColumnWidth(c, (w * 2 + 2) * 256); // a CJK character is about two width units
+      total += w * 2 + 2;
     }
+    // The heading rows span the whole table; the instruction wraps, so give it the lines it needs.
+    int noteLines = TableLayout.INSTRUCTION.length() * 2 / Math.max(1, total) + 1;
+    sh.getRow(1).setHeightInPoints(Math.max(18, noteLines * 16f));
     // Long wrapped row labels need taller rows; Excel does not grow merged rows by itself.
     for (TableLayout.Label l : lay.labels) {
       if (l.kind() != TableLayout.Kind.ROW_LABEL && l.kind() != TableLayout.Kind.HEADER

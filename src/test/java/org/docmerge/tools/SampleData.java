@@ -136,4 +136,113 @@ public final class SampleData {
     consistentValues(spec, seed, 40).forEach((k, v) -> b.value(k, CellValue.of(v, Location.NONE)));
     return b.build();
   }
+
+  /**
+   * A fictitious district government's report: hundreds of applications, every result row of 表三 used,
+   * all identities satisfied, a decimal fee, nonzero 表四, and prose that states the same counts.
+   */
+  public static ReportData district(ReportSpec spec) {
+    Random rnd = new Random(2021);
+    Map<String, BigDecimal> v = new LinkedHashMap<>();
+    long[][] t2 = {{2, 1, 15}, {12, 5, 86}};
+    String[] t2cols = {"issued", "repealed", "valid"};
+    for (int i = 0; i < 3; i++) {
+      v.put("t2.rules." + t2cols[i], BigDecimal.valueOf(t2[0][i]));
+      v.put("t2.normative." + t2cols[i], BigDecimal.valueOf(t2[1][i]));
+    }
+    v.put("t2.license.decisions", BigDecimal.valueOf(1234));
+    v.put("t2.penalty.decisions", BigDecimal.valueOf(356));
+    v.put("t2.coercion.decisions", BigDecimal.valueOf(27));
+    v.put("t2.fees.amount", new BigDecimal("12.3456"));
+    String[] applicants = {"natural", "commercial", "research", "nonprofit", "legal", "other"};
+    int[] scale = {40, 8, 2, 2, 4, 3};
+    ReportSpec.Table t3 = spec.table("t3").orElseThrow();
+    for (int a = 0; a < applicants.length; a++) {
+      BigDecimal total = BigDecimal.ZERO;
+      for (ReportSpec.Line r : t3.blocks().get(0).rows()) {
+        if (r.label().size() > 1 && !r.id().equals("total")) {
+          // 自然人 at least 1 in every result row, so every row of the table is used.
+          int n = a == 0 ? 1 + rnd.nextInt(scale[a]) : rnd.nextInt(scale[a] + 1);
+          v.put("t3." + r.id() + "." + applicants[a], BigDecimal.valueOf(n));
+          total = total.add(BigDecimal.valueOf(n));
+        }
+      }
+      v.put("t3.total." + applicants[a], total);
+      BigDecimal carried = BigDecimal.valueOf(rnd.nextInt(total.intValue() / 10 + 1));
+      BigDecimal carryover = BigDecimal.valueOf(rnd.nextInt(total.intValue() / 8 + 1));
+      v.put("t3.carried." + applicants[a], carried);
+      v.put("t3.carryover." + applicants[a], carryover);
+      v.put("t3.new." + applicants[a], total.add(carryover).subtract(carried));
+    }
+    for (ReportSpec.Line r : t3.blocks().get(0).rows()) {
+      BigDecimal sum = BigDecimal.ZERO;
+      for (String a : applicants) {
+        sum = sum.add(v.get("t3." + r.id() + "." + a));
+      }
+      v.put("t3." + r.id() + ".total", sum);
+    }
+    long[][] t4 = {{5, 2, 1, 1}, {3, 1, 0, 1}, {2, 0, 1, 0}};
+    String[] groups = {"review", "direct", "after"};
+    String[] kinds = {"upheld", "corrected", "other", "pending"};
+    for (int g = 0; g < 3; g++) {
+      long sum = 0;
+      for (int k = 0; k < 4; k++) {
+        v.put("t4.count." + groups[g] + "_" + kinds[k], BigDecimal.valueOf(t4[g][k]));
+        sum += t4[g][k];
+      }
+      v.put("t4.count." + groups[g] + "_total", BigDecimal.valueOf(sum));
+    }
+
+    ReportData.Builder b = new ReportData.Builder(KIND, "district-large-2021.xlsx");
+    b.field("agency", "某某区人民政府办公室", Location.NONE);
+    b.field("year", "2021", Location.NONE);
+    b.field("unitType", "本级政府", Location.NONE);
+    b.field("url", "https://www.example-district.gov.cn/zwgk/ndbg/", Location.NONE);
+    b.field("published", "2022-03-25", Location.NONE);
+    long n = v.get("t3.new.total").longValue();
+    long m = v.get("t3.carried.total").longValue();
+    long k = v.get("t3.carryover.total").longValue();
+    long done = v.get("t3.total.total").longValue();
+    long open = v.get("t3.open.total").longValue();
+    long partial = v.get("t3.partial.total").longValue();
+    long review = v.get("t4.count.review_total").longValue();
+    long suits = v.get("t4.count.direct_total").longValue() + v.get("t4.count.after_total").longValue();
+    b.prose("intro", List.of(
+        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和国务院办公厅政府信息与政务公开办公室有关要求，"
+            + "由某某区人民政府办公室编制。全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
+            + "政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。"
+            + "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。本报告电子版可在某某区人民政府门户网站"
+            + "（https://www.example-district.gov.cn/zwgk/ndbg/）下载。"), Location.NONE);
+    b.prose("overview", List.of(
+        "2021年，某某区深入贯彻落实《条例》和上级政务公开工作部署，围绕全区中心工作，持续推进决策、执行、管理、服务、"
+            + "结果公开，政府信息公开工作取得新成效。"), Location.NONE);
+    b.prose("active", List.of(
+        "（一）主动公开方面。全年制发规章" + t2[0][0] + "件、行政规范性文件" + t2[1][0] + "件，废止行政规范性文件"
+            + t2[1][1] + "件，现行有效行政规范性文件" + t2[1][2] + "件。",
+        "全年公开行政许可决定" + 1234 + "件、行政处罚决定" + 356 + "件、行政强制决定" + 27
+            + "件，行政事业性收费12.3456万元。"), Location.NONE);
+    b.prose("request", List.of(
+        "（二）依申请公开方面。2021年，全区共受理政府信息公开申请" + (n + m) + "件，其中本年新收政府信息公开申请" + n
+            + "件，上年结转" + m + "件。",
+        "本年度办结" + done + "件，其中予以公开" + open + "件，部分公开" + partial + "件，其余依法作出不予公开、无法提供、"
+            + "不予处理或其他处理决定；结转下年继续办理" + k + "件。",
+        "全年因政府信息公开工作被申请行政复议" + review + "件，被提起行政诉讼" + suits + "件。"), Location.NONE);
+    b.prose("management", List.of(
+        "（三）政府信息管理方面。严格执行政府信息公开审查制度，落实“先审后发”，动态调整主动公开基本目录，"
+            + "全年清理行政规范性文件" + t2[1][1] + "件。"), Location.NONE);
+    b.prose("platform", List.of(
+        "（四）政府信息公开平台建设方面。优化区政府门户网站政府信息公开专栏，统一各部门、各街道栏目设置，"
+            + "完善依申请公开在线受理功能。"), Location.NONE);
+    b.prose("supervision", List.of(
+        "（五）监督保障方面。将政务公开纳入年度绩效考核，组织全区政务公开业务培训2次，开展季度检查4次，"
+            + "全年未发生政府信息公开工作责任追究情况。"), Location.NONE);
+    b.prose("problems", List.of(
+        "2021年，我区政府信息公开工作仍存在一些不足：一是部分部门主动公开的及时性有待提高；二是依申请公开答复的规范性有待加强。",
+        "2022年，我区将重点做好以下工作：一是加强对各部门的业务指导和督促检查；二是规范依申请公开办理流程，提高答复质量。"),
+        Location.NONE);
+    b.prose("other", List.of(
+        "2021年，我区未收取政府信息公开信息处理费。"), Location.NONE);
+    v.forEach((id, value) -> b.value(id, CellValue.of(value, Location.NONE)));
+    return b.build();
+  }
 }

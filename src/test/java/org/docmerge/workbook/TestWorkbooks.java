@@ -133,7 +133,9 @@ public final class TestWorkbooks {
     return edit(xlsx, wb -> {
       cell(wb, spec, "t2.rules.issued").setBlank();                 // blank count (R01)
       cell(wb, spec, "t2.license.decisions").setCellValue("/");     // 「/」 in a count (R01)
-      cell(wb, spec, "t3.carried.total").setCellValue(5);           // 总计 formula overwritten: 0 ≠ 5 (R03)
+      Cell total = cell(wb, spec, "t3.carried.total");
+      total.removeFormula();                                        // setCellValue alone only changes the cache
+      total.setCellValue(5);                                        // 总计 formula overwritten: 0 ≠ 5 (R03)
       cell(wb, spec, "t3.carryover.natural").setCellValue(1);       // 一+二 = 1 ≠ （七）1 + 四 1 (R05)
       cell(wb, spec, "t4.count.review_upheld").setCellValue(-1);    // negative (R01)
       wb.setForceFormulaRecalculation(true);
