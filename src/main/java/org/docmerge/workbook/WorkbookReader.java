@@ -18,7 +18,9 @@ import java.util.Set;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -49,7 +51,8 @@ import org.docmerge.spec.ReportSpec;
  * <p>Diagnostic codes: {@code WB.EMPTY}, {@code WB.TOO_LARGE}, {@code WB.NOT_EXCEL}, {@code WB.OLD_EXCEL},
  * {@code WB.XLSB}, {@code WB.ENCRYPTED}, {@code WB.CORRUPT}, {@code WB.SUSPICIOUS_ZIP}, {@code
  * WB.UNSUPPORTED_ZIP} (the file is rejected: no value); {@code WB.EXTENSION_MISMATCH}, {@code WB.MACROS},
- * {@code WB.SHEET_NAME_TRIMMED}, {@code WB.TEXT_NUMBER} (notes); {@code WB.SHEET_HIDDEN}, {@code
+ * {@code WB.SHEET_NAME_TRIMMED}, {@code WB.TEXT_NUMBER} (notes); {@code WB.UNREADABLE} (the file could not be
+ * read from disk); {@code WB.SHEET_HIDDEN}, {@code
  * WB.STALE_FORMULA}, {@code WB.PROSE_UNKNOWN_LABEL} (warnings); {@code WB.SHEET_MISSING}, {@code
  * WB.LABEL_MISSING}, {@code WB.LABEL_DUPLICATE}, {@code WB.FORMULA_ERROR} (errors; the data read so far is
  * still returned so that all problems show at once).
@@ -151,7 +154,7 @@ public final class WorkbookReader {
     // The one catch boundary around POI: whatever a malformed file makes it throw (IllegalArgumentException from
     // a truncated .xls, LeftoverDataException, NoClassDefFoundError from a zstd entry, a stack overflow from a
     // deep structure) ends as a diagnostic, never as an exception out of this method.
-    try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+    try (Workbook wb = open(bytes, magic, where)) {
       boolean isXls = magic == FileMagic.OLE2;
       if (isXls && ext.equals("xlsx") || !isXls && ext.equals("xls")) {
         d.info("WB.EXTENSION_MISMATCH", where, "文件扩展名是 ." + ext + "，但内容是 " + (isXls ? ".xls" : ".xlsx")
@@ -159,6 +162,8 @@ public final class WorkbookReader {
       }
       ReportData data = new Reading(wb, displayName, spec, d).run();
       return Result.of(data, d.sorted());
+    } catch (NotExcelException e) {
+      return fail(d, e.code, where, e.getMessage());
     } catch (EncryptedDocumentException e) {
       return fail(d, "WB.ENCRYPTED", where, "文件设置了打开密码（已加密），无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存再试。");
     } catch (OldExcelFormatException e) {
@@ -166,6 +171,41 @@ public final class WorkbookReader {
     } catch (Exception | LinkageError | StackOverflowError e) {
       return fail(d, "WB.CORRUPT", where, "文件已损坏或格式异常，无法读取（" + describe(e) + "）。" + RESAVE);
     }
+  }
+
+  /** A container that parsed but holds no workbook POI can read; carries the code and the message. */
+  private static final class NotExcelException extends Exception {
+    final String code;
+
+    NotExcelException(String code, String message) {
+      super(message);
+      this.code = code;
+    }
+  }
+
+  /**
+   * Opens the workbook from memory. An OLE2 container is inspected first, so that a Word .doc or an
+   * Excel 95 file gets its own reason instead of a parser exception.
+   */
+  private static Workbook open(byte[] bytes, FileMagic magic, Location where) throws Exception {
+    if (magic != FileMagic.OLE2) {
+      return WorkbookFactory.create(new ByteArrayInputStream(bytes));
+    }
+    POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes));
+    DirectoryNode root = fs.getRoot();
+    if (root.hasEntryCaseInsensitive("EncryptionInfo") || root.hasEntryCaseInsensitive("EncryptedPackage")) {
+      throw new EncryptedDocumentException("encrypted OOXML");
+    }
+    if (!root.hasEntryCaseInsensitive("Workbook")) {
+      fs.close();
+      if (root.hasEntryCaseInsensitive("Book")) {
+        throw new OldExcelFormatException("BIFF5");
+      }
+      String what = root.hasEntryCaseInsensitive("WordDocument") ? "Word 文档（.doc）"
+          : root.hasEntryCaseInsensitive("PowerPoint Document") ? "PowerPoint 演示文稿（.ppt）" : "其他 Office 文件";
+      throw new NotExcelException("WB.NOT_EXCEL", "这不是 Excel 工作簿，而是" + what + "。请选择填好的 .xlsx 工作簿。");
+    }
+    return WorkbookFactory.create(fs);
   }
 
   /** The exception class (support staff search for it) and the start of its message. */
@@ -447,11 +487,15 @@ public final class WorkbookReader {
         for (ReportSpec.Line r : b.rows()) {
           int row;
           if (r.label().isEmpty()) {
-            // Table 四's single data row has no official label: it is the row right below the header.
+            // Table 四's single data row has no official label: init marks it 「数量」; without that mark it is
+            // the row right below the header.
             if (headerBottom < 0) {
               continue;
             }
-            row = headerBottom + 1;
+            int firstValueCol = cols.values().stream().mapToInt(SheetIndex.Span::firstCol).min().orElse(1);
+            List<SheetIndex.Span> marked = s.find(norm(TableLayout.UNLABELLED_ROW), headerBottom + 1, reg[1], 0,
+                firstValueCol - 1);
+            row = marked.size() == 1 ? marked.get(0).firstRow() : headerBottom + 1;
           } else {
             SheetIndex.Span span = path(s, r.label(), reg, false, reported);
             if (span == null) {

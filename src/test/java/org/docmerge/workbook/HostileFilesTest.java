@@ -135,6 +135,23 @@ class HostileFilesTest {
     assertEquals(List.of("WB.TOO_LARGE"), r.diagnostics().stream().map(Diagnostic::code).toList());
   }
 
+  @Test
+  void otherOle2FilesGetTheirOwnReason() throws Exception {
+    Diagnostic doc = assertRejected("WB.NOT_EXCEL", ole2("WordDocument"), "年报.xls");
+    assertTrue(doc.message().contains("Word"), doc.message());
+    assertRejected("WB.OLD_EXCEL", ole2("Book"), "年报.xls");
+  }
+
+  /** An OLE2 container with one stream of that name, as Word (.doc) or Excel 95 (.xls) would have. */
+  static byte[] ole2(String stream) throws Exception {
+    try (POIFSFileSystem fs = new POIFSFileSystem()) {
+      fs.createDocument(new ByteArrayInputStream(new byte[600]), stream);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      fs.writeFilesystem(out);
+      return out.toByteArray();
+    }
+  }
+
   static byte[] withEntry(byte[] zip, String name) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream z = new ZipOutputStream(out);

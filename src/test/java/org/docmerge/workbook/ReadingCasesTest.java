@@ -161,6 +161,20 @@ class ReadingCasesTest {
     assertEquals("表三!E7", r.get().value("t3.new.natural").get().location().place(), "moved one right and one down");
   }
 
+  @Test
+  void table4DataRowIsFoundByItsMarkEvenBelowAnInsertedRow() {
+    ReportData data = SampleData.random(SPEC, 5);
+    byte[] b = TestWorkbooks.edit(WorkbookWriter.write(SPEC, data), wb -> {
+      Sheet sh = wb.getSheet("表四");
+      sh.shiftRows(5, sh.getLastRowNum(), 1); // a blank row between the header and 「数量」
+      XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+    });
+    Result<ReportData> r = read(b);
+    assertFalse(r.hasErrors(), r.diagnostics().toString());
+    assertEquals(0, data.number("t4.count.after_total").get().compareTo(r.get().number("t4.count.after_total").get()));
+    assertEquals("表四!B7", r.get().value("t4.count.review_upheld").get().location().place());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"表３", "表三 x", "Sheet1"})
   void aRenamedSheetIsReportedWithWhatWasFound(String renamed) {
