@@ -62,10 +62,22 @@ import org.docmerge.spec.ReportSpec;
  */
 public final class WorkbookReader {
 
-  /** Size limits applied before and while parsing. */
-  public record Limits(long maxFileBytes, int maxZipEntries, long maxUncompressedBytes) {
-    /** 20 MB file, 1000 zip entries, 100 MB uncompressed: a real annual-report workbook is under 100 KB. */
-    public static final Limits DEFAULT = new Limits(20L << 20, 1000, 100L << 20);
+  /**
+   * Size limits applied before parsing.
+   *
+   * @param maxFileBytes the file itself
+   * @param maxZipEntries entries in an .xlsx
+   * @param maxUncompressedBytes all entries of an .xlsx, uncompressed
+   * @param maxSheetXmlBytes one worksheet (or the shared strings) of an .xlsx, uncompressed: POI's in-memory
+   *     model needs many times that in heap (a 24 MB file of a million rows exhausts 2 GB), so a sheet far beyond
+   *     what a report needs is refused before POI builds it
+   */
+  public record Limits(long maxFileBytes, int maxZipEntries, long maxUncompressedBytes, long maxSheetXmlBytes) {
+    /**
+     * 20 MB file, 1000 zip entries, 100 MB uncompressed, 10 MB per sheet (about 50,000 filled rows): a real
+     * annual-report workbook is under 100 KB, its largest sheet under 100 KB uncompressed.
+     */
+    public static final Limits DEFAULT = new Limits(20L << 20, 1000, 100L << 20, 10L << 20);
   }
 
   static {
@@ -120,6 +132,14 @@ public final class WorkbookReader {
         if (!zip.ok()) {
           String advice = zip.problem().equals("WB.CORRUPT") ? "请重新复制或下载原文件。" : RESAVE;
           return fail(d, zip.problem(), where, "文件无法读取：" + zip.reason() + "。" + advice);
+        }
+        for (ZipScan.Entry e : zip.entries()) {
+          boolean sheetXml = e.name().startsWith("xl/worksheets/") || e.name().equals("xl/sharedStrings.xml");
+          if (sheetXml && e.size() > limits.maxSheetXmlBytes()) {
+            return fail(d, "WB.SHEET_TOO_LARGE", where, "工作簿中的「" + e.name() + "」解压后有 " + (e.size() >> 20)
+                + " MB，远超年度报告所需（上限 " + (limits.maxSheetXmlBytes() >> 20) + " MB）。表格下方可能有大量多余的行或格式："
+                + "请删除多余的行和列后另存再试。");
+          }
         }
         if (zip.has("xl/workbook.bin")) {
           return fail(d, "WB.XLSB", where, "这是 Excel 二进制工作簿（.xlsb），不支持。" + RESAVE);

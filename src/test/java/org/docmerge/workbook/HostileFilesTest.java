@@ -131,7 +131,7 @@ class HostileFilesTest {
 
   @Test
   void oversizedFileIsRejectedBeforeParsing() {
-    var r = WorkbookReader.read(XLSX, "年报.xlsx", SPEC, new WorkbookReader.Limits(1000, 1000, 100L << 20));
+    var r = WorkbookReader.read(XLSX, "年报.xlsx", SPEC, new WorkbookReader.Limits(1000, 1000, 100L << 20, 10L << 20));
     assertEquals(List.of("WB.TOO_LARGE"), r.diagnostics().stream().map(Diagnostic::code).toList());
   }
 
@@ -150,6 +150,26 @@ class HostileFilesTest {
       fs.writeFilesystem(out);
       return out.toByteArray();
     }
+  }
+
+  @Test
+  void aHugeSheetIsRefusedBeforePoiBuildsIt() throws Exception {
+    // 11 MB of sheet XML compresses to a few KB: the file limit alone would let it through to an OOM.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(out);
+        ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(XLSX))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        z.putNextEntry(new ZipEntry(e.getName()));
+        byte[] data = in.readAllBytes();
+        if (e.getName().equals("xl/worksheets/sheet4.xml")) {
+          data = Arrays.copyOf(data, 11 << 20); // padded with zero bytes: only the declared size matters here
+        }
+        z.write(data);
+        z.closeEntry();
+      }
+    }
+    assertTrue(out.size() < 1 << 20);
+    assertRejected("WB.SHEET_TOO_LARGE", out.toByteArray(), "年报.xlsx");
   }
 
   static byte[] withEntry(byte[] zip, String name) throws Exception {
