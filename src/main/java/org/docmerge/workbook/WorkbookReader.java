@@ -174,7 +174,7 @@ public final class WorkbookReader {
     // The one catch boundary around POI: whatever a malformed file makes it throw (IllegalArgumentException from
     // a truncated .xls, LeftoverDataException, NoClassDefFoundError from a zstd entry, a stack overflow from a
     // deep structure) ends as a diagnostic, never as an exception out of this method.
-    try (Workbook wb = open(bytes, magic, where)) {
+    try (Workbook wb = open(bytes, magic)) {
       boolean isXls = magic == FileMagic.OLE2;
       if (isXls && ext.equals("xlsx") || !isXls && ext.equals("xls")) {
         d.info("WB.EXTENSION_MISMATCH", where, "文件扩展名是 ." + ext + "，但内容是 " + (isXls ? ".xls" : ".xlsx")
@@ -207,7 +207,7 @@ public final class WorkbookReader {
    * Opens the workbook from memory. An OLE2 container is inspected first, so that a Word .doc or an
    * Excel 95 file gets its own reason instead of a parser exception.
    */
-  private static Workbook open(byte[] bytes, FileMagic magic, Location where) throws Exception {
+  private static Workbook open(byte[] bytes, FileMagic magic) throws Exception {
     if (magic != FileMagic.OLE2) {
       return WorkbookFactory.create(new ByteArrayInputStream(bytes));
     }
