@@ -1,0 +1,796 @@
+package org.docmerge.workbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.docmerge.diag.Diagnostics;
+import org.docmerge.diag.Location;
+import org.docmerge.diag.Result;
+import org.docmerge.model.CellValue;
+import org.docmerge.model.ReportData;
+import org.docmerge.spec.ReportSpec;
+
+/**
+ * Reads a filled workbook ({@code .xlsx} or {@code .xls}) into {@link ReportData}, for {@code check} and
+ * {@code merge}. The file is read once into memory and never opened for writing; the container is sniffed and,
+ * for zips, pre-scanned before POI parses it; every parser failure, whatever POI throws, becomes one
+ * {@code WB.*} diagnostic. Cells are found by their labels, never by position, so rows and columns staff insert
+ * do not shift values. Only stored values count (never what a number format displays), formulas are
+ * re-evaluated, and a cell that is not a clean number is kept as text for the validator to report.
+ *
+ * <p>Diagnostic codes: {@code WB.EMPTY}, {@code WB.TOO_LARGE}, {@code WB.NOT_EXCEL}, {@code WB.OLD_EXCEL},
+ * {@code WB.XLSB}, {@code WB.ENCRYPTED}, {@code WB.CORRUPT}, {@code WB.SUSPICIOUS_ZIP}, {@code
+ * WB.UNSUPPORTED_ZIP} (the file is rejected: no value); {@code WB.EXTENSION_MISMATCH}, {@code WB.MACROS},
+ * {@code WB.SHEET_NAME_TRIMMED}, {@code WB.TEXT_NUMBER} (notes); {@code WB.UNREADABLE} (the file could not be
+ * read from disk); {@code WB.SHEET_HIDDEN}, {@code
+ * WB.STALE_FORMULA}, {@code WB.PROSE_UNKNOWN_LABEL} (warnings); {@code WB.SHEET_MISSING}, {@code
+ * WB.LABEL_MISSING}, {@code WB.LABEL_DUPLICATE}, {@code WB.FORMULA_ERROR} (errors; the data read so far is
+ * still returned so that all problems show at once).
+ *
+ * <p>Stateless; thread-safe (each call parses its own workbook). POI's {@link ZipSecureFile} limits are global
+ * and are set once, when this class loads.
+ */
+public final class WorkbookReader {
+
+  /**
+   * Size limits applied before parsing.
+   *
+   * @param maxFileBytes the file itself
+   * @param maxZipEntries entries in an .xlsx
+   * @param maxUncompressedBytes all entries of an .xlsx, uncompressed
+   * @param maxSheetXmlBytes one worksheet (or the shared strings) of an .xlsx, uncompressed: POI's in-memory
+   *     model needs many times that in heap (a 24 MB file of a million rows exhausts 2 GB), so a sheet far beyond
+   *     what a report needs is refused before POI builds it
+   */
+  public record Limits(long maxFileBytes, int maxZipEntries, long maxUncompressedBytes, long maxSheetXmlBytes) {
+    /**
+     * 20 MB file, 1000 zip entries, 100 MB uncompressed, 10 MB per sheet (about 50,000 filled rows): a real
+     * annual-report workbook is under 100 KB, its largest sheet under 100 KB uncompressed.
+     */
+    public static final Limits DEFAULT = new Limits(20L << 20, 1000, 100L << 20, 10L << 20);
+  }
+
+  static {
+    // Second line of defence behind ZipScan: POI checks these while it inflates.
+    ZipSecureFile.setMaxEntrySize(100L << 20);
+    ZipSecureFile.setMinInflateRatio(0.01);
+  }
+
+  private static final String RESAVE = "请在 Excel 中打开后另存为 .xlsx（Excel 工作簿）再试。";
+
+  private WorkbookReader() {}
+
+  public static Result<ReportData> read(Path file, String displayName, ReportSpec spec) {
+    return read(file, displayName, spec, Limits.DEFAULT);
+  }
+
+  /** Reads the file's bytes once (never opens it for writing) and parses them. */
+  public static Result<ReportData> read(Path file, String displayName, ReportSpec spec, Limits limits) {
+    Location where = Location.file(displayName);
+    byte[] bytes;
+    try {
+      long size = Files.size(file);
+      if (size > limits.maxFileBytes()) {
+        return tooLarge(where, size, limits);
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return Result.failed(org.docmerge.diag.Diagnostic.error(
+          "WB.UNREADABLE", where, "无法读取文件（" + e.getClass().getSimpleName() + "）：请确认文件存在且没有被其他程序独占。"));
+    }
+    return read(bytes, displayName, spec, limits);
+  }
+
+  public static Result<ReportData> read(byte[] bytes, String displayName, ReportSpec spec) {
+    return read(bytes, displayName, spec, Limits.DEFAULT);
+  }
+
+  public static Result<ReportData> read(byte[] bytes, String displayName, ReportSpec spec, Limits limits) {
+    Diagnostics d = new Diagnostics();
+    Location where = Location.file(displayName);
+    if (bytes.length == 0) {
+      return Result.failed(org.docmerge.diag.Diagnostic.error("WB.EMPTY", where, "文件是空的（0 字节）。请重新保存或重新复制这个文件。"));
+    }
+    if (bytes.length > limits.maxFileBytes()) {
+      return tooLarge(where, bytes.length, limits);
+    }
+    String ext = extension(displayName);
+    FileMagic magic = FileMagic.valueOf(bytes);
+    switch (magic) {
+      case OOXML -> {
+        ZipScan.Outcome zip = ZipScan.scan(bytes, limits.maxZipEntries(), limits.maxUncompressedBytes());
+        if (!zip.ok()) {
+          String advice = zip.problem().equals("WB.CORRUPT") ? "请重新复制或下载原文件。" : RESAVE;
+          return fail(d, zip.problem(), where, "文件无法读取：" + zip.reason() + "。" + advice);
+        }
+        for (ZipScan.Entry e : zip.entries()) {
+          boolean sheetXml = e.name().startsWith("xl/worksheets/") || e.name().equals("xl/sharedStrings.xml");
+          if (sheetXml && e.size() > limits.maxSheetXmlBytes()) {
+            return fail(d, "WB.SHEET_TOO_LARGE", where, "工作簿中的「" + e.name() + "」解压后有 " + (e.size() >> 20)
+                + " MB，远超年度报告所需（上限 " + (limits.maxSheetXmlBytes() >> 20) + " MB）。表格下方可能有大量多余的行或格式："
+                + "请删除多余的行和列后另存再试。");
+          }
+        }
+        if (zip.has("xl/workbook.bin")) {
+          return fail(d, "WB.XLSB", where, "这是 Excel 二进制工作簿（.xlsb），不支持。" + RESAVE);
+        }
+        if (!zip.has("xl/workbook.xml")) {
+          String what = zip.has("word/document.xml") ? "Word 文档" : zip.has("ppt/presentation.xml") ? "PowerPoint 演示文稿" : "压缩文件";
+          return fail(d, "WB.NOT_EXCEL", where, "这不是 Excel 工作簿，而是" + what + "。请选择填好的 .xlsx 工作簿。");
+        }
+        if (zip.has("xl/vbaProject.bin")) {
+          d.info("WB.MACROS", where, "文件含宏；docmerge 只读取单元格内容，不会运行宏。");
+        }
+      }
+      case OLE2 -> {
+        // Either an .xls or an encrypted .xlsx (encryption wraps OOXML in OLE2): decided when POI opens it.
+      }
+      case BIFF2, BIFF3, BIFF4 -> {
+        return fail(d, "WB.OLD_EXCEL", where, "这是很旧的 Excel 格式（Excel 4.0 或更早），不支持。" + RESAVE);
+      }
+      default -> {
+        String what = switch (magic) {
+          case HTML -> "网页（HTML）文件，常见于网上系统导出的“.xls”";
+          case XML -> "XML 文件（可能是“XML 电子表格 2003”）";
+          case PDF -> "PDF 文件";
+          case RTF, WORD2, MSWRITE -> "Word 文档";
+          case UNKNOWN -> "文本或 CSV 文件";
+          default -> "图片或其他文件（" + magic + "）";
+        };
+        return fail(d, "WB.NOT_EXCEL", where, "这不是 Excel 工作簿，而是" + what + "。请在 Excel 中另存为 .xlsx 再试。");
+      }
+    }
+
+    // The one catch boundary around POI: whatever a malformed file makes it throw (IllegalArgumentException from
+    // a truncated .xls, LeftoverDataException, NoClassDefFoundError from a zstd entry, a stack overflow from a
+    // deep structure) ends as a diagnostic, never as an exception out of this method.
+    try (Workbook wb = open(bytes, magic)) {
+      boolean isXls = magic == FileMagic.OLE2;
+      if (isXls && ext.equals("xlsx") || !isXls && ext.equals("xls")) {
+        d.info("WB.EXTENSION_MISMATCH", where, "文件扩展名是 ." + ext + "，但内容是 " + (isXls ? ".xls" : ".xlsx")
+            + " 工作簿；已按内容读取。建议把扩展名改正。");
+      }
+      ReportData data = new Reading(wb, displayName, spec, d).run();
+      return Result.of(data, d.sorted());
+    } catch (NotExcelException e) {
+      return fail(d, e.code, where, e.getMessage());
+    } catch (EncryptedDocumentException e) {
+      return fail(d, "WB.ENCRYPTED", where, "文件设置了打开密码（已加密），无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存再试。");
+    } catch (OldExcelFormatException e) {
+      return fail(d, "WB.OLD_EXCEL", where, "这是 Excel 5.0/95 或更早的格式，不支持。" + RESAVE);
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      return fail(d, "WB.CORRUPT", where, "文件已损坏或格式异常，无法读取（" + describe(e) + "）。" + RESAVE);
+    }
+  }
+
+  /** A container that parsed but holds no workbook POI can read; carries the code and the message. */
+  private static final class NotExcelException extends Exception {
+    final String code;
+
+    NotExcelException(String code, String message) {
+      super(message);
+      this.code = code;
+    }
+  }
+
+  /**
+   * Opens the workbook from memory. An OLE2 container is inspected first, so that a Word .doc or an
+   * Excel 95 file gets its own reason instead of a parser exception.
+   */
+  private static Workbook open(byte[] bytes, FileMagic magic) throws Exception {
+    if (magic != FileMagic.OLE2) {
+      return WorkbookFactory.create(new ByteArrayInputStream(bytes));
+    }
+    POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes));
+    DirectoryNode root = fs.getRoot();
+    if (root.hasEntryCaseInsensitive("EncryptionInfo") || root.hasEntryCaseInsensitive("EncryptedPackage")) {
+      throw new EncryptedDocumentException("encrypted OOXML");
+    }
+    if (!root.hasEntryCaseInsensitive("Workbook")) {
+      fs.close();
+      if (root.hasEntryCaseInsensitive("Book")) {
+        throw new OldExcelFormatException("BIFF5");
+      }
+      String what = root.hasEntryCaseInsensitive("WordDocument") ? "Word 文档（.doc）"
+          : root.hasEntryCaseInsensitive("PowerPoint Document") ? "PowerPoint 演示文稿（.ppt）" : "其他 Office 文件";
+      throw new NotExcelException("WB.NOT_EXCEL", "这不是 Excel 工作簿，而是" + what + "。请选择填好的 .xlsx 工作簿。");
+    }
+    return WorkbookFactory.create(fs);
+  }
+
+  /** The exception class (support staff search for it) and the start of its message. */
+  private static String describe(Throwable e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      return e.getClass().getName();
+    }
+    m = m.replaceAll("\\s+", " ").strip();
+    return e.getClass().getName() + "：" + (m.length() > 160 ? m.substring(0, 160) + "…" : m);
+  }
+
+  private static Result<ReportData> tooLarge(Location where, long size, Limits limits) {
+    return Result.failed(org.docmerge.diag.Diagnostic.error("WB.TOO_LARGE", where,
+        "文件有 " + (size >> 20) + " MB，超过上限 " + (limits.maxFileBytes() >> 20)
+            + " MB；年度报告工作簿通常不到 1 MB。请确认选对了文件，或删除多余的工作表和图片后再试。"));
+  }
+
+  private static Result<ReportData> fail(Diagnostics d, String code, Location where, String message) {
+    d.error(code, where, message);
+    return Result.failed(d.sorted());
+  }
+
+  private static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  /** Label comparison: NFKC, then every kind of whitespace and line break removed. */
+  static String norm(String s) {
+    if (s == null) {
+      return "";
+    }
+    String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    StringBuilder sb = new StringBuilder(n.length());
+    n.codePoints()
+        .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && cp != 0x0B && cp != 0xFEFF)
+        .forEach(sb::appendCodePoint);
+    return sb.toString();
+  }
+
+  /** One read of one workbook. Not thread-safe; used by one call only. */
+  private static final class Reading {
+    private final Workbook wb;
+    private final String file;
+    private final ReportSpec spec;
+    private final Diagnostics d;
+    private final FormulaEvaluator ev;
+    private final ReportData.Builder out;
+
+    Reading(Workbook wb, String file, ReportSpec spec, Diagnostics d) {
+      this.wb = wb;
+      this.file = file;
+      this.spec = spec;
+      this.d = d;
+      this.ev = wb.getCreationHelper().createFormulaEvaluator();
+      this.out = new ReportData.Builder(spec.kind(), file);
+    }
+
+    ReportData run() {
+      List<String> expected = new ArrayList<>();
+      expected.add(spec.coverSheet());
+      expected.add(spec.proseSheet());
+      spec.tables().forEach(t -> expected.add(t.sheet()));
+      Sheet cover = sheet(spec.coverSheet(), expected);
+      if (cover != null) {
+        readCover(new SheetIndex(cover));
+      }
+      Sheet prose = sheet(spec.proseSheet(), expected);
+      if (prose != null) {
+        readProse(new SheetIndex(prose));
+      }
+      for (ReportSpec.Table t : spec.tables()) {
+        Sheet s = sheet(t.sheet(), expected);
+        if (s != null) {
+          readTable(new SheetIndex(s), t);
+        }
+      }
+      return out.build();
+    }
+
+    // ---- sheets ----
+
+    private Sheet sheet(String name, List<String> expected) {
+      List<String> found = new ArrayList<>();
+      int match = -1;
+      for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+        String n = wb.getSheetName(i);
+        found.add(n);
+        if (n.trim().equals(name) && match < 0) {
+          match = i;
+        }
+      }
+      Location at = Location.sheet(file, name);
+      if (match < 0) {
+        List<String> near = new ArrayList<>();
+        for (String n : found) {
+          if (norm(n).equals(norm(name))) {
+            near.add(n);
+          }
+        }
+        if (near.isEmpty()) {
+          for (String n : found) {
+            if (expected.stream().noneMatch(e -> e.equals(n.trim()))) {
+              near.add(n);
+            }
+          }
+        }
+        StringBuilder msg = new StringBuilder("找不到名为「" + name + "」的工作表。本文件中的工作表有：")
+            .append(found.isEmpty() ? "（无）" : "「" + String.join("」「", found) + "」").append("。");
+        if (!near.isEmpty()) {
+          msg.append("其中「").append(String.join("」或「", near)).append("」可能就是「").append(name)
+              .append("」，请把它改名为「").append(name).append("」（注意全角/半角字符和空格）。");
+        } else {
+          msg.append("请使用 docmerge init 生成的工作簿，不要删除或改名工作表。");
+        }
+        d.error("WB.SHEET_MISSING", at, msg.toString());
+        return null;
+      }
+      String actual = wb.getSheetName(match);
+      if (!actual.equals(name)) {
+        d.info("WB.SHEET_NAME_TRIMMED", at, "工作表名「" + actual + "」前后有空格，已按「" + name + "」读取。");
+      }
+      if (wb.getSheetVisibility(match) != SheetVisibility.VISIBLE) {
+        d.warning("WB.SHEET_HIDDEN", at, "工作表「" + name + "」被隐藏了，仍按其内容读取。请确认这是要报告的数据"
+            + "（在 Excel 中右键工作表标签 → 取消隐藏）。");
+      }
+      return wb.getSheetAt(match);
+    }
+
+    // ---- cover ----
+
+    private void readCover(SheetIndex s) {
+      for (ReportSpec.Field f : spec.fields()) {
+        List<SheetIndex.Span> hits = s.find(norm(f.label()), 0, Integer.MAX_VALUE, 0, 0);
+        if (hits.isEmpty()) {
+          d.error("WB.LABEL_MISSING", Location.sheet(file, s.name),
+              s.name + " 的 A 列中找不到「" + f.label() + "」，请不要修改或删除这一行的标题。");
+          continue;
+        }
+        int row = hits.get(0).firstRow();
+        Location loc = Location.cell(file, s.name, row, 1);
+        out.field(f.id(), fieldText(s.cell(row, 1), f), loc);
+      }
+    }
+
+    private String fieldText(Cell c, ReportSpec.Field f) {
+      if (c == null) {
+        return "";
+      }
+      CellType type = c.getCellType() == CellType.FORMULA ? evaluatedType(c) : c.getCellType();
+      if (type == CellType.NUMERIC) {
+        double v = c.getCellType() == CellType.FORMULA ? ev.evaluate(c).getNumberValue() : c.getNumericCellValue();
+        if (DateUtil.isCellDateFormatted(c) || "date".equals(f.type()) && v > 20000 && v < 80000) {
+          // A date typed into the cell, or a date serial: the ISO form is unambiguous.
+          return DateUtil.getLocalDateTime(v, wb instanceof org.apache.poi.ss.usermodel.Date1904Support ds && ds.isDate1904()).atOffset(ZoneOffset.UTC)
+              .format(DateTimeFormatter.ISO_LOCAL_DATE);
+        }
+        return plain(BigDecimal.valueOf(v)).toPlainString();
+      }
+      return strip(text(c));
+    }
+
+    private CellType evaluatedType(Cell c) {
+      try {
+        return ev.evaluate(c).getCellType();
+      } catch (RuntimeException e) {
+        return CellType.ERROR;
+      }
+    }
+
+    // ---- prose ----
+
+    private void readProse(SheetIndex s) {
+      int partCol = 0;
+      int textCol = 1;
+      int headerRow = -1;
+      List<SheetIndex.Span> part = s.find("部分", 0, 10, 0, Integer.MAX_VALUE);
+      List<SheetIndex.Span> content = s.find("内容", 0, 10, 0, Integer.MAX_VALUE);
+      if (!part.isEmpty() && !content.isEmpty()) {
+        partCol = part.get(0).firstCol();
+        textCol = content.get(0).firstCol();
+        headerRow = part.get(0).lastRow();
+      }
+      Map<String, ReportSpec.Section> byLabel = new HashMap<>();
+      spec.sections().forEach(sec -> byLabel.put(norm(sec.label()), sec));
+      Map<String, List<String>> paras = new HashMap<>();
+      Map<String, Location> locs = new HashMap<>();
+      Set<String> seen = new HashSet<>();
+      ReportSpec.Section current = null;
+      for (int r = headerRow + 1; r <= s.sheet.getLastRowNum(); r++) {
+        String label = norm(text(s.cell(r, partCol)));
+        if (!label.isEmpty()) {
+          ReportSpec.Section sec = byLabel.get(label);
+          if (sec == null) {
+            d.warning("WB.PROSE_UNKNOWN_LABEL", Location.cell(file, s.name, r, partCol),
+                "「部分」列中的「" + strip(text(s.cell(r, partCol))) + "」不是报告的任何一部分，本行内容没有读取。"
+                    + "续行的「部分」列请留空；如果这是改过的名称，请改回原来的名称。");
+            current = null;
+            continue;
+          }
+          if (!seen.add(sec.id())) {
+            d.error("WB.LABEL_DUPLICATE", Location.cell(file, s.name, r, partCol),
+                "「" + sec.label() + "」出现了两次。一部分有多段时，续行的「部分」列请留空。");
+            current = null;
+            continue;
+          }
+          current = sec;
+          paras.put(sec.id(), new ArrayList<>());
+          locs.put(sec.id(), Location.cell(file, s.name, r, textCol));
+        }
+        if (current == null) {
+          continue;
+        }
+        for (String p : text(s.cell(r, textCol)).split("\\r\\n|[\\n\\r\\u000B\\u2028\\u2029]")) {
+          String t = strip(p);
+          if (!t.isEmpty()) {
+            paras.get(current.id()).add(t);
+          }
+        }
+      }
+      for (ReportSpec.Section sec : spec.sections()) {
+        if (!seen.contains(sec.id())) {
+          d.error("WB.LABEL_MISSING", Location.sheet(file, s.name),
+              s.name + " 的「部分」列中找不到「" + sec.label() + "」，请不要修改或删除这一部分的名称。");
+        } else {
+          out.prose(sec.id(), paras.get(sec.id()), locs.get(sec.id()));
+        }
+      }
+    }
+
+    // ---- tables ----
+
+    private void readTable(SheetIndex s, ReportSpec.Table t) {
+      Set<String> reported = new HashSet<>();
+      // Caption rows split the sheet into block regions (table 二); a table without captions is one region.
+      List<int[]> regions = new ArrayList<>();
+      List<ReportSpec.Block> blocks = t.blocks();
+      for (ReportSpec.Block b : blocks) {
+        if (b.caption() == null) {
+          regions.add(new int[] {0, Integer.MAX_VALUE});
+          continue;
+        }
+        List<SheetIndex.Span> hits = s.find(norm(b.caption()), 0, Integer.MAX_VALUE, 0, Integer.MAX_VALUE);
+        if (hits.size() != 1) {
+          labelProblem(s, hits.isEmpty(), "标题", b.caption(), reported);
+          regions.add(null);
+          continue;
+        }
+        regions.add(new int[] {hits.get(0).lastRow() + 1, Integer.MAX_VALUE});
+      }
+      // A block's region ends where the next block's caption starts.
+      for (int i = 0; i < regions.size(); i++) {
+        if (regions.get(i) == null) {
+          continue;
+        }
+        for (int j = 0; j < regions.size(); j++) {
+          int[] o = regions.get(j);
+          if (j != i && o != null && blocks.get(j).caption() != null && o[0] - 1 >= regions.get(i)[0]) {
+            regions.get(i)[1] = Math.min(regions.get(i)[1], o[0] - 2);
+          }
+        }
+      }
+      for (int i = 0; i < blocks.size(); i++) {
+        int[] reg = regions.get(i);
+        if (reg == null) {
+          continue;
+        }
+        ReportSpec.Block b = blocks.get(i);
+        Map<String, SheetIndex.Span> cols = new HashMap<>();
+        int headerBottom = -1;
+        for (ReportSpec.Line c : b.columns()) {
+          SheetIndex.Span span = path(s, c.label(), reg, true, reported);
+          if (span != null) {
+            cols.put(c.id(), span);
+            headerBottom = Math.max(headerBottom, span.lastRow());
+          }
+        }
+        for (ReportSpec.Line r : b.rows()) {
+          int row;
+          if (r.label().isEmpty()) {
+            // Table 四's single data row has no official label: init marks it 「数量」; without that mark it is
+            // the row right below the header.
+            if (headerBottom < 0) {
+              continue;
+            }
+            int firstValueCol = cols.values().stream().mapToInt(SheetIndex.Span::firstCol).min().orElse(1);
+            List<SheetIndex.Span> marked = s.find(norm(TableLayout.UNLABELLED_ROW), headerBottom + 1, reg[1], 0,
+                firstValueCol - 1);
+            row = marked.size() == 1 ? marked.get(0).firstRow() : headerBottom + 1;
+          } else {
+            SheetIndex.Span span = path(s, r.label(), reg, false, reported);
+            if (span == null) {
+              continue;
+            }
+            row = span.firstRow();
+          }
+          for (ReportSpec.Line c : b.columns()) {
+            SheetIndex.Span col = cols.get(c.id());
+            if (col != null) {
+              out.value(ReportSpec.cellId(t.id(), r.id(), c.id()), value(s, row, col.firstCol()));
+            }
+          }
+        }
+      }
+    }
+
+    /**
+     * Finds a label path: the first label anywhere in the region, each next one inside the previous one's span
+     * (below it for columns, to its right for rows). Reports a missing or repeated label once.
+     */
+    private SheetIndex.Span path(SheetIndex s, List<String> path, int[] reg, boolean column, Set<String> reported) {
+      SheetIndex.Span cur = null;
+      for (int depth = 0; depth < path.size(); depth++) {
+        List<SheetIndex.Span> hits;
+        if (cur == null) {
+          hits = s.find(norm(path.get(0)), reg[0], reg[1], 0, Integer.MAX_VALUE);
+        } else if (column) {
+          hits = s.find(norm(path.get(depth)), cur.lastRow() + 1, reg[1], cur.firstCol(), cur.lastCol());
+        } else {
+          hits = s.find(norm(path.get(depth)), cur.firstRow(), cur.lastRow(), cur.lastCol() + 1, Integer.MAX_VALUE);
+        }
+        if (hits.size() != 1) {
+          String shown = String.join("/", path.subList(0, depth + 1));
+          labelProblem(s, hits.isEmpty(), column ? "列标题" : "行标题", shown, reported);
+          return null;
+        }
+        cur = hits.get(0);
+      }
+      return cur;
+    }
+
+    private void labelProblem(SheetIndex s, boolean missing, String what, String label, Set<String> reported) {
+      if (!reported.add(what + label)) {
+        return;
+      }
+      if (missing) {
+        d.error("WB.LABEL_MISSING", Location.sheet(file, s.name),
+            s.name + " 中找不到" + what + "「" + label + "」，请不要修改表格中的标题文字（可以重新运行 docmerge init 对照原样）。");
+      } else {
+        d.error("WB.LABEL_DUPLICATE", Location.sheet(file, s.name),
+            s.name + " 中" + what + "「" + label + "」出现了不止一次，无法确定数字该从哪里读取。请删除多余的那一处。");
+      }
+    }
+
+    // ---- values ----
+
+    /** The value at (row, col): the top-left of a merge counts. */
+    private CellValue value(SheetIndex s, int row, int col) {
+      CellRangeAddress m = s.mergeAt(row, col);
+      if (m != null) {
+        row = m.getFirstRow();
+        col = m.getFirstColumn();
+      }
+      Location loc = Location.cell(file, s.name, row, col);
+      Cell c = s.cell(row, col);
+      if (c == null) {
+        return new CellValue(null, "", loc);
+      }
+      return switch (c.getCellType()) {
+        case NUMERIC -> CellValue.of(plain(BigDecimal.valueOf(c.getNumericCellValue())), loc);
+        case STRING -> fromText(c.getStringCellValue(), loc);
+        case BOOLEAN -> new CellValue(null, c.getBooleanCellValue() ? "TRUE" : "FALSE", loc);
+        case FORMULA -> formula(c, loc);
+        case ERROR -> formulaError(FormulaError.forInt(c.getErrorCellValue()).getString(), loc, c);
+        default -> new CellValue(null, "", loc);
+      };
+    }
+
+    /**
+     * Re-evaluates a formula: a file written by openpyxl, WPS or a generator may have no cached result (POI then
+     * reports 0.0), and a file saved in manual-calculation mode may have a stale one.
+     */
+    private CellValue formula(Cell c, Location loc) {
+      org.apache.poi.ss.usermodel.CellValue v;
+      try {
+        v = ev.evaluate(c);
+      } catch (RuntimeException e) {
+        d.error("WB.FORMULA_ERROR", loc, "公式「=" + c.getCellFormula() + "」无法计算（" + e.getClass().getSimpleName()
+            + "：可能引用了其他文件或使用了不支持的函数）。请改为直接填写数字。");
+        return new CellValue(null, "#REF!", loc);
+      }
+      CellValue result = switch (v.getCellType()) {
+        case NUMERIC -> CellValue.of(plain(BigDecimal.valueOf(v.getNumberValue())), loc);
+        case STRING -> fromText(v.getStringValue(), loc);
+        case BOOLEAN -> new CellValue(null, v.getBooleanValue() ? "TRUE" : "FALSE", loc);
+        case ERROR -> formulaError(FormulaError.forInt(v.getErrorValue()).getString(), loc, c);
+        default -> new CellValue(null, "", loc);
+      };
+      if (result.number() != null && hasCache(c) && c.getCachedFormulaResultType() == CellType.NUMERIC) {
+        BigDecimal cached = plain(BigDecimal.valueOf(c.getNumericCellValue()));
+        if (cached.compareTo(result.number()) != 0) {
+          d.warning("WB.STALE_FORMULA", loc, "公式结果未更新：文件中保存的结果是 " + cached.toPlainString() + "，重新计算得 "
+              + result.number().toPlainString() + "，已按重新计算的结果读取。请在 Excel 中按 F9 重新计算"
+              + "（或把“公式 → 计算选项”设为自动）后保存。");
+        }
+      }
+      return result;
+    }
+
+    private static boolean hasCache(Cell c) {
+      return !(c instanceof XSSFCell x) || x.getCTCell().isSetV();
+    }
+
+    private CellValue formulaError(String err, Location loc, Cell c) {
+      String f = c.getCellType() == CellType.FORMULA ? "公式「=" + c.getCellFormula() + "」" : "单元格";
+      d.error("WB.FORMULA_ERROR", loc, f + "的结果是错误值 " + err + "。请改正公式或直接填写数字，错误值不能写入报告。");
+      return new CellValue(null, err, loc);
+    }
+
+    /**
+     * A number typed as text is accepted only when one of a few unambiguous clean-ups makes it parse exactly;
+     * each clean-up is noted. Anything else (「/」, 「—」, 「无」, words) stays text for the validator.
+     */
+    private CellValue fromText(String raw, Location loc) {
+      String t = strip(raw);
+      if (t.isEmpty()) {
+        return new CellValue(null, "", loc);
+      }
+      List<String> did = new ArrayList<>();
+      if (!t.equals(raw)) {
+        did.add("去掉了前后的空格");
+      }
+      String n = halfWidth(t);
+      if (!n.equals(t)) {
+        did.add("全角数字改为半角");
+      }
+      if (n.endsWith("件")) {
+        n = strip(n.substring(0, n.length() - 1));
+        did.add("去掉了单位「件」");
+      }
+      if (n.matches("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+        n = n.replace(",", "");
+        did.add("去掉了千位分隔符");
+      }
+      if (!n.matches("[+-]?\\d+(\\.\\d+)?")) {
+        return new CellValue(null, t, loc);
+      }
+      BigDecimal v = plain(new BigDecimal(n));
+      d.info("WB.TEXT_NUMBER", loc, "单元格中的「" + t + "」是文字，已按数字 " + v.toPlainString() + " 读取"
+          + (did.isEmpty() ? "" : "（" + String.join("，", did) + "）")
+          + "。请改为直接输入数字：Excel 的合计公式不计算文字。");
+      return new CellValue(v, t, loc);
+    }
+
+    private static String halfWidth(String s) {
+      StringBuilder sb = new StringBuilder(s.length());
+      for (char ch : s.toCharArray()) {
+        if (ch >= '０' && ch <= '９') {
+          sb.append((char) (ch - '０' + '0'));
+        } else if (ch == '，') {
+          sb.append(',');
+        } else if (ch == '．') {
+          sb.append('.');
+        } else if (ch == '－') {
+          sb.append('-');
+        } else if (ch == '＋') {
+          sb.append('+');
+        } else {
+          sb.append(ch);
+        }
+      }
+      return sb.toString();
+    }
+
+    /** A cell's text for labels and prose; numbers as shown without trailing zeros. */
+    private String text(Cell c) {
+      if (c == null) {
+        return "";
+      }
+      CellType type = c.getCellType();
+      if (type == CellType.FORMULA) {
+        type = c.getCachedFormulaResultType();
+      }
+      return switch (type) {
+        case STRING -> c.getRichStringCellValue().getString();
+        case NUMERIC -> plain(BigDecimal.valueOf(c.getNumericCellValue())).toPlainString();
+        case BOOLEAN -> c.getBooleanCellValue() ? "TRUE" : "FALSE";
+        default -> "";
+      };
+    }
+  }
+
+  /** Trims ordinary, full-width and no-break spaces. */
+  static String strip(String s) {
+    return s == null ? "" : s.replace('\u00A0', ' ').replace('\u3000', ' ').strip();
+  }
+
+  /** 12.0 → 12, 1.50 → 1.5, -0.0 → 0. */
+  static BigDecimal plain(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    if (s.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
+  /** A sheet's label cells by normalised text, and its merges; built once per sheet. */
+  static final class SheetIndex {
+    record Span(int firstRow, int lastRow, int firstCol, int lastCol) {}
+
+    final Sheet sheet;
+    final String name;
+    private final Map<String, List<Span>> labels = new HashMap<>();
+    private final Map<Long, CellRangeAddress> mergeTopLeft = new HashMap<>();
+    private final List<CellRangeAddress> merges;
+
+    SheetIndex(Sheet sheet) {
+      this.sheet = sheet;
+      this.name = sheet.getSheetName().trim();
+      // Kept as a list: a hostile merge over a million cells must not become a million map entries.
+      this.merges = sheet.getMergedRegions();
+      for (CellRangeAddress m : merges) {
+        mergeTopLeft.put(key(m.getFirstRow(), m.getFirstColumn()), m);
+      }
+      for (Row row : sheet) {
+        for (Cell c : row) {
+          CellType type = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
+          if (type != CellType.STRING) {
+            continue;
+          }
+          String n = norm(c.getRichStringCellValue().getString());
+          if (n.isEmpty()) {
+            continue;
+          }
+          CellRangeAddress m = mergeTopLeft.get(key(c.getRowIndex(), c.getColumnIndex()));
+          if (m == null && mergeAt(c.getRowIndex(), c.getColumnIndex()) != null) {
+            continue; // text hidden under a merge is not what staff see
+          }
+          Span span = m == null
+              ? new Span(c.getRowIndex(), c.getRowIndex(), c.getColumnIndex(), c.getColumnIndex())
+              : new Span(m.getFirstRow(), m.getLastRow(), m.getFirstColumn(), m.getLastColumn());
+          labels.computeIfAbsent(n, k -> new ArrayList<>()).add(span);
+        }
+      }
+    }
+
+    /** Label cells with this normalised text whose top-left lies in the given rows and columns (inclusive). */
+    List<Span> find(String normText, int fromRow, int toRow, int fromCol, int toCol) {
+      List<Span> out = new ArrayList<>();
+      for (Span s : labels.getOrDefault(normText, List.of())) {
+        if (s.firstRow() >= fromRow && s.firstRow() <= toRow && s.firstCol() >= fromCol && s.firstCol() <= toCol) {
+          out.add(s);
+        }
+      }
+      out.sort((a, b) -> a.firstRow() != b.firstRow() ? a.firstRow() - b.firstRow() : a.firstCol() - b.firstCol());
+      return out;
+    }
+
+    CellRangeAddress mergeAt(int row, int col) {
+      for (CellRangeAddress m : merges) {
+        if (m.isInRange(row, col)) {
+          return m;
+        }
+      }
+      return null;
+    }
+
+    Cell cell(int row, int col) {
+      Row r = sheet.getRow(row);
+      return r == null ? null : r.getCell(col);
+    }
+
+    private static long key(int r, int c) {
+      return ((long) r << 20) | c;
+    }
+  }
+}

@@ -1,0 +1,423 @@
+package org.docmerge.workbook;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.docmerge.model.CellValue;
+import org.docmerge.model.ReportData;
+import org.docmerge.spec.ReportSpec;
+
+/**
+ * Writes the workbook staff fill in ({@code docmerge init}): a cover sheet, a prose sheet and one sheet per
+ * table laid out like the official table (same labels, same merges), with yellow unlocked input cells, grey
+ * live totals and a visible ✓/✗ check for every identity of the spec. Labels are locked and every sheet is
+ * protected without a password, so staff cannot break a label by accident but can lift the protection when
+ * they must.
+ *
+ * <p>Stateless; thread-safe (each call builds its own POI workbook).
+ */
+public final class WorkbookWriter {
+
+  /** Workbook default font: a CJK font so WPS and Excel render the labels well. */
+  static final String FONT = "宋体";
+
+  static final String PROSE_NOTE =
+      "填写说明：每一部分写在「内容」列。一部分有多段时，可以写在多行（续行的「部分」列留空），"
+          + "也可以在同一单元格内按 Alt+Enter 换行；两种写法都会成为报告中的独立段落。"
+          + "请不要修改「部分」列中的名称。";
+
+  private WorkbookWriter() {}
+
+  /**
+   * The .xlsx bytes of a fresh workbook for {@code spec}. Inputs are blank unless {@code prefill} gives a value
+   * (staff must type 0 explicitly; the validator reports blanks).
+   *
+   * @param prefill fields, prose and values to write into the inputs, or null for an empty workbook
+   */
+  public static byte[] write(ReportSpec spec, ReportData prefill) {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      Styles s = new Styles(wb);
+      writeCover(wb, s, spec, prefill);
+      writeProse(wb, s, spec, prefill);
+      for (ReportSpec.Table t : spec.tables()) {
+        writeTable(wb, s, spec, t, prefill);
+      }
+      // Cached results, so that viewers which trust the cache (and our own reader's stale check) agree.
+      XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      wb.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in-memory only; cannot happen short of a POI bug
+    }
+  }
+
+  private static void writeCover(XSSFWorkbook wb, Styles s, ReportSpec spec, ReportData prefill) {
+    XSSFSheet sh = wb.createSheet(spec.coverSheet());
+    Row head = sh.createRow(0);
+    text(head, 0, "项目", s.header);
+    text(head, 1, "内容", s.header);
+    text(head, 2, "说明", s.header);
+    XSSFDataValidationHelper dv = new XSSFDataValidationHelper(sh);
+    int r = 1;
+    for (ReportSpec.Field f : spec.fields()) {
+      Row row = sh.createRow(r);
+      row.setHeightInPoints(24);
+      text(row, 0, f.label(), s.label);
+      Cell v = row.createCell(1);
+      v.setCellStyle(s.inputText);
+      String value = prefill == null ? "" : prefill.field(f.id()).trim();
+      if ("year".equals(f.type()) && value.matches("\\d{4}")) {
+        v.setCellValue(Integer.parseInt(value)); // a number, so the whole-number validation accepts it
+      } else if (!value.isEmpty()) {
+        v.setCellValue(value);
+      }
+      String hint = f.hint();
+      if (!f.choices().isEmpty()) {
+        hint = (hint.isEmpty() ? "" : hint + "；") + "可选：" + String.join("、", f.choices());
+      }
+      text(row, 2, hint, s.hint);
+      CellRangeAddressList at = new CellRangeAddressList(r, r, 1, 1);
+      if ("year".equals(f.type())) {
+        add(sh, dv.createIntegerConstraint(DataValidationConstraint.OperatorType.BETWEEN, "2000", "2100"), at,
+            "报告年度", "请填写四位数字年份，如 2021。");
+      } else if ("choice".equals(f.type()) && !f.choices().isEmpty()) {
+        add(sh, dv.createExplicitListConstraint(f.choices().toArray(new String[0])), at,
+            f.label(), "请从下拉列表中选择：" + String.join("、", f.choices()));
+      }
+      r++;
+    }
+    sh.setColumnWidth(0, 14 * 256);
+    sh.setColumnWidth(1, 56 * 256);
+    sh.setColumnWidth(2, 56 * 256);
+    finish(sh, 1, 0);
+  }
+
+  private static void writeProse(XSSFWorkbook wb, Styles s, ReportSpec spec, ReportData prefill) {
+    XSSFSheet sh = wb.createSheet(spec.proseSheet());
+    Row note = sh.createRow(0);
+    note.setHeightInPoints(48);
+    text(note, 0, PROSE_NOTE, s.note);
+    sh.addMergedRegion(new CellRangeAddress(0, 0, 0, 2));
+    Row head = sh.createRow(1);
+    text(head, 0, "部分", s.header);
+    text(head, 1, "内容", s.header);
+    text(head, 2, "说明", s.header);
+    int r = 2;
+    for (ReportSpec.Section sec : spec.sections()) {
+      List<String> paras = prefill == null ? List.of() : prefill.paragraphs(sec.id());
+      if (paras.isEmpty()) {
+        paras = List.of("");
+      }
+      for (int i = 0; i < paras.size(); i++) {
+        Row row = sh.createRow(r++);
+        text(row, 0, i == 0 ? sec.label() : "", s.label);
+        Cell c = row.createCell(1);
+        c.setCellStyle(s.inputProse);
+        if (!paras.get(i).isEmpty()) {
+          c.setCellValue(paras.get(i));
+        }
+        text(row, 2, i == 0 ? sec.hint() : "", s.hint);
+        // Tall enough for the text (about 45 CJK characters a line at this width), never less than 4 lines.
+        int lines = Math.max(4, paras.get(i).length() / 45 + 1 + (int) paras.get(i).chars().filter(ch -> ch == '\n').count());
+        row.setHeightInPoints(Math.min(409, lines * 15f));
+      }
+    }
+    sh.setColumnWidth(0, 24 * 256);
+    sh.setColumnWidth(1, 95 * 256);
+    sh.setColumnWidth(2, 36 * 256);
+    finish(sh, 2, 0);
+    // A section may need more rows: staff insert them, so the protection must allow it.
+    sh.lockInsertRows(false);
+    sh.lockDeleteRows(false);
+    sh.lockFormatRows(false);
+  }
+
+  private static void writeTable(
+      XSSFWorkbook wb, Styles s, ReportSpec spec, ReportSpec.Table t, ReportData prefill) {
+    XSSFSheet sh = wb.createSheet(t.sheet());
+    TableLayout lay = TableLayout.of(spec, t);
+    for (int r = 0; r < lay.rowCount; r++) {
+      Row row = sh.createRow(r);
+      for (int c = 0; c < lay.colCount; c++) {
+        row.createCell(c).setCellStyle(s.label); // borders on every cell, merged parts included
+      }
+    }
+    for (TableLayout.Label l : lay.labels) {
+      CellStyle st = switch (l.kind()) {
+        case TITLE -> s.title;
+        case NOTE -> s.note;
+        case CAPTION -> s.caption;
+        case CHECK_LABEL -> s.checkLabel;
+        case ROW_LABEL -> s.rowLabel;
+        default -> s.label;
+      };
+      for (int r = l.firstRow(); r <= l.lastRow(); r++) {
+        for (int c = l.firstCol(); c <= l.lastCol(); c++) {
+          sh.getRow(r).getCell(c).setCellStyle(st);
+        }
+      }
+      sh.getRow(l.firstRow()).getCell(l.firstCol()).setCellValue(l.text());
+      if (l.merged()) {
+        sh.addMergedRegion(new CellRangeAddress(l.firstRow(), l.lastRow(), l.firstCol(), l.lastCol()));
+      }
+    }
+    sh.getRow(0).setHeightInPoints(28);
+
+    XSSFDataValidationHelper dv = new XSSFDataValidationHelper(sh);
+    CellRangeAddressList counts = new CellRangeAddressList();
+    CellRangeAddressList money = new CellRangeAddressList();
+    for (TableLayout.Value v : lay.values.values()) {
+      boolean isMoney = "money".equals(v.spec().type());
+      for (int c = v.col(); c <= v.lastCol(); c++) {
+        sh.getRow(v.row()).getCell(c).setCellStyle(v.formula() != null ? s.total : isMoney ? s.inputMoney : s.inputCount);
+      }
+      if (v.lastCol() > v.col()) {
+        sh.addMergedRegion(new CellRangeAddress(v.row(), v.row(), v.col(), v.lastCol()));
+      }
+      Cell cell = sh.getRow(v.row()).getCell(v.col());
+      if (v.formula() != null) {
+        cell.setCellFormula(v.formula());
+        continue;
+      }
+      (isMoney ? money : counts).addCellRangeAddress(v.row(), v.col(), v.row(), v.col());
+      CellValue pre = prefill == null ? null : prefill.values().get(v.spec().id());
+      if (pre != null && pre.number() != null) {
+        cell.setCellValue(pre.number().doubleValue());
+      } else if (pre != null && !pre.text().isEmpty()) {
+        cell.setCellValue(pre.text()); // e.g. a 「/」 kept so that a round trip shows what staff typed
+      }
+    }
+    if (counts.countRanges() > 0) {
+      add(sh, dv.createIntegerConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null), counts,
+          "请填写件数", "这里只能填写 0 或正整数；没有的请填 0。");
+    }
+    if (money.countRanges() > 0) {
+      add(sh, dv.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null), money,
+          "请填写金额", "这里填写以万元为单位的金额（1 元 = 0.0001 万元），不能为负数。");
+    }
+
+    List<CellRangeAddress> checkRanges = new ArrayList<>();
+    for (TableLayout.Check c : lay.checks) {
+      Cell cell = sh.getRow(c.row()).getCell(c.col());
+      cell.setCellStyle(s.check);
+      cell.setCellFormula(c.formula());
+      checkRanges.add(new CellRangeAddress(c.row(), c.row(), c.col(), c.col()));
+    }
+    // One rule per check cell: the rule's formula is relative to the first cell of its range.
+    var cf = sh.getSheetConditionalFormatting();
+    for (CellRangeAddress a : checkRanges) {
+      String ref = a.formatAsString();
+      ConditionalFormattingRule rule = cf.createConditionalFormattingRule("LEFT(" + ref + ",1)<>\"✓\"");
+      var fill = rule.createPatternFormatting();
+      fill.setFillBackgroundColor(IndexedColors.ROSE.getIndex());
+      fill.setFillPattern(FillPatternType.SOLID_FOREGROUND.getCode());
+      rule.createFontFormatting().setFontColorIndex(IndexedColors.RED.getIndex());
+      cf.addConditionalFormatting(new CellRangeAddress[] {a}, rule);
+    }
+
+    widths(sh, lay);
+    finish(sh, lay.freezeRow, t.blocks().size() == 1 ? lay.labelCols : 0);
+    if (t.blocks().size() > 1) {
+      sh.createFreezePane(0, 2); // stacked blocks: keep only the heading in view
+    }
+  }
+
+  /** Readable widths: label columns from the labels that end in them, values wide enough for their header. */
+  private static void widths(XSSFSheet sh, TableLayout lay) {
+    int[] chars = new int[lay.colCount];
+    for (TableLayout.Label l : lay.labels) {
+      if (l.kind() == TableLayout.Kind.TITLE || l.kind() == TableLayout.Kind.NOTE
+          || l.kind() == TableLayout.Kind.CAPTION || l.kind() == TableLayout.Kind.CORNER) {
+        continue;
+      }
+      int cols = l.lastCol() - l.firstCol() + 1;
+      int want = Math.min(l.kind() == TableLayout.Kind.ROW_LABEL ? 16 : 7, l.text().length() / cols + 1);
+      for (int c = l.firstCol(); c <= l.lastCol(); c++) {
+        chars[c] = Math.max(chars[c], want);
+      }
+    }
+    int total = 0;
+    for (int c = 0; c < lay.colCount; c++) {
+      int w = c >= lay.labelCols + lay.valueCols ? 10 : Math.max(c < lay.labelCols ? 5 : 6, chars[c]);
+      sh.setColumnWidth(c, (w * 2 + 2) * 256); // a CJK character is about two width units
+      total += w * 2 + 2;
+    }
+    // The heading rows span the whole table; the instruction wraps, so give it the lines it needs.
+    int noteLines = TableLayout.INSTRUCTION.length() * 2 / Math.max(1, total) + 1;
+    sh.getRow(1).setHeightInPoints(Math.max(18, noteLines * 16f));
+    // Long wrapped row labels need taller rows; Excel does not grow merged rows by itself.
+    for (TableLayout.Label l : lay.labels) {
+      if (l.kind() != TableLayout.Kind.ROW_LABEL && l.kind() != TableLayout.Kind.HEADER
+          && l.kind() != TableLayout.Kind.CHECK_LABEL) {
+        continue;
+      }
+      int width = 0;
+      for (int c = l.firstCol(); c <= l.lastCol(); c++) {
+        width += sh.getColumnWidth(c) / 256;
+      }
+      int lines = (l.text().length() * 2) / Math.max(1, width) + 1;
+      int rows = l.lastRow() - l.firstRow() + 1;
+      float per = Math.max(18, lines * 15f / rows);
+      for (int r = l.firstRow(); r <= l.lastRow(); r++) {
+        Row row = sh.getRow(r);
+        if (row.getHeightInPoints() < per) {
+          row.setHeightInPoints(Math.min(409, per));
+        }
+      }
+    }
+  }
+
+  /** Freeze panes, print landscape A4 fit to width, and protect without a password. */
+  private static void finish(XSSFSheet sh, int freezeRow, int freezeCol) {
+    sh.createFreezePane(freezeCol, freezeRow);
+    PrintSetup ps = sh.getPrintSetup();
+    ps.setLandscape(true);
+    ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+    sh.setFitToPage(true);
+    ps.setFitWidth((short) 1);
+    ps.setFitHeight((short) 0);
+    sh.setAutobreaks(true);
+    // An empty password: protects against accidental edits of labels without locking anyone out.
+    sh.protectSheet("");
+    if (sh.getCTWorksheet().getSheetProtection().isSetPassword()) {
+      sh.getCTWorksheet().getSheetProtection().unsetPassword();
+    }
+  }
+
+  private static void add(XSSFSheet sh, DataValidationConstraint c, CellRangeAddressList at, String title, String text) {
+    DataValidation v = new XSSFDataValidationHelper(sh).createValidation(c, at);
+    v.setShowErrorBox(true);
+    v.setErrorStyle(DataValidation.ErrorStyle.STOP);
+    v.createErrorBox(title, text);
+    v.setShowPromptBox(false);
+    sh.addValidationData(v);
+  }
+
+  private static void text(Row row, int col, String text, CellStyle style) {
+    Cell c = row.createCell(col);
+    c.setCellStyle(style);
+    if (text != null && !text.isEmpty()) {
+      c.setCellValue(text);
+    }
+  }
+
+  /** The few styles the workbook uses; created once per workbook (Excel limits the number of styles). */
+  private static final class Styles {
+    final CellStyle title;
+    final CellStyle note;
+    final CellStyle header;
+    final CellStyle caption;
+    final CellStyle label;
+    final CellStyle rowLabel;
+    final CellStyle hint;
+    final CellStyle inputText;
+    final CellStyle inputProse;
+    final CellStyle inputCount;
+    final CellStyle inputMoney;
+    final CellStyle total;
+    final CellStyle check;
+    final CellStyle checkLabel;
+
+    Styles(XSSFWorkbook wb) {
+      XSSFFont base = wb.getFontAt(0);
+      base.setFontName(FONT);
+      base.setFontHeightInPoints((short) 11);
+      Font bold = wb.createFont();
+      bold.setFontName(FONT);
+      bold.setBold(true);
+      bold.setFontHeightInPoints((short) 11);
+      Font big = wb.createFont();
+      big.setFontName(FONT);
+      big.setBold(true);
+      big.setFontHeightInPoints((short) 14);
+
+      title = wb.createCellStyle();
+      title.setFont(big);
+      title.setAlignment(HorizontalAlignment.CENTER);
+      title.setVerticalAlignment(VerticalAlignment.CENTER);
+
+      note = wb.createCellStyle();
+      note.setWrapText(true);
+      note.setVerticalAlignment(VerticalAlignment.CENTER);
+
+      label = bordered(wb, true);
+      label.setAlignment(HorizontalAlignment.CENTER);
+      rowLabel = bordered(wb, true);
+      rowLabel.setAlignment(HorizontalAlignment.LEFT);
+      header = bordered(wb, true);
+      header.setAlignment(HorizontalAlignment.CENTER);
+      header.setFont(bold);
+      caption = bordered(wb, true);
+      caption.setFont(bold);
+      checkLabel = bordered(wb, true);
+      checkLabel.setAlignment(HorizontalAlignment.CENTER);
+      checkLabel.setFillForegroundColor(IndexedColors.LIGHT_TURQUOISE.getIndex());
+      checkLabel.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      hint = wb.createCellStyle();
+      hint.setWrapText(true);
+      hint.setVerticalAlignment(VerticalAlignment.TOP);
+
+      inputText = input(wb);
+      inputText.setAlignment(HorizontalAlignment.LEFT);
+      inputProse = input(wb);
+      inputProse.setAlignment(HorizontalAlignment.LEFT);
+      inputProse.setVerticalAlignment(VerticalAlignment.TOP);
+      inputCount = input(wb);
+      inputCount.setAlignment(HorizontalAlignment.CENTER);
+      inputMoney = input(wb);
+      inputMoney.setAlignment(HorizontalAlignment.CENTER);
+      inputMoney.setDataFormat(wb.createDataFormat().getFormat("0.0000"));
+
+      total = bordered(wb, false);
+      total.setAlignment(HorizontalAlignment.CENTER);
+      total.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+      total.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      check = bordered(wb, false);
+      check.setAlignment(HorizontalAlignment.CENTER);
+    }
+
+    private static CellStyle input(XSSFWorkbook wb) {
+      CellStyle s = bordered(wb, true);
+      s.setLocked(false);
+      s.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+      s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      return s;
+    }
+
+    private static CellStyle bordered(XSSFWorkbook wb, boolean wrap) {
+      CellStyle s = wb.createCellStyle();
+      s.setBorderTop(BorderStyle.THIN);
+      s.setBorderBottom(BorderStyle.THIN);
+      s.setBorderLeft(BorderStyle.THIN);
+      s.setBorderRight(BorderStyle.THIN);
+      s.setVerticalAlignment(VerticalAlignment.CENTER);
+      s.setWrapText(wrap);
+      s.setLocked(true);
+      return s;
+    }
+  }
+
+}

@@ -1,0 +1,210 @@
+package org.docmerge.workbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.docmerge.diag.Diagnostic;
+import org.docmerge.diag.Result;
+import org.docmerge.model.ReportData;
+import org.docmerge.spec.ReportSpec;
+import org.docmerge.tools.SampleData;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Files that are not what they claim (hostile-inputs.md B1), all built in code. Each is rejected with one stable
+ * code and a Chinese message, never with an exception.
+ */
+class HostileFilesTest {
+
+  static final ReportSpec SPEC = TestWorkbooks.spec();
+  static final byte[] XLSX = WorkbookWriter.write(SPEC, SampleData.gongshu(SPEC));
+
+  @Test
+  void emptyFile() {
+    assertRejected("WB.EMPTY", new byte[0], "年报.xlsx");
+  }
+
+  @Test
+  void textCsvAndHtmlRenamedXlsx() {
+    Diagnostic csv = assertRejected("WB.NOT_EXCEL", "项目,数量\n规章,0\n".getBytes(StandardCharsets.UTF_8), "年报.xlsx");
+    assertTrue(csv.message().contains("另存为 .xlsx"), csv.message());
+    Diagnostic html = assertRejected("WB.NOT_EXCEL",
+        "<html><body><table><tr><td>表三</td></tr></table></body></html>".getBytes(StandardCharsets.UTF_8), "年报.xls");
+    assertTrue(html.message().contains("HTML"), html.message());
+  }
+
+  @Test
+  void truncatedXlsx() {
+    assertRejected("WB.CORRUPT", Arrays.copyOf(XLSX, XLSX.length / 2), "年报.xlsx");
+  }
+
+  @Test
+  void truncatedXls() {
+    byte[] xls = TestWorkbooks.toXls(XLSX);
+    Diagnostic d = assertRejected("WB.CORRUPT", Arrays.copyOf(xls, xls.length / 2), "年报.xls");
+    assertTrue(d.message().contains("Exception") || d.message().contains("Error"), "names the failure: " + d.message());
+  }
+
+  @Test
+  void encryptedAgile() throws Exception {
+    POIFSFileSystem fs = new POIFSFileSystem();
+    Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+    enc.confirmPassword("123456");
+    try (OPCPackage opc = OPCPackage.open(new ByteArrayInputStream(XLSX)); OutputStream os = enc.getDataStream(fs)) {
+      opc.save(os);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    fs.writeFilesystem(out);
+    assertRejected("WB.ENCRYPTED", out.toByteArray(), "年报.xlsx");
+  }
+
+  @Test
+  void duplicateZipEntry() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipArchiveOutputStream z = new ZipArchiveOutputStream(out);
+        ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(XLSX))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        byte[] data = in.readAllBytes();
+        int copies = e.getName().equals("xl/worksheets/sheet4.xml") ? 2 : 1;
+        for (int i = 0; i < copies; i++) {
+          z.putArchiveEntry(new ZipArchiveEntry(e.getName()));
+          z.write(data);
+          z.closeArchiveEntry();
+        }
+      }
+    }
+    Diagnostic d = assertRejected("WB.SUSPICIOUS_ZIP", out.toByteArray(), "年报.xlsx");
+    assertTrue(d.message().contains("重名"), d.message());
+  }
+
+  @Test
+  void zstdCompressionMethodIsRejectedBeforePoiSeesIt() {
+    // Patch the first entry's method (local header and central directory) to 20, as the fuzzer's crash file.
+    byte[] b = XLSX.clone();
+    assertEquals(0x04034b50, le32(b, 0));
+    b[8] = 20;
+    b[9] = 0;
+    int eocd = b.length - 22;
+    while (le32(b, eocd) != 0x06054b50) {
+      eocd--;
+    }
+    int central = le32(b, eocd + 16);
+    assertEquals(0x02014b50, le32(b, central));
+    b[central + 10] = 20;
+    b[central + 11] = 0;
+    Diagnostic d = assertRejected("WB.UNSUPPORTED_ZIP", b, "年报.xlsx");
+    assertTrue(d.message().contains("20"), d.message());
+  }
+
+  @Test
+  void xlsContentNamedXlsxIsReadWithANote() {
+    Result<ReportData> r = WorkbookReader.read(TestWorkbooks.toXls(XLSX), "年报.xlsx", SPEC);
+    assertFalse(r.hasErrors(), r.diagnostics().toString());
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.code().equals("WB.EXTENSION_MISMATCH") && !d.isError()));
+    assertEquals(1, r.get().number("t3.new.natural").orElseThrow().intValue());
+  }
+
+  @Test
+  void macrosAreNotedAndXlsbAndWordAreRejected() throws Exception {
+    Result<ReportData> macro = WorkbookReader.read(withEntry(XLSX, "xl/vbaProject.bin"), "年报.xlsm", SPEC);
+    assertTrue(macro.value().isPresent(), macro.diagnostics().toString());
+    assertTrue(macro.diagnostics().stream().anyMatch(d -> d.code().equals("WB.MACROS")));
+    assertRejected("WB.XLSB", withEntry(XLSX, "xl/workbook.bin"), "年报.xlsb");
+  }
+
+  @Test
+  void oversizedFileIsRejectedBeforeParsing() {
+    var r = WorkbookReader.read(XLSX, "年报.xlsx", SPEC, new WorkbookReader.Limits(1000, 1000, 100L << 20, 10L << 20));
+    assertEquals(List.of("WB.TOO_LARGE"), r.diagnostics().stream().map(Diagnostic::code).toList());
+  }
+
+  @Test
+  void otherOle2FilesGetTheirOwnReason() throws Exception {
+    Diagnostic doc = assertRejected("WB.NOT_EXCEL", ole2("WordDocument"), "年报.xls");
+    assertTrue(doc.message().contains("Word"), doc.message());
+    assertRejected("WB.OLD_EXCEL", ole2("Book"), "年报.xls");
+  }
+
+  /** An OLE2 container with one stream of that name, as Word (.doc) or Excel 95 (.xls) would have. */
+  static byte[] ole2(String stream) throws Exception {
+    try (POIFSFileSystem fs = new POIFSFileSystem()) {
+      fs.createDocument(new ByteArrayInputStream(new byte[600]), stream);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      fs.writeFilesystem(out);
+      return out.toByteArray();
+    }
+  }
+
+  @Test
+  void aHugeSheetIsRefusedBeforePoiBuildsIt() throws Exception {
+    // 11 MB of sheet XML compresses to a few KB: the file limit alone would let it through to an OOM.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(out);
+        ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(XLSX))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        z.putNextEntry(new ZipEntry(e.getName()));
+        byte[] data = in.readAllBytes();
+        if (e.getName().equals("xl/worksheets/sheet4.xml")) {
+          data = Arrays.copyOf(data, 11 << 20); // padded with zero bytes: only the declared size matters here
+        }
+        z.write(data);
+        z.closeEntry();
+      }
+    }
+    assertTrue(out.size() < 1 << 20);
+    assertRejected("WB.SHEET_TOO_LARGE", out.toByteArray(), "年报.xlsx");
+  }
+
+  static byte[] withEntry(byte[] zip, String name) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(out);
+        ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        z.putNextEntry(new ZipEntry(e.getName()));
+        byte[] data = in.readAllBytes();
+        if (e.getName().equals("[Content_Types].xml")) {
+          // A part without a content type is itself invalid: declare .bin as Excel does for vbaProject.bin.
+          data = new String(data, StandardCharsets.UTF_8)
+              .replaceFirst("(<Types[^>]*>)", "$1<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>")
+              .getBytes(StandardCharsets.UTF_8);
+        }
+        z.write(data);
+        z.closeEntry();
+      }
+      z.putNextEntry(new ZipEntry(name));
+      z.write(new byte[] {1, 2, 3});
+      z.closeEntry();
+    }
+    return out.toByteArray();
+  }
+
+  static int le32(byte[] b, int i) {
+    return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16 | (b[i + 3] & 0xff) << 24;
+  }
+
+  static Diagnostic assertRejected(String code, byte[] bytes, String name) {
+    Result<ReportData> r = WorkbookReader.read(bytes, name, SPEC);
+    assertFalse(r.value().isPresent(), "must be rejected: " + r.diagnostics());
+    List<Diagnostic> errors = r.diagnostics().stream().filter(Diagnostic::isError).toList();
+    assertEquals(List.of(code), errors.stream().map(Diagnostic::code).toList(), errors.toString());
+    assertEquals(name, errors.get(0).location().file());
+    return errors.get(0);
+  }
+}

@@ -1,0 +1,145 @@
+package org.docmerge.workbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.docmerge.model.ReportData;
+import org.docmerge.spec.ReportSpec;
+import org.docmerge.spec.SpecReader;
+
+/**
+ * Builds and edits workbooks for tests and for the sample generator, so that no binary fixture is committed.
+ * The only test code outside this package that needs POI goes through here. Stateless; thread-safe.
+ */
+public final class TestWorkbooks {
+
+  private TestWorkbooks() {}
+
+  /** The shipped 2021 spec, read from the repository's templates folder. */
+  public static ReportSpec spec() {
+    return SpecReader.load("templates/" + SpecReader.DEFAULT_KIND).get().spec();
+  }
+
+  /** Opens xlsx bytes, applies the change, saves without recalculating (so caches stay as the change left them). */
+  public static byte[] edit(byte[] xlsx, Consumer<XSSFWorkbook> change) {
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      change.accept(wb);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      wb.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The cell where a value of {@code cellId} (e.g. {@code t3.new.natural}) sits in a fresh init workbook. */
+  public static Cell cell(Workbook wb, ReportSpec spec, String cellId) {
+    String tableId = cellId.substring(0, cellId.indexOf('.'));
+    ReportSpec.Table t = spec.table(tableId).orElseThrow();
+    TableLayout.Value v = TableLayout.of(spec, t).values.get(cellId);
+    Row row = wb.getSheet(t.sheet()).getRow(v.row());
+    Cell c = row.getCell(v.col());
+    return c != null ? c : row.createCell(v.col());
+  }
+
+  /** The address (e.g. {@code B5}) of a value in a fresh init workbook. */
+  public static String address(ReportSpec spec, String cellId) {
+    String tableId = cellId.substring(0, cellId.indexOf('.'));
+    TableLayout.Value v = TableLayout.of(spec, spec.table(tableId).orElseThrow()).values.get(cellId);
+    return org.docmerge.diag.Location.columnName(v.col()) + (v.row() + 1);
+  }
+
+  /** Check cells of a table in a fresh init workbook, as [row, col] pairs. */
+  public static List<int[]> checks(ReportSpec spec, String tableId) {
+    return TableLayout.of(spec, spec.table(tableId).orElseThrow()).checks.stream()
+        .map(c -> new int[] {c.row(), c.col()})
+        .toList();
+  }
+
+  /** Puts one section's paragraphs into a single cell with line breaks and deletes its continuation rows. */
+  public static byte[] joinParagraphs(byte[] xlsx, ReportSpec spec, ReportData data, String sectionId) {
+    String label = spec.section(sectionId).orElseThrow().label();
+    return edit(xlsx, wb -> {
+      Sheet sh = wb.getSheet(spec.proseSheet());
+      for (Row row : sh) {
+        Cell c = row.getCell(0);
+        if (c != null && label.equals(c.getStringCellValue())) {
+          int first = row.getRowNum();
+          int n = data.paragraphs(sectionId).size();
+          row.getCell(1).setCellValue(String.join("\n", data.paragraphs(sectionId)));
+          row.setHeightInPoints(Math.min(409, n * 60f));
+          if (n > 1) {
+            for (int r = first + 1; r < first + n; r++) {
+              sh.removeRow(sh.getRow(r));
+            }
+            sh.shiftRows(first + n, sh.getLastRowNum(), -(n - 1));
+          }
+          return;
+        }
+      }
+      throw new IllegalStateException("section row not found: " + label);
+    });
+  }
+
+  /** A copy as .xls (HSSF): values, strings, formulas, merges, sheet order and visibility. Styles are not kept. */
+  public static byte[] toXls(byte[] xlsx) {
+    try (XSSFWorkbook in = new XSSFWorkbook(new ByteArrayInputStream(xlsx));
+        HSSFWorkbook out = new HSSFWorkbook()) {
+      for (int i = 0; i < in.getNumberOfSheets(); i++) {
+        Sheet src = in.getSheetAt(i);
+        Sheet dst = out.createSheet(src.getSheetName());
+        for (Row r : src) {
+          Row nr = dst.createRow(r.getRowNum());
+          for (Cell c : r) {
+            Cell nc = nr.createCell(c.getColumnIndex());
+            switch (c.getCellType()) {
+              case STRING -> nc.setCellValue(c.getStringCellValue());
+              case NUMERIC -> nc.setCellValue(c.getNumericCellValue());
+              case BOOLEAN -> nc.setCellValue(c.getBooleanCellValue());
+              case FORMULA -> nc.setCellFormula(c.getCellFormula());
+              default -> { }
+            }
+          }
+        }
+        for (CellRangeAddress m : src.getMergedRegions()) {
+          dst.addMergedRegion(m);
+        }
+        out.setSheetVisibility(i, in.getSheetVisibility(i));
+      }
+      out.getCreationHelper().createFormulaEvaluator().evaluateAll();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      out.write(bytes);
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The seed sample with the deliberate errors documented in input-samples/README.md: a blank count, a 「/」,
+   * a 总计 overwritten with a wrong number, an R05 break and a negative number.
+   */
+  public static byte[] breakSample(byte[] xlsx, ReportSpec spec) {
+    return edit(xlsx, wb -> {
+      cell(wb, spec, "t2.rules.issued").setBlank();                 // blank count (R01)
+      cell(wb, spec, "t2.license.decisions").setCellValue("/");     // 「/」 in a count (R01)
+      Cell total = cell(wb, spec, "t3.carried.total");
+      total.removeFormula();                                        // setCellValue alone only changes the cache
+      total.setCellValue(5);                                        // 总计 formula overwritten: 0 ≠ 5 (R03)
+      cell(wb, spec, "t3.carryover.natural").setCellValue(1);       // 一+二 = 1 ≠ （七）1 + 四 1 (R05)
+      cell(wb, spec, "t4.count.review_upheld").setCellValue(-1);    // negative (R01)
+      wb.setForceFormulaRecalculation(true);
+      org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+    });
+  }
+}
