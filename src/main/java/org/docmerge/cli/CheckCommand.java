@@ -1,0 +1,70 @@
+package org.docmerge.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.docmerge.Docmerge;
+import org.docmerge.diag.Diagnostic;
+import org.docmerge.validate.Validator;
+
+/** {@code docmerge check 年报数据.xlsx}: every problem at its cell; writes nothing. */
+final class CheckCommand implements Command {
+  @Override
+  public String name() {
+    return "check";
+  }
+
+  @Override
+  public String summary() {
+    return "检查工作簿：列出每一个问题及其单元格，不生成任何文件";
+  }
+
+  @Override
+  public String synopsis() {
+    return "年报数据.xlsx [--previous 上年.xlsx] [--format json]";
+  }
+
+  @Override
+  public void options(Options o) {
+    Main.checkOptions(o);
+    o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json")
+        .desc("输出格式：text（默认）或 json").build());
+  }
+
+  @Override
+  public int run(CommandLine line, Console c) {
+    if (line.getArgs().length != 1) {
+      c.err.println("用法：docmerge check 年报数据.xlsx");
+      return Main.USAGE;
+    }
+    String format = line.getOptionValue("format", "text");
+    if (!format.equals("text") && !format.equals("json")) {
+      c.err.println("--format 只能是 text 或 json");
+      return Main.USAGE;
+    }
+    Optional<Docmerge> engine = c.engine(line);
+    Path input = Path.of(line.getArgs()[0]);
+    if (engine.isEmpty() || !c.readable(input)) {
+      return Main.USAGE;
+    }
+    Optional<Validator.Options> options = c.checkOptions(line, engine.get());
+    if (options.isEmpty()) {
+      return Main.USAGE;
+    }
+    Docmerge.Checked checked = engine.get().check(input, options.get());
+    List<Diagnostic> shown = c.limit(checked.diagnostics(), line);
+    if (format.equals("json")) {
+      c.out.println(Json.check(checked.file(), engine.get().kind().spec().kind(), checked.diagnostics(), shown));
+    } else {
+      c.print(shown);
+      c.summary(checked.diagnostics(), shown.size());
+      if (!checked.hasErrors()) {
+        c.out.println("检查通过" + (Console.warnings(checked.diagnostics()) > 0 ? "（有警告，请逐条核对）" : "") + "：" + input);
+      }
+    }
+    return Console.exitCode(checked.diagnostics());
+  }
+}

@@ -1,0 +1,146 @@
+package org.docmerge.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.cli.CommandLine;
+import org.docmerge.Docmerge;
+import org.docmerge.diag.Diagnostic;
+import org.docmerge.diag.Result;
+import org.docmerge.diag.Severity;
+import org.docmerge.model.ReportData;
+import org.docmerge.spec.SpecReader;
+import org.docmerge.validate.Validator;
+
+/**
+ * What every command shares: the output streams, printing diagnostics, opening the engine, reading the common
+ * options, and the mapping from diagnostics to exit codes. One per CLI run; not thread-safe.
+ */
+final class Console {
+  final PrintStream out;
+  final PrintStream err;
+
+  Console(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Codes that mean a file could not be read or written at all: exit 2, not 1. */
+  private static final Set<String> UNREADABLE_PREFIXES = Set.of("OUT.", "SPEC.", "FILE.");
+
+  private static final Set<String> UNREADABLE = Set.of(
+      "WB.EMPTY", "WB.NOT_EXCEL", "WB.CORRUPT", "WB.ENCRYPTED", "WB.BAD_PASSWORD", "WB.OLD_EXCEL",
+      "WB.TOO_LARGE", "WB.SUSPICIOUS_ZIP", "WB.UNSUPPORTED_ZIP", "WB.UNSUPPORTED", "WB.UNREADABLE",
+      "TEMPLATE.EMPTY", "TEMPLATE.NOT_DOCX", "TEMPLATE.CORRUPT", "TEMPLATE.SUSPICIOUS_ZIP",
+      "TEMPLATE.UNSUPPORTED_ZIP", "TEMPLATE.UNREADABLE");
+
+  static boolean unreadable(Diagnostic d) {
+    return d.isError()
+        && (UNREADABLE.contains(d.code()) || UNREADABLE_PREFIXES.stream().anyMatch(p -> d.code().startsWith(p)));
+  }
+
+  /** 0 ok (warnings allowed), 1 the input has errors, 2 a file could not be read or written. */
+  static int exitCode(List<Diagnostic> all) {
+    if (all.stream().anyMatch(Console::unreadable)) {
+      return Main.USAGE;
+    }
+    return all.stream().anyMatch(Diagnostic::isError) ? Main.INPUT_ERRORS : Main.OK;
+  }
+
+  void print(List<Diagnostic> diagnostics) {
+    diagnostics.forEach(out::println);
+  }
+
+  /** 「共 N 个错误，M 个警告」 when there is anything to count. */
+  void summary(List<Diagnostic> all, int shown) {
+    long errors = all.stream().filter(Diagnostic::isError).count();
+    long warnings = warnings(all);
+    if (errors + warnings > 0) {
+      out.println("共 " + errors + " 个错误，" + warnings + " 个警告"
+          + (shown < all.size() ? "（只显示了前一部分，去掉 --max-errors 可看全部）" : ""));
+    }
+  }
+
+  static long warnings(List<Diagnostic> all) {
+    return all.stream().filter(d -> d.severity() == Severity.WARNING).count();
+  }
+
+  /** At most {@code --max-errors} errors, with every warning and note kept. */
+  List<Diagnostic> limit(List<Diagnostic> all, CommandLine line) {
+    if (!line.hasOption("max-errors")) {
+      return all;
+    }
+    int max;
+    try {
+      max = Integer.parseInt(line.getOptionValue("max-errors"));
+    } catch (NumberFormatException e) {
+      return all;
+    }
+    int errors = 0;
+    List<Diagnostic> shown = new ArrayList<>();
+    for (Diagnostic d : all) {
+      if (d.isError() && ++errors > max) {
+        continue;
+      }
+      shown.add(d);
+    }
+    return shown;
+  }
+
+  /** The engine for {@code --kind} and {@code --template}; prints why when it cannot be opened. */
+  Optional<Docmerge> engine(CommandLine line) {
+    String kind = line.getOptionValue("kind", SpecReader.DEFAULT_KIND);
+    Optional<Path> template = Optional.ofNullable(line.getOptionValue("template")).map(Path::of);
+    Result<Docmerge> engine = Docmerge.open(kind, template);
+    if (engine.value().isEmpty()) {
+      print(engine.diagnostics());
+    }
+    return engine.value();
+  }
+
+  /** A file the user named must exist and be a readable regular file; says why not. */
+  boolean readable(Path p) {
+    if (!Files.exists(p)) {
+      err.println("找不到文件：" + p);
+      return false;
+    }
+    if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+      err.println("无法读取：" + p + "（不是普通文件，或没有读取权限）");
+      return false;
+    }
+    return true;
+  }
+
+  /** {@code --previous} and {@code --deadline}; empty (after saying why) when they are wrong. */
+  Optional<Validator.Options> checkOptions(CommandLine line, Docmerge engine) {
+    Optional<LocalDate> deadline = Optional.empty();
+    if (line.hasOption("deadline")) {
+      try {
+        deadline = Optional.of(LocalDate.parse(line.getOptionValue("deadline")));
+      } catch (java.time.format.DateTimeParseException e) {
+        err.println("--deadline 应写成 2022-01-31 的形式，现在是「" + line.getOptionValue("deadline") + "」");
+        return Optional.empty();
+      }
+    }
+    Optional<ReportData> previous = Optional.empty();
+    if (line.hasOption("previous")) {
+      Path p = Path.of(line.getOptionValue("previous"));
+      if (!readable(p)) {
+        return Optional.empty();
+      }
+      Result<ReportData> read = engine.read(p);
+      if (read.value().isEmpty()) {
+        print(read.diagnostics());
+        err.println("无法读取上年报告：" + p);
+        return Optional.empty();
+      }
+      previous = read.value();
+    }
+    return Optional.of(new Validator.Options(previous, deadline));
+  }
+}

@@ -1,0 +1,65 @@
+package org.docmerge.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.docmerge.Docmerge;
+import org.docmerge.validate.Validator;
+
+/** {@code docmerge merge 年报数据.xlsx -o 报告.docx}: check, then write the report only when no error stands. */
+final class MergeCommand implements Command {
+  @Override
+  public String name() {
+    return "merge";
+  }
+
+  @Override
+  public String summary() {
+    return "检查工作簿，没有错误时生成正式的 Word 报告";
+  }
+
+  @Override
+  public String synopsis() {
+    return "年报数据.xlsx -o 报告.docx";
+  }
+
+  @Override
+  public void options(Options o) {
+    Main.checkOptions(o);
+    o.addOption(Main.output("要生成的报告，如 报告.docx"));
+    o.addOption(Main.overwrite());
+    o.addOption(Option.builder("t").longOpt("template").hasArg().argName("模板.docx")
+        .desc("使用本单位修改过的模板代替默认模板").build());
+  }
+
+  @Override
+  public int run(CommandLine line, Console c) {
+    if (line.getArgs().length != 1 || !line.hasOption("output")) {
+      c.err.println("用法：docmerge merge 年报数据.xlsx -o 报告.docx");
+      return Main.USAGE;
+    }
+    Optional<Docmerge> engine = c.engine(line);
+    Path input = Path.of(line.getArgs()[0]);
+    if (engine.isEmpty() || !c.readable(input)) {
+      return Main.USAGE;
+    }
+    Optional<Validator.Options> options = c.checkOptions(line, engine.get());
+    if (options.isEmpty()) {
+      return Main.USAGE;
+    }
+    Path output = Path.of(line.getOptionValue("output"));
+    Docmerge.Merged merged = engine.get().merge(input, output,
+        new Docmerge.MergeOptions(line.hasOption("overwrite"), options.get()));
+    var shown = c.limit(merged.diagnostics(), line);
+    c.print(shown);
+    c.summary(merged.diagnostics(), shown.size());
+    if (merged.document().isPresent()) {
+      c.out.println("已生成报告：" + merged.document().get());
+    } else {
+      c.out.println("未生成报告：请改正以上错误后重新运行。");
+    }
+    return Console.exitCode(merged.diagnostics());
+  }
+}
