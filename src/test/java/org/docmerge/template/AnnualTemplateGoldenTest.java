@@ -16,7 +16,7 @@ import org.docmerge.render.DocxText;
 import org.docmerge.render.PdfConverter;
 import org.docmerge.spec.ReportKind;
 import org.docmerge.tools.BuildAnnualTemplate2021;
-import org.junit.jupiter.api.Assumptions;
+import org.docmerge.RealClients;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,8 +83,7 @@ class AnnualTemplateGoldenTest {
 
   @Test
   void pythonDocxOpensItAndSeesTheOfficialMerges(@TempDir Path dir) throws Exception {
-    Path py = Path.of("/usr/bin/python3");
-    Assumptions.assumeTrue(Files.isExecutable(py), "python3 not installed");
+    Path py = RealClients.python();
     Path f = dir.resolve("seed.docx");
     Files.write(f, output);
     String script = String.join("\n",
@@ -120,9 +119,8 @@ class AnnualTemplateGoldenTest {
 
   @Test
   void libreOfficeConvertsItToPdfWithTheReportText(@TempDir Path dir) throws Exception {
-    Path soffice = Path.of("/usr/bin/soffice");
-    Path pdftotext = Path.of("/usr/bin/pdftotext");
-    Assumptions.assumeTrue(Files.isExecutable(soffice) && Files.isExecutable(pdftotext), "LibreOffice or poppler not installed");
+    RealClients.require("soffice");
+    Path pdftotext = RealClients.require("pdftotext");
     var converted = PdfConverter.fromPath().convert(output, "seed.docx");
     assertFalse(converted.hasErrors(), () -> converted.diagnostics().toString());
     Path pdf = dir.resolve("seed.pdf");
@@ -139,10 +137,6 @@ class AnnualTemplateGoldenTest {
   }
 
   static List<String> run(List<String> cmd, Path dir) throws Exception {
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + cmd);
-    assertEquals(0, p.exitValue(), () -> cmd + " failed:\n" + out);
-    return out.lines().collect(Collectors.toList());
+    return RealClients.run(cmd, dir);
   }
 }

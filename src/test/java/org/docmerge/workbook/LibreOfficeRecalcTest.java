@@ -16,7 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.docmerge.model.ReportData;
 import org.docmerge.spec.ReportSpec;
 import org.docmerge.tools.SampleData;
-import org.junit.jupiter.api.Assumptions;
+import org.docmerge.RealClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +31,7 @@ class LibreOfficeRecalcTest {
 
   @Test
   void libreOfficeComputesTotalsAndChecks(@TempDir Path dir) throws Exception {
-    Path soffice = onPath("soffice");
-    Assumptions.assumeTrue(soffice != null, "LibreOffice (soffice) is not installed");
+    Path soffice = RealClients.require("soffice");
 
     ReportData seed = SampleData.gongshu(SPEC);
     byte[] blank = WorkbookWriter.write(SPEC, null);
@@ -105,15 +104,5 @@ class LibreOfficeRecalcTest {
     Cell c = TestWorkbooks.cell(wb, SPEC, cellId);
     assertEquals(CellType.FORMULA, c.getCellType(), cellId + " stays a live formula after LibreOffice saves it");
     return c;
-  }
-
-  static Path onPath(String exe) {
-    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path p = Path.of(d, exe);
-      if (Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    return null;
   }
 }
