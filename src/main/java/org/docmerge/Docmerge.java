@@ -11,10 +11,12 @@ import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
 import org.docmerge.model.ReportData;
 import org.docmerge.output.SafeOutput;
+import org.docmerge.render.PdfConverter;
 import org.docmerge.render.TagValues;
 import org.docmerge.spec.ReportKind;
 import org.docmerge.spec.SpecReader;
 import org.docmerge.template.PreparedTemplate;
+import org.docmerge.template.TemplateCodes;
 import org.docmerge.template.TemplateCompiler;
 import org.docmerge.validate.Validator;
 import org.docmerge.workbook.WorkbookReader;
@@ -71,16 +73,32 @@ public final class Docmerge {
     return new Checked(name, read.value(), all);
   }
 
-  /** What a merge did: the document written (if any) and every diagnostic, sorted. */
-  public record Merged(String file, Optional<Path> document, List<Diagnostic> diagnostics) {
+  /** What a merge did: the .docx and the PDF written (if any) and every diagnostic, sorted. */
+  public record Merged(String file, Optional<Path> document, Optional<Path> pdf, List<Diagnostic> diagnostics) {
+    Merged(String file, List<Diagnostic> diagnostics) {
+      this(file, Optional.empty(), Optional.empty(), diagnostics);
+    }
+
     public boolean hasErrors() {
       return Diagnostics.anyErrors(diagnostics);
     }
   }
 
-  /** Options of a merge. */
-  public record MergeOptions(boolean overwrite, Validator.Options check) {
-    public static final MergeOptions DEFAULT = new MergeOptions(false, Validator.Options.DEFAULT);
+  /**
+   * Options of a merge.
+   *
+   * @param overwrite replace existing outputs
+   * @param check what the checks may take (last year's report, a deadline)
+   * @param docx write the .docx at the output path
+   * @param pdf also write a PDF (through LibreOffice) beside it, same name with .pdf
+   * @param draft render even with errors, marked 「草稿」 on every page, with the problems appended
+   */
+  public record MergeOptions(boolean overwrite, Validator.Options check, boolean docx, boolean pdf, boolean draft) {
+    public static final MergeOptions DEFAULT = new MergeOptions(false, Validator.Options.DEFAULT, true, false, false);
+
+    public MergeOptions(boolean overwrite, Validator.Options check) {
+      this(overwrite, check, true, false, false);
+    }
   }
 
   /**
@@ -89,30 +107,74 @@ public final class Docmerge {
    */
   public Merged merge(Path workbook, Path output, MergeOptions options) {
     String name = workbook.toString();
-    Optional<Diagnostic> refused = SafeOutput.preflight(output, new SafeOutput.Options(options.overwrite()), workbook);
-    if (refused.isPresent()) {
-      return new Merged(name, Optional.empty(), List.of(refused.get()));
+    SafeOutput.Options publish = new SafeOutput.Options(options.overwrite());
+    Path pdfPath = pdfPath(output);
+    List<Diagnostic> all = new ArrayList<>();
+    if (options.docx()) {
+      SafeOutput.preflight(output, publish, workbook).ifPresent(all::add);
+    }
+    if (options.pdf()) {
+      SafeOutput.preflight(pdfPath, publish, workbook).ifPresent(all::add);
+    }
+    if (!all.isEmpty()) {
+      return new Merged(name, all);
     }
     Checked checked = check(workbook, options.check());
-    List<Diagnostic> all = new ArrayList<>(checked.diagnostics());
+    all.addAll(checked.diagnostics());
     Result<PreparedTemplate> tpl = template();
-    all.addAll(tpl.diagnostics().stream().filter(Diagnostic::isError).toList());
-    if (checked.hasErrors() || checked.data().isEmpty() || tpl.value().isEmpty()) {
+    all.addAll(tpl.diagnostics().stream().filter(d -> d.severity() != org.docmerge.diag.Severity.INFO).toList());
+    boolean blocked = checked.hasErrors() && !options.draft();
+    if (blocked || checked.data().isEmpty() || tpl.value().isEmpty()) {
       all.sort(Diagnostic.ORDER);
-      return new Merged(name, Optional.empty(), all);
+      return new Merged(name, all);
     }
-    byte[] document = render(checked.data().get());
-    Optional<Diagnostic> failed =
-        SafeOutput.publish(output, document, new SafeOutput.Options(options.overwrite()));
-    failed.ifPresent(all::add);
+    List<String> problems = null;
+    if (checked.hasErrors() || options.draft()) {
+      problems = checked.diagnostics().stream().filter(d -> d.severity() != org.docmerge.diag.Severity.INFO)
+          .map(d -> d.location().place() + " " + d.severity().chinese() + " " + d.code() + "：" + d.message())
+          .toList();
+    }
+    byte[] document = render(checked.data().get(), problems);
+    Optional<Path> written = Optional.empty();
+    Optional<Path> pdfWritten = Optional.empty();
+    if (options.docx()) {
+      Optional<Diagnostic> failed = SafeOutput.publish(output, document, publish);
+      failed.ifPresent(all::add);
+      written = failed.isPresent() ? Optional.empty() : Optional.of(output);
+    }
+    if (options.pdf() && all.stream().noneMatch(d -> d.code().startsWith("OUT."))) {
+      Result<byte[]> pdf = PdfConverter.fromPath().convert(document, output.getFileName().toString());
+      all.addAll(pdf.diagnostics());
+      if (pdf.value().isPresent()) {
+        Optional<Diagnostic> failed = SafeOutput.publish(pdfPath, pdf.get(), publish);
+        failed.ifPresent(all::add);
+        pdfWritten = failed.isPresent() ? Optional.empty() : Optional.of(pdfPath);
+      }
+    }
     all.sort(Diagnostic.ORDER);
-    return new Merged(name, failed.isPresent() ? Optional.empty() : Optional.of(output), all);
+    return new Merged(name, written, pdfWritten, all);
+  }
+
+  /** 报告.docx → 报告.pdf; 报告.pdf stays. */
+  public static Path pdfPath(Path output) {
+    String file = output.getFileName().toString();
+    String base = file.toLowerCase(java.util.Locale.ROOT).endsWith(".docx") ? file.substring(0, file.length() - 5) : file;
+    return output.resolveSibling(base.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? base : base + ".pdf");
   }
 
   /** The document for data that has passed its checks. */
   public byte[] render(ReportData data) {
+    return render(data, null);
+  }
+
+  /** The document; a non-null problem list makes it a draft (marked 「草稿」, problems appended). */
+  public byte[] render(ReportData data, List<String> draftProblems) {
     TagValues values = TagValues.of(kind.spec(), data);
-    return template().get().render(values.inline(), values.blocks());
+    String agency = data.field("agency").strip();
+    String title = agency + data.field("year").strip() + "年政府信息公开工作年度报告";
+    PreparedTemplate.Extras extras =
+        new PreparedTemplate.Extras(title, agency.isEmpty() ? null : agency, draftProblems);
+    return template().get().render(values.inline(), values.blocks(), extras);
   }
 
   /** The compiled template with its diagnostics; compiled once per engine. */
@@ -132,15 +194,31 @@ public final class Docmerge {
 
   private Result<PreparedTemplate> compileTemplate() {
     if (customTemplate.isPresent()) {
-      Path p = customTemplate.get();
-      try {
-        return TemplateCompiler.compile(Files.readAllBytes(p), p.toString(), kind.spec());
-      } catch (java.io.IOException e) {
-        return Result.failed(Diagnostic.error("TEMPLATE.UNREADABLE", Location.file(p.toString()),
-            "无法读取模板文件：" + e.getMessage()));
-      }
+      return inspect(customTemplate.get());
     }
-    return TemplateCompiler.compile(kind.templateBytes(), kind.spec().kind() + "/" + kind.spec().template(), kind.spec());
+    return complete(
+        TemplateCompiler.compile(kind.templateBytes(), kind.spec().kind() + "/" + kind.spec().template(), kind.spec()));
+  }
+
+  /**
+   * Checks a template against this kind without rendering anything: every tag with its location, and every
+   * problem (unknown tags, split tags that cannot be repaired, official cells no tag prints).
+   */
+  public Result<PreparedTemplate> inspect(Path template) {
+    try {
+      return complete(TemplateCompiler.compile(Files.readAllBytes(template), template.toString(), kind.spec()));
+    } catch (java.io.IOException e) {
+      return Result.failed(Diagnostic.error("TEMPLATE.UNREADABLE", Location.file(template.toString()),
+          "无法读取模板文件：" + e.getMessage()));
+    }
+  }
+
+  /** An official report prints every number of its tables: a template missing some is refused. */
+  private static Result<PreparedTemplate> complete(Result<PreparedTemplate> compiled) {
+    List<Diagnostic> ds = compiled.diagnostics().stream()
+        .map(d -> d.code().equals(TemplateCodes.MISSING_CELL) ? Diagnostic.error(d.code(), d.location(), d.message()) : d)
+        .toList();
+    return Diagnostics.anyErrors(ds) ? Result.failed(ds) : Result.of(compiled.get(), ds);
   }
 
   /** Writes a blank input workbook for this kind, optionally carrying data forward. */

@@ -31,7 +31,7 @@ final class Console {
   }
 
   /** Codes that mean a file could not be read or written at all: exit 2, not 1. */
-  private static final Set<String> UNREADABLE_PREFIXES = Set.of("OUT.", "SPEC.", "FILE.");
+  private static final Set<String> UNREADABLE_PREFIXES = Set.of("OUT.", "SPEC.", "FILE.", "RENDER.");
 
   private static final Set<String> UNREADABLE = Set.of(
       "WB.EMPTY", "WB.NOT_EXCEL", "WB.CORRUPT", "WB.ENCRYPTED", "WB.BAD_PASSWORD", "WB.OLD_EXCEL",

@@ -28,7 +28,8 @@ public final class Main {
   static final List<Command> COMMANDS = List.of(
       new InitCommand(),
       new CheckCommand(),
-      new MergeCommand());
+      new MergeCommand(),
+      new InspectCommand());
 
   private Main() {}
 

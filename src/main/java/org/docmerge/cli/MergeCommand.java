@@ -31,7 +31,12 @@ final class MergeCommand implements Command {
     o.addOption(Main.output("要生成的报告，如 报告.docx"));
     o.addOption(Main.overwrite());
     o.addOption(Option.builder("t").longOpt("template").hasArg().argName("模板.docx")
-        .desc("使用本单位修改过的模板代替默认模板").build());
+        .desc("使用本单位修改过的模板代替默认模板（先做与 inspect 相同的检查）").build());
+    o.addOption(Option.builder().longOpt("pdf").desc("同时生成 PDF（需要安装 LibreOffice），与 --format both 相同").build());
+    o.addOption(Option.builder().longOpt("format").hasArg().argName("docx|pdf|both")
+        .desc("生成的格式：docx（默认）、pdf 或 both").build());
+    o.addOption(Option.builder().longOpt("draft")
+        .desc("草稿：即使有错误也生成，每页标注「草稿」并在文末附问题清单，仅供内部核对，不得发布").build());
   }
 
   @Override
@@ -49,17 +54,26 @@ final class MergeCommand implements Command {
     if (options.isEmpty()) {
       return Main.USAGE;
     }
+    String format = line.getOptionValue("format", line.hasOption("pdf") ? "both" : "docx");
+    if (!format.equals("docx") && !format.equals("pdf") && !format.equals("both")) {
+      c.err.println("--format 只能是 docx、pdf 或 both");
+      return Main.USAGE;
+    }
     Path output = Path.of(line.getOptionValue("output"));
-    Docmerge.Merged merged = engine.get().merge(input, output,
-        new Docmerge.MergeOptions(line.hasOption("overwrite"), options.get()));
+    boolean docx = !format.equals("pdf");
+    boolean pdf = !format.equals("docx");
+    Docmerge.Merged merged = engine.get().merge(input, output, new Docmerge.MergeOptions(
+        line.hasOption("overwrite"), options.get(), docx, pdf, line.hasOption("draft")));
     var shown = c.limit(merged.diagnostics(), line);
     c.print(shown);
     c.summary(merged.diagnostics(), shown.size());
-    if (merged.document().isPresent()) {
-      c.out.println("已生成报告：" + merged.document().get());
-    } else {
+    String kind = line.hasOption("draft") ? "草稿" : "报告";
+    merged.document().ifPresent(d -> c.out.println("已生成" + kind + "：" + d));
+    merged.pdf().ifPresent(d -> c.out.println("已生成" + kind + " PDF：" + d));
+    if (merged.document().isEmpty() && merged.pdf().isEmpty()) {
       c.out.println("未生成报告：请改正以上错误后重新运行。");
     }
+    // a draft is written on purpose despite errors; the exit code still tells scripts the data is not ready
     return Console.exitCode(merged.diagnostics());
   }
 }

@@ -87,12 +87,29 @@ public final class PreparedTemplate {
    *     completeness, and a report with a missing value must never be written
    */
   public byte[] render(Map<String, String> inline, Map<String, List<String>> blocks) {
+    return render(inline, blocks, Extras.NONE);
+  }
+
+  /**
+   * What a document carries beyond its tags.
+   *
+   * @param title the document title (docProps/core.xml {@code dc:title}), or null to keep the template's
+   * @param author the author ({@code dc:creator}: the 机关名称), or null to keep the template's
+   * @param draftProblems when non-null, the document is a draft: every page's footer and the first page say
+   *     「草稿」 and these lines are appended at the end, for internal review only
+   */
+  public record Extras(String title, String author, List<String> draftProblems) {
+    public static final Extras NONE = new Extras(null, null, null);
+  }
+
+  /** As {@link #render(Map, Map)}, with document properties and, for a draft, its marks and problem list. */
+  public byte[] render(Map<String, String> inline, Map<String, List<String>> blocks, Extras extras) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (String entry : entries) {
-        byte[] data;
         List<Segment> segs = compiled.get(entry);
-        data = segs == null ? raw.get(entry) : assemble(segs, inline, blocks).getBytes(StandardCharsets.UTF_8);
+        String xml = segs == null ? null : assemble(segs, inline, blocks);
+        byte[] data = Extra.apply(entry, xml, raw.get(entry), extras);
         ZipEntry e = new ZipEntry(entry);
         e.setTimeLocal(ENTRY_TIME);
         zip.putNextEntry(e);

@@ -21,7 +21,10 @@ package org.docmerge.template;
  *       tag name, or {@code {{} left where it cannot be replaced (field codes, tracked deletions)</td></tr>
  *   <tr><td>{@value #UNKNOWN_TAG}</td><td>error</td><td>a tag that names no field, section or cell of the spec</td></tr>
  *   <tr><td>{@value #BLOCK_NOT_ALONE}</td><td>error</td><td>a section tag sharing its paragraph with other text</td></tr>
- *   <tr><td>{@value #UNUSED}</td><td>warning</td><td>a spec field, section or cell that no tag uses</td></tr>
+ *   <tr><td>{@value #MISSING_CELL}</td><td>warning (the facade makes it an error)</td><td>cells of an official
+ *       table that no tag prints, one diagnostic per table: the report would be incomplete</td></tr>
+ *   <tr><td>{@value #UNUSED}</td><td>warning / note</td><td>a prose section (warning) or cover field (note) that no tag
+ *       uses</td></tr>
  * </table>
  */
 public final class TemplateCodes {
@@ -34,6 +37,7 @@ public final class TemplateCodes {
   public static final String SYNTAX = "TEMPLATE.SYNTAX";
   public static final String UNKNOWN_TAG = "TEMPLATE.UNKNOWN_TAG";
   public static final String BLOCK_NOT_ALONE = "TEMPLATE.BLOCK_NOT_ALONE";
+  public static final String MISSING_CELL = "TEMPLATE.MISSING_CELL";
   public static final String UNUSED = "TEMPLATE.UNUSED";
 
   private TemplateCodes() {}

@@ -169,11 +169,25 @@ public final class TemplateCompiler {
     }
     Set<String> used = new HashSet<>();
     uses.forEach(u -> used.add(u.name()));
+    Map<String, List<String>> missingCells = new java.util.LinkedHashMap<>();
     for (String n : known) {
-      if (!used.contains(n)) {
-        d.warning(TemplateCodes.UNUSED, file, "规格中的 " + n + "（" + label(spec, n) + "）在模板中没有对应的标签 {{" + n + "}}，它的值不会出现在报告中。");
+      if (used.contains(n)) {
+        continue;
+      }
+      String what = "规格中的 " + n + "（" + label(spec, n) + "）在模板中没有对应的标签 {{" + n + "}}";
+      if (spec.cells().containsKey(n)) {
+        missingCells.computeIfAbsent(spec.cells().get(n).table().sheet(), k -> new ArrayList<>()).add(n);
+      } else if (sections.contains(n)) {
+        d.warning(TemplateCodes.UNUSED, file, what + "，这一部分的文字不会出现在报告中。");
+      } else {
+        d.info(TemplateCodes.UNUSED, file, what + "，它的值不会出现在报告中。");
       }
     }
+    // One line per table: a template without table 三 would otherwise print 175 lines. A warning here; the
+    // facade refuses such a template for an official report (see Docmerge), a partial test template is fine.
+    missingCells.forEach((table, names) -> d.warning(TemplateCodes.MISSING_CELL, file, table + " 有 " + names.size()
+        + " 个数字在模板中没有标签，如 {{" + names.get(0) + "}}" + (names.size() > 1 ? "、{{" + names.get(1) + "}}" : "")
+        + "。官方表格的每一个数字都必须出现在报告中，请在表格相应的单元格中加上这些标签（用 inspect 核对）。"));
     if (d.hasErrors()) {
       return Result.failed(d.asList());
     }

@@ -122,10 +122,14 @@ class TemplateCompilerTest {
   }
 
   @Test
-  void unusedSpecNamesAreWarningsOnePerName() {
+  void unusedSpecNamesAreReportedOnePerNameAndOnePerTable() {
     Result<PreparedTemplate> r = compile(MiniDocx.body(MiniDocx.p("{{agency}}")).bytes());
     long unused = r.diagnostics().stream().filter(d -> d.code().equals(TemplateCodes.UNUSED)).count();
-    assertEquals(spec.fields().size() + spec.sections().size() + spec.cells().size() - 1, unused);
+    assertEquals(spec.fields().size() + spec.sections().size() - 1, unused);
+    List<String> missing = r.diagnostics().stream().filter(d -> d.code().equals(TemplateCodes.MISSING_CELL))
+        .map(Diagnostic::message).toList();
+    assertEquals(3, missing.size(), missing.toString()); // 表二, 表三, 表四: one line each, not 200
+    assertTrue(missing.get(1).startsWith("表三 有 175 个数字在模板中没有标签"), missing.get(1));
     assertTrue(r.diagnostics().stream().noneMatch(Diagnostic::isError));
   }
 
