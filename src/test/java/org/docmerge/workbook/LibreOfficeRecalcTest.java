@@ -86,6 +86,16 @@ class LibreOfficeRecalcTest {
       assertEquals("✗ 相差 -1", shown);
       assertEquals(1.0, cached(wb, "t3.carryover.total").getNumericCellValue(), "R03 total follows the change");
     }
+
+    // A workbook saved by LibreOffice (its own styles, shared strings and formula writing) reads like Excel's:
+    // the tables come back whole, with LibreOffice's cached results agreeing with ours (no stale-formula note).
+    var read = WorkbookReader.read(out.resolve("good.xlsx"), "good.xlsx", SPEC);
+    assertTrue(read.diagnostics().stream().noneMatch(d -> d.severity() != org.docmerge.diag.Severity.INFO),
+        read.diagnostics().toString());
+    assertEquals(seed.values().keySet(), read.get().values().keySet());
+    for (var e : seed.values().entrySet()) {
+      assertEquals(0, e.getValue().number().compareTo(read.get().number(e.getKey()).orElseThrow()), e.getKey());
+    }
   }
 
   /** The blank init workbook with the data's numbers typed in via POI, formulas not recalculated. */
