@@ -15,7 +15,7 @@ import org.docmerge.spec.SpecReader;
 
 /** The seed report (拱墅区投资促进局 2021) as render input, built by hand from its text. Test helper. */
 final class SeedReport {
-  static final String SEED = "/seeds/000_cd5e5db85dce9461.txt";
+  static final String SEED = "/golden/gongshu-investment-2021/expected.txt";
 
   final List<String> lines;
   final Map<String, String> inline = new HashMap<>();
