@@ -95,13 +95,13 @@ class TemplateCompilerTest {
   @Test
   void blockTagBecomesOneParagraphPerLineWithItsParagraphAndRunProperties() throws Exception {
     byte[] docx = MiniDocx.body("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>{{ intro }}</w:t></w:r></w:p>"
-        + "<w:p><w:r><w:t>{{other}}</w:t></w:r></w:p><w:p><w:r><w:t>{{problems}}</w:t></w:r></w:p>").bytes();
+        + "<w:p><w:r><w:t>{{other}}</w:t></w:r></w:p><w:p><w:r><w:t>{{overview}}</w:t></w:r></w:p>").bytes();
     PreparedTemplate t = ok(docx);
     assertEquals(TagUse.Kind.BLOCK, t.tags().get(0).kind());
-    byte[] out = t.render(Map.of(), Map.of("intro", List.of("第一段", "第二段"), "other", List.of(), "problems", List.of()));
+    byte[] out = t.render(Map.of(), Map.of("intro", List.of("第一段", "第二段"), "other", List.of(), "overview", List.of()));
     String doc = entry(out, "word/document.xml");
     assertTrue(doc.contains("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">第二段</w:t></w:r></w:p>"), doc);
-    // other has empty text 「无」 in the spec; problems has none, so its paragraph stays, empty.
+    // other has empty text 「无」 in the spec; overview has none, so its paragraph stays, empty.
     assertEquals(List.of("第一段", "第二段", "无"), DocxText.lines(out));
     assertEquals(4, doc.split("<w:p>", -1).length - 1);
   }
