@@ -82,6 +82,7 @@ final class ProseRules {
 
   private static final Pattern ITEM = Pattern.compile(N + "(条|件|个|项)");
   private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?]");
+  private static final Pattern PARTIAL_LIST = Pattern.compile("其余|余下|剩余|另有|等[，。；、,]|等$|等(?:多|若干|方面|类型|内容)");
 
   private ProseRules() {}
 
@@ -328,6 +329,9 @@ final class ProseRules {
       String unit = total.group(2);
       long stated = ChineseNumbers.parse(total.group(1)).orElse(-1);
       String items = s.substring(at1 + 2);
+      if (PARTIAL_LIST.matcher(items).find()) {
+        continue; // 「其中予以公开5件，部分公开3件，其余…」 lists only some items: no sum to check
+      }
       long sum = 0;
       int count = 0;
       int prev = 0;

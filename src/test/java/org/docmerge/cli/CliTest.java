@@ -78,6 +78,9 @@ class CliTest {
 
   @Test
   void largeSampleChecksCleanAndMerges() {
+    Run check = run("check", LARGE.toString());
+    assertEquals(0, check.code(), check.out());
+    assertFalse(check.out().contains("警告"), "its prose matches its tables: no warning expected\n" + check.out());
     Path out = tmp.resolve("区.docx");
     Run r = run("merge", LARGE.toString(), "-o", out.toString());
     assertEquals(0, r.code(), r.out() + r.err());

@@ -267,6 +267,8 @@ class ValidatorTest {
       "本年度新收到的1件申请已全部办结，没有结转到下一年度。",
       "2022年，我局将继续深化政务公开。",
       "依托区政府门户网站，2021年发布信息1,234条。",
+      "本年度办结518件，其中予以公开300件，部分公开100件，其余依法作出不予公开、无法提供等处理。",
+      "全年发布信息50条，其中政策文件10条、工作动态20条等。",
   })
   void ordinaryProseRaisesNothing(String paragraph) {
     assertEquals(List.of(), notInfo(check(TestReports.seedWithProse("management", paragraph))));
