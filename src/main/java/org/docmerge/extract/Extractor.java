@@ -109,15 +109,18 @@ public final class Extractor {
     }
     // A closing date line (落款日期) is the publication date; a closing agency line before it is dropped.
     int end = ps.size();
-    if (end > i && DATE.matcher(Normalizer.normalize(ps.get(end - 1), Normalizer.Form.NFKC).replaceAll("\\s", "")).matches()) {
-      Matcher m = DATE.matcher(Normalizer.normalize(ps.get(end - 1), Normalizer.Form.NFKC).replaceAll("\\s", ""));
-      m.matches();
+    for (int k = ps.size() - 1; k >= Math.max(i, ps.size() - 4); k--) {
+      Matcher m = DATE.matcher(Normalizer.normalize(ps.get(k), Normalizer.Form.NFKC).replaceAll("\\s", ""));
+      if (!m.matches()) {
+        continue;
+      }
       out.field("published", String.format("%s-%02d-%02d", m.group(1), Integer.parseInt(m.group(2)),
           Integer.parseInt(m.group(3))), Location.detail(file, "落款日期"));
-      end--;
+      end = k; // the date, and a page's footer after it, are not prose
       if (end > i && !agency.isEmpty() && CellText.norm(ps.get(end - 1)).equals(CellText.norm(agency))) {
         end--;
       }
+      break;
     }
     // Parts by their headings, in order.
     Map<String, List<String>> sections = new LinkedHashMap<>();
