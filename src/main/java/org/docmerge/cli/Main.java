@@ -103,7 +103,8 @@ public final class Main {
     o.addOption(Option.builder("h").longOpt("help").desc("显示本命令的帮助").build());
     o.addOption(Option.builder().longOpt("verbose").desc("出现内部错误时显示详细信息").build());
     o.addOption(Option.builder("k").longOpt("kind").hasArg().argName("类型")
-        .desc("报告类型（templates/ 下的文件夹名或文件夹路径），默认 " + SpecReader.DEFAULT_KIND).build());
+        .desc("报告类型（templates/ 下的文件夹名或文件夹路径）；不指定时按输入文件表格中的标题文字判断"
+            + "（2021 年版或 2019 年版格式），没有输入文件时为 " + SpecReader.DEFAULT_KIND).build());
     command.options(o);
     return o;
   }

@@ -60,6 +60,25 @@ final class Tables {
     }
   }
 
+  /**
+   * R18: a row the official format does not have, labelled 小计 or 合计 (some offices add subtotals for
+   * （三）–（六）); its numbers are not read.
+   */
+  private static void subtotal(String file, Table st, Row r, List<String> cells, Map<String, Line> byLeaf,
+      Diagnostics d) {
+    for (String c : cells) {
+      String n = CellText.norm(c);
+      if (byLeaf.containsKey(n)) {
+        return;
+      }
+      if (n.length() <= 12 && (n.contains("小计") || n.contains("合计"))) {
+        d.error("R18", Location.detail(file, st.sheet() + " 第" + r.number() + "行"), st.sheet() + "中有官方格式没有的「"
+            + CellText.strip(c) + "」行。年度报告格式不设小计行，请删除这一行（其中的数字没有读取）");
+        return;
+      }
+    }
+  }
+
   /** Every label of a spec table: captions, corner texts, column and row label paths. */
   static Set<String> labels(Table t) {
     Set<String> out = new LinkedHashSet<>();
@@ -179,6 +198,7 @@ final class Tables {
               cells.set(k, previous.get(k));
             }
           }
+          subtotal(file, st, r, cells, byLeaf, d);
           for (int k = 0; k < cells.size(); k++) {
             Line line = byLeaf.get(CellText.norm(cells.get(k)));
             if (line != null && !found.containsKey(line.id())) {
