@@ -66,10 +66,18 @@ public final class Extractor {
 
   private static void prose(String file, List<String> all, ReportSpec spec, ReportData.Builder out, Diagnostics d) {
     List<String> ps = new ArrayList<>(all.stream().filter(s -> !s.isBlank()).toList());
-    // Title: the leading lines that name the report, or the agency in brackets.
+    // Title: the first short line naming the report (a page's navigation before it is skipped), the lines
+    // after it that name the report or hold the agency in brackets.
     int i = 0;
+    for (int k = 0; k < Math.min(ps.size(), 12); k++) {
+      if (titleLike(ps.get(k))) {
+        i = k;
+        break;
+      }
+    }
+    int start = i;
     List<String> title = new ArrayList<>();
-    while (i < ps.size() && i < 3 && ps.get(i).length() <= 60 && !ps.get(i).contains("。")
+    while (i < ps.size() && i < start + 3 && ps.get(i).length() <= 60 && !ps.get(i).contains("。")
         && (ps.get(i).contains("年度报告") || ps.get(i).contains("年报") || bracketed(ps.get(i)) != null && !title.isEmpty())) {
       title.add(ps.get(i));
       i++;
@@ -183,6 +191,10 @@ public final class Extractor {
       d.info("EXTRACT.GUESSED", titleAt, "报告中没有写明单位类型，按机关名称「" + agency + "」推定为「" + type
           + "」（决定发布期限）。如不对，请在工作簿「封面」中改正");
     }
+  }
+
+  private static boolean titleLike(String p) {
+    return p.length() <= 60 && !p.contains("。") && (p.contains("年度报告") || p.contains("年报"));
   }
 
   /** The text inside a line that is only 「（…）」, else null. */

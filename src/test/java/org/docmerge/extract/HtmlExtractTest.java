@@ -82,6 +82,18 @@ class HtmlExtractTest {
   }
 
   @Test
+  void aLayoutTableAroundTheArticleIsReadAsThePage() {
+    String page = new String(fixture("gov-site-2022.html"), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("<div class=\"article\">", "<table width=\"100%\"><tr><td class=\"nav\">栏目</td><td><div class=\"article\">")
+        .replace("</div>\n<div class=\"footer\">", "</div></td></tr></table>\n<div class=\"footer\">");
+    assertTrue(page.contains("<td class=\"nav\">"));
+    Result<ReportData> r = Extracts.extract(page, "layout.html", SPEC);
+    assertFalse(r.hasErrors(), () -> r.diagnostics().toString());
+    expected().forEach((k, v) -> assertEquals(0, v.compareTo(r.get().number(k).orElseThrow()), k));
+    assertEquals("某某区市场监督管理局", r.get().field("agency"));
+  }
+
+  @Test
   void theWebPagePassesTheRules() {
     ReportData d = extract("gov-site-2022.html").get();
     List<Diagnostic> problems = new Validator(SPEC).validate(d).stream()

@@ -11,8 +11,8 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * Reads a report published as a web page with jsoup: block elements ({@code p}, {@code div}, {@code h1}–{@code
- * h6}, {@code li}) become paragraphs, {@code <table>} elements tables with their rowspan and colspan; a nested
- * table is read as part of its cell's text. Scripts, styles and navigation are skipped. Entities such as {@code
+ * h6}, {@code li}) become paragraphs, {@code <table>} elements tables with their rowspan and colspan; a table
+ * that holds other tables is page layout, so its cells are read as the page itself. Scripts, styles and navigation are skipped. Entities such as {@code
  * &nbsp;} are decoded; numbers inside {@code <span>}s are just text. Stateless.
  */
 public final class HtmlReport {
@@ -57,7 +57,12 @@ public final class HtmlReport {
         if (SKIP.contains(tag)) {
           continue;
         }
-        if (tag.equals("table")) {
+        if (tag.equals("table") && e.getElementsByTag("table").size() > 1) {
+          // A layout table around the article (common on older sites): its cells are the page, not data.
+          flush(blocks, pending);
+          walk(e, blocks, pending);
+          flush(blocks, pending);
+        } else if (tag.equals("table")) {
           flush(blocks, pending);
           blocks.add(table(e));
         } else if (tag.equals("br")) {
