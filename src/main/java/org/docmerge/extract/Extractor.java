@@ -149,7 +149,7 @@ public final class Extractor {
     Set<Character> seenParts = new LinkedHashSet<>();
     for (int k = i; k < end; k++) {
       String p = ps.get(k);
-      Character heading = heading(p, part);
+      Character heading = heading(p, part, spec);
       if (heading != null) {
         part = NUMERALS.indexOf(heading);
         seenParts.add(heading);
@@ -203,14 +203,35 @@ public final class Extractor {
     return m.matches() ? m.group(1).strip() : null;
   }
 
-  /** The part numeral when {@code p} is a part heading after part {@code after}, else null. */
-  private static Character heading(String p, int after) {
+  /** Headings as published with Word's automatic numbering: the numeral is not in the text. */
+  private static final Map<String, Character> UNNUMBERED = Map.of(
+      "政府信息公开工作存在的主要问题及改进情况", '五',
+      "因政府信息公开工作被申请行政复议和提起行政诉讼情况", '四');
+
+  /**
+   * The part numeral when {@code p} is a part heading after part {@code after}, else null: any short line
+   * beginning 「一、」…「六、」, or a part's official wording (or a known variant) without its numeral.
+   */
+  private static Character heading(String p, int after, ReportSpec spec) {
     String n = CellText.norm(p);
-    Matcher m = PART.matcher(n);
-    if (!m.find() || n.length() > 40 || n.contains("。")) {
+    if (n.length() > 40 || n.contains("。")) {
       return null;
     }
-    char c = m.group(1).charAt(0);
-    return NUMERALS.indexOf(c) > after ? c : null;
+    Character c = null;
+    Matcher m = PART.matcher(n);
+    if (m.find()) {
+      c = m.group(1).charAt(0);
+    } else {
+      List<String> official = new ArrayList<>();
+      spec.sections().stream().map(Section::heading).filter(h -> h != null).forEach(official::add);
+      spec.tables().forEach(t -> official.add(t.heading()));
+      for (String h : official) {
+        if (h != null && h.length() > 2 && CellText.norm(h.substring(2)).equals(n)) {
+          c = h.charAt(0);
+        }
+      }
+      c = c != null ? c : UNNUMBERED.get(n);
+    }
+    return c != null && NUMERALS.indexOf(c) > after ? c : null;
   }
 }

@@ -39,6 +39,15 @@ class ExtractorProseTest {
   }
 
   @Test
+  void headingsNumberedByWordAreFoundWithoutTheirNumerals() {
+    String text = TestReports.seedText().replaceAll("(?m)^[一二三四五六]、", "")
+        .replaceAll("(?m)^存在的主要问题及改进情况$", "政府信息公开工作存在的主要问题及改进情况");
+    Result<ReportData> r = Extracts.extract(text, "t.txt", SPEC);
+    assertEquals(List.of(), r.diagnostics().stream().filter(x -> x.severity() != org.docmerge.diag.Severity.INFO).toList());
+    assertEquals(TestReports.seedProse(), r.get().prose());
+  }
+
+  @Test
   void subjectsThatCannotBeToldApartStayInTheOverview() {
     String text = TestReports.seedText().replaceAll("(?m)^（[一二三四五]）[^。]+方面。", "");
     ReportData d = Extracts.extract(text, "t.txt", SPEC).get();
