@@ -21,7 +21,17 @@ final class Tables {
   private Tables() {}
 
   /** A published row with merges undone: one text per cell, a cell spanning rows repeated in each. */
-  record Row(List<String> cells, int number) {}
+  record Row(List<String> cells, int number, List<int[]> spans) {
+    /** The cell covering grid column {@code col}, or -1 (also when spans are unknown). */
+    int cellAt(int col) {
+      for (int i = 0; spans != null && i < spans.size(); i++) {
+        if (spans.get(i)[0] <= col && col <= spans.get(i)[1]) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
 
   static void read(String file, List<PublishedReport.Table> published, ReportSpec spec, ReportData.Builder out,
       Diagnostics d) {
@@ -29,7 +39,8 @@ final class Tables {
     Map<String, List<Row>> joined = new LinkedHashMap<>();
     Map<String, Boolean> spans = new HashMap<>();
     for (PublishedReport.Table t : published) {
-      List<List<String>> rows = t.spansKnown() ? expand(t) : plain(t);
+      List<List<int[]>> gridSpans = new ArrayList<>();
+      List<List<String>> rows = t.spansKnown() ? expand(t, gridSpans) : plain(t);
       Set<String> texts = texts(rows);
       Table best = null;
       int bestScore = 1;
@@ -44,8 +55,8 @@ final class Tables {
         continue;
       }
       List<Row> into = joined.computeIfAbsent(best.id(), k -> new ArrayList<>());
-      for (List<String> r : rows) {
-        into.add(new Row(r, into.size() + 1));
+      for (int k = 0; k < rows.size(); k++) {
+        into.add(new Row(rows.get(k), into.size() + 1, t.spansKnown() ? gridSpans.get(k) : null));
       }
       spans.merge(best.id(), t.spansKnown(), Boolean::logicalAnd);
     }
@@ -79,6 +90,86 @@ final class Tables {
     }
   }
 
+  /**
+   * Each column's grid offset from the block's first value column, found by its label path: the first label
+   * anywhere in the region, each next one in a lower row within the previous one's columns. A column whose path
+   * is not found is left out.
+   */
+  private static Map<String, Integer> offsets(Block block, List<Row> region) {
+    Map<String, Integer> start = new LinkedHashMap<>();
+    for (Line c : block.columns()) {
+      int row = -1;
+      int from = 0;
+      int to = Integer.MAX_VALUE;
+      boolean ok = !c.label().isEmpty();
+      for (String label : c.label()) {
+        int[] hit = null;
+        for (int r = row + 1; r < region.size() && hit == null; r++) {
+          Row rr = region.get(r);
+          for (int k = 0; k < rr.cells().size() && rr.spans() != null; k++) {
+            int[] sp = rr.spans().get(k);
+            if (sp[0] >= from && sp[0] <= to && CellText.norm(rr.cells().get(k)).equals(CellText.norm(label))) {
+              hit = new int[] {r, sp[0], sp[1]};
+              break;
+            }
+          }
+        }
+        if (hit == null) {
+          ok = false;
+          break;
+        }
+        row = hit[0];
+        from = hit[1];
+        to = hit[2];
+      }
+      if (ok) {
+        start.put(c.id(), from);
+      }
+    }
+    int min = start.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+    Map<String, Integer> out = new LinkedHashMap<>();
+    start.forEach((k, v) -> out.put(k, v - min));
+    return out;
+  }
+
+  /** The values of a data row whose first value cell is {@code first}, one per column (null when absent). */
+  private static List<String> byOffset(Row r, int first, Block block, Map<String, Integer> offsets) {
+    int base = r.spans().get(first)[0];
+    List<String> out = new ArrayList<>();
+    for (Line c : block.columns()) {
+      Integer off = offsets.get(c.id());
+      int at = off == null ? -1 : r.cellAt(base + off);
+      out.add(at < first ? null : r.cells().get(at));
+    }
+    while (!out.isEmpty() && out.get(out.size() - 1) == null) {
+      out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  /** R18: a header column the official format does not have, labelled 小计 or 合计. */
+  private static void inventedColumns(String file, Table st, Block block, List<Row> region, Diagnostics d) {
+    Set<String> official = new java.util.HashSet<>();
+    block.columns().forEach(c -> c.label().forEach(l -> official.add(CellText.norm(l))));
+    block.rows().forEach(r -> r.label().forEach(l -> official.add(CellText.norm(l))));
+    for (Row r : region) {
+      for (String c : r.cells()) {
+        String n = CellText.norm(c);
+        if (!official.contains(n) && n.length() <= 8 && (n.contains("小计") || n.contains("合计"))) {
+          d.error("R18", Location.detail(file, st.sheet() + " 第" + r.number() + "行"), st.sheet() + "中有官方格式没有的「"
+              + CellText.strip(c) + "」列。年度报告格式不设小计列，请删除这一列（其中的数字没有读取）");
+          return;
+        }
+      }
+    }
+  }
+
+  private static Set<String> headerLabels(Block block) {
+    Set<String> out = new java.util.HashSet<>();
+    block.columns().forEach(c -> c.label().forEach(l -> out.add(CellText.norm(l))));
+    return out;
+  }
+
   /** Every label of a spec table: captions, corner texts, column and row label paths. */
   static Set<String> labels(Table t) {
     Set<String> out = new LinkedHashSet<>();
@@ -103,7 +194,7 @@ final class Tables {
   }
 
   /** Spans undone: a cell spanning columns counts once per row, a cell spanning rows appears in each row. */
-  static List<List<String>> expand(PublishedReport.Table t) {
+  static List<List<String>> expand(PublishedReport.Table t, List<List<int[]>> spansOut) {
     List<List<Integer>> grid = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     int n = t.rows().size();
@@ -138,14 +229,20 @@ final class Tables {
     List<List<String>> out = new ArrayList<>();
     for (List<Integer> g : grid) {
       List<String> row = new ArrayList<>();
+      List<int[]> spans = new ArrayList<>();
       Integer last = null;
-      for (Integer id : g) {
+      for (int col = 0; col < g.size(); col++) {
+        Integer id = g.get(col);
         if (id != null && !id.equals(last)) {
           row.add(texts.get(id));
+          spans.add(new int[] {col, col});
+        } else if (id != null) {
+          spans.get(spans.size() - 1)[1] = col;
         }
         last = id;
       }
       out.add(row);
+      spansOut.add(spans);
     }
     return out;
   }
@@ -182,6 +279,17 @@ final class Tables {
           missingColumns.add(c.path());
         }
       }
+      // With spans known, each column is located by its label path in the header (so an extra column, such as
+      // an invented 小计, shifts nothing); its offset from the first value column applies to every data row.
+      Map<String, Integer> offsets = spansKnown ? offsets(block, region) : null;
+      if (offsets != null) {
+        for (Line c : block.columns()) {
+          if (!offsets.containsKey(c.id())) {
+            missingColumns.add(c.path());
+          }
+        }
+        inventedColumns(file, st, block, region, d);
+      }
       Map<String, List<String>> found = new LinkedHashMap<>();
       Map<String, Row> foundRow = new HashMap<>();
       Map<String, Integer> foundAt = new HashMap<>();
@@ -198,11 +306,15 @@ final class Tables {
               cells.set(k, previous.get(k));
             }
           }
-          subtotal(file, st, r, cells, byLeaf, d);
+          if (r.cells().stream().noneMatch(c -> headerLabels(block).contains(CellText.norm(c)))) {
+            subtotal(file, st, r, cells, byLeaf, d);
+          }
           for (int k = 0; k < cells.size(); k++) {
             Line line = byLeaf.get(CellText.norm(cells.get(k)));
             if (line != null && !found.containsKey(line.id())) {
-              found.put(line.id(), cells.subList(k + 1, Math.min(cells.size(), k + 1 + block.columns().size())));
+              found.put(line.id(), offsets != null && r.spans() != null && k + 1 < cells.size()
+                  ? byOffset(r, k + 1, block, offsets)
+                  : cells.subList(k + 1, Math.min(cells.size(), k + 1 + block.columns().size())));
               foundRow.put(line.id(), r);
               foundAt.put(line.id(), k + 1);
               break;
@@ -224,7 +336,8 @@ final class Tables {
           Row r = region.get(lastHeader + 1);
           int n = block.columns().size();
           int from = Math.max(0, r.cells().size() - n);
-          found.put(block.rows().get(0).id(), r.cells().subList(from, r.cells().size()));
+          found.put(block.rows().get(0).id(), offsets != null && r.spans() != null && !r.cells().isEmpty()
+              ? byOffset(r, 0, block, offsets) : r.cells().subList(from, r.cells().size()));
           foundRow.put(block.rows().get(0).id(), r);
           foundAt.put(block.rows().get(0).id(), from);
         }
@@ -235,12 +348,13 @@ final class Tables {
           missingRows.add(row.label().isEmpty() ? "数据行" : row.path());
           continue;
         }
-        if (values.size() < block.columns().size()) {
-          shortRows.add((row.label().isEmpty() ? "数据行" : row.leaf()) + "（只有 " + values.size() + " 个数）");
+        if (values.size() < block.columns().size() || values.contains(null)) {
+          shortRows.add((row.label().isEmpty() ? "数据行" : row.leaf()) + "（只有 "
+              + values.stream().filter(java.util.Objects::nonNull).count() + " 个数）");
         }
         for (int c = 0; c < block.columns().size() && c < values.size(); c++) {
           Line col = block.columns().get(c);
-          if (missingColumns.contains(col.path())) {
+          if (missingColumns.contains(col.path()) || values.get(c) == null) {
             continue;
           }
           Location at = Location.detail(file, st.sheet() + " 第" + foundRow.get(row.id()).number() + "行 第"

@@ -94,6 +94,23 @@ class HtmlExtractTest {
   }
 
   @Test
+  void anInventedSubtotalColumnIsR18AndShiftsNoValue() {
+    org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(new String(fixture("single-table-2022.html"),
+        java.nio.charset.StandardCharsets.UTF_8));
+    org.jsoup.nodes.Element t3 = doc.select("table:contains(申请人情况)").first();
+    var rows = t3.select("tr");
+    rows.get(0).select("td:contains(申请人情况)").first().attr("colspan", "8");
+    rows.get(1).select("td:contains(法人或其他组织)").first().after("<td rowspan=\"2\">小计</td>");
+    for (int i = 3; i < rows.size(); i++) {
+      var tds = rows.get(i).select("td");
+      tds.get(tds.size() - 1).before("<td>99</td>");
+    }
+    Result<ReportData> r = Extracts.extract(doc.outerHtml(), "subtotal.html", SPEC);
+    assertEquals(List.of("R18"), Extracts.codes(r.diagnostics().stream().filter(Diagnostic::isError).toList()), r.diagnostics()::toString);
+    expected().forEach((k, v) -> assertEquals(0, v.compareTo(r.get().number(k).orElseThrow()), k));
+  }
+
+  @Test
   void theWebPagePassesTheRules() {
     ReportData d = extract("gov-site-2022.html").get();
     List<Diagnostic> problems = new Validator(SPEC).validate(d).stream()
