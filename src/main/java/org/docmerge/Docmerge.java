@@ -9,7 +9,10 @@ import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Diagnostics;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
+import org.docmerge.extract.CarryForward;
+import org.docmerge.extract.Reports;
 import org.docmerge.model.ReportData;
+import org.docmerge.report.PublishedReport;
 import org.docmerge.output.SafeOutput;
 import org.docmerge.render.PdfConverter;
 import org.docmerge.render.TagValues;
@@ -63,14 +66,152 @@ public final class Docmerge {
     }
   }
 
-  /** Reads a workbook and applies every rule. Never writes anything. */
-  public Checked check(Path workbook, Validator.Options options) {
-    String name = workbook.toString();
-    Result<ReportData> read = WorkbookReader.read(workbook, name, kind.spec());
+  /**
+   * Reads a workbook or a published report (.docx, web page, plain text) and applies every rule. For a published
+   * report, also says which rules could not run for lack of data ({@code CHECK.NOT_RUN}). Never writes anything.
+   */
+  public Checked check(Path input, Validator.Options options) {
+    String name = input.toString();
+    Result<ReportData> read = readAny(input);
     List<Diagnostic> all = new ArrayList<>(read.diagnostics());
-    read.value().ifPresent(data -> all.addAll(validator.validate(data, options)));
+    read.value().ifPresent(data -> {
+      all.addAll(validator.validate(data, options));
+      if (!isWorkbook(input)) {
+        validator.notRun(data, options).ifPresent(all::add);
+      }
+    });
     all.sort(Diagnostic.ORDER);
     return new Checked(name, read.value(), all);
+  }
+
+  /**
+   * Reads any input as this kind: a workbook with the workbook reader, anything else as a published report
+   * (sniffed by content, not by extension).
+   */
+  public Result<ReportData> readAny(Path input) {
+    String name = input.toString();
+    if (workbookName(input)) {
+      return WorkbookReader.read(input, name, kind.spec()); // its own checks say what else the file is
+    }
+    byte[] bytes;
+    try {
+      if (Files.size(input) > 20L << 20) {
+        return Result.failed(Diagnostic.error("EXTRACT.TOO_LARGE", Location.file(name),
+            "文件超过 20 MB，不像一份年度报告。请确认选对了文件"));
+      }
+      bytes = Files.readAllBytes(input);
+    } catch (java.io.IOException e) {
+      return Result.failed(Diagnostic.error("FILE.UNREADABLE", Location.file(name), "无法读取文件：" + e.getMessage()));
+    }
+    if (Reports.sniff(bytes) == Reports.Form.WORKBOOK) {
+      return WorkbookReader.read(bytes, name, kind.spec());
+    }
+
+    Result<PublishedReport> report = Reports.read(bytes, name);
+    if (report.value().isEmpty()) {
+      return Result.failed(report.diagnostics());
+    }
+    Result<ReportData> data = Reports.extract(report.get(), kind.spec());
+    List<Diagnostic> all = new ArrayList<>(report.diagnostics());
+    all.addAll(data.diagnostics());
+    return Result.of(data.value().orElse(null), all);
+  }
+
+  private static boolean workbookName(Path input) {
+    String n = input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".xlsx") || n.endsWith(".xls") || n.endsWith(".xlsm");
+  }
+
+  /** Whether the input is a workbook: named .xlsx/.xls, or with a workbook's content. */
+  public static boolean isWorkbook(Path input) {
+    if (workbookName(input)) {
+      return true;
+    }
+    try (var in = Files.newInputStream(input)) {
+      byte[] head = in.readNBytes(8);
+      if (head.length >= 2 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF) {
+        return true;
+      }
+      return head.length >= 2 && head[0] == 'P' && head[1] == 'K' && Files.size(input) <= 20L << 20
+          && Reports.sniff(Files.readAllBytes(input)) == Reports.Form.WORKBOOK;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The shipped kind an input is written in, told from its table labels: for a workbook, the kind whose labels
+   * it has (fewest labels missing); for a published report, the kind whose table labels it uses most. Empty
+   * when the file cannot be read (the caller's read then says why).
+   */
+  public static Optional<String> detectKind(Path input) {
+    byte[] bytes;
+    try {
+      if (Files.size(input) > 20L << 20) {
+        return Optional.empty();
+      }
+      bytes = Files.readAllBytes(input);
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+    List<ReportKind> kinds = SpecReader.SHIPPED.stream().map(k -> SpecReader.load(k).value())
+        .flatMap(Optional::stream).toList();
+    if (kinds.isEmpty()) {
+      return Optional.empty();
+    }
+    if (workbookName(input) || Reports.sniff(bytes) == Reports.Form.WORKBOOK) {
+      String best = null;
+      long fewest = Long.MAX_VALUE;
+      for (ReportKind k : kinds) {
+        Result<ReportData> r = WorkbookReader.read(bytes, input.toString(), k.spec());
+        if (r.value().isEmpty()) {
+          return Optional.empty();
+        }
+        long missing = r.diagnostics().stream().filter(d -> d.code().equals("WB.LABEL_MISSING")).count();
+        if (missing < fewest) {
+          best = k.spec().kind();
+          fewest = missing;
+        }
+      }
+      return Optional.ofNullable(best);
+    }
+    Result<PublishedReport> report = Reports.read(bytes, input.toString());
+    return report.value().map(r -> Reports.detect(r, kinds.stream().map(ReportKind::spec).toList()).kind());
+  }
+
+  /** What an extract did: the data read, the workbook written (if any), every diagnostic. */
+  public record Extracted(String file, Optional<ReportData> data, Optional<Path> workbook, List<Diagnostic> diagnostics) {
+    public boolean hasErrors() {
+      return Diagnostics.anyErrors(diagnostics);
+    }
+  }
+
+  /**
+   * Reads a published report and writes its data as this kind's input workbook. The workbook is written even when
+   * the report is incomplete: what is missing stays blank (never 0), and the diagnostics name it.
+   */
+  public Extracted extract(Path report, Path workbook, boolean overwrite) {
+    String name = report.toString();
+    SafeOutput.Options opts = new SafeOutput.Options(overwrite);
+    Optional<Diagnostic> refused = SafeOutput.preflight(workbook, opts, report);
+    if (refused.isPresent()) {
+      return new Extracted(name, Optional.empty(), Optional.empty(), List.of(refused.get()));
+    }
+    Result<ReportData> read = readAny(report);
+    List<Diagnostic> all = new ArrayList<>(read.diagnostics());
+    if (read.value().isEmpty()) {
+      all.sort(Diagnostic.ORDER);
+      return new Extracted(name, Optional.empty(), Optional.empty(), all);
+    }
+    Optional<Diagnostic> failed = SafeOutput.publish(workbook, WorkbookWriter.write(kind.spec(), read.get()), opts);
+    failed.ifPresent(all::add);
+    all.sort(Diagnostic.ORDER);
+    return new Extracted(name, read.value(), failed.isPresent() ? Optional.empty() : Optional.of(workbook), all);
+  }
+
+  /** Next year's starting data from last year's report of any kind: see {@link CarryForward}. */
+  public ReportData carryForward(ReportData previous) {
+    return CarryForward.from(previous, kind.spec());
   }
 
   /** What a merge did: the .docx and the PDF written (if any) and every diagnostic, sorted. */
@@ -232,8 +373,21 @@ public final class Docmerge {
     return SafeOutput.publish(output, bytes, opts);
   }
 
-  /** Reads a workbook of this kind without checking it (for --previous). */
+  /** Reads a workbook of this kind without checking it. */
   public Result<ReportData> read(Path workbook) {
     return WorkbookReader.read(workbook, workbook.toString(), kind.spec());
+  }
+
+  /**
+   * Reads last year's report (a workbook or a published report) in its own kind, detected from its labels, for
+   * --previous and init --from. The cross-year rules compare cells both kinds share (表三 by the same ids).
+   */
+  public static Result<ReportData> readPrevious(Path file) {
+    String k = detectKind(file).orElse(SpecReader.DEFAULT_KIND);
+    Result<Docmerge> engine = open(k);
+    if (engine.value().isEmpty()) {
+      return Result.failed(engine.diagnostics());
+    }
+    return engine.get().readAny(file);
   }
 }

@@ -37,7 +37,8 @@ final class Console {
       "WB.EMPTY", "WB.NOT_EXCEL", "WB.CORRUPT", "WB.ENCRYPTED", "WB.BAD_PASSWORD", "WB.OLD_EXCEL",
       "WB.TOO_LARGE", "WB.SUSPICIOUS_ZIP", "WB.UNSUPPORTED_ZIP", "WB.UNSUPPORTED", "WB.UNREADABLE",
       "TEMPLATE.EMPTY", "TEMPLATE.NOT_DOCX", "TEMPLATE.CORRUPT", "TEMPLATE.SUSPICIOUS_ZIP",
-      "TEMPLATE.UNSUPPORTED_ZIP", "TEMPLATE.UNREADABLE");
+      "TEMPLATE.UNSUPPORTED_ZIP", "TEMPLATE.UNREADABLE",
+      "EXTRACT.UNREADABLE", "EXTRACT.TOO_LARGE", "EXTRACT.NOT_REPORT");
 
   static boolean unreadable(Diagnostic d) {
     return d.isError()
@@ -94,7 +95,16 @@ final class Console {
 
   /** The engine for {@code --kind} and {@code --template}; prints why when it cannot be opened. */
   Optional<Docmerge> engine(CommandLine line) {
-    String kind = line.getOptionValue("kind", SpecReader.DEFAULT_KIND);
+    return engine(line, Optional.empty());
+  }
+
+  /**
+   * As {@link #engine(CommandLine)}; without {@code --kind}, the kind is told from the input's labels (a 2019-format
+   * workbook or report is checked as one).
+   */
+  Optional<Docmerge> engine(CommandLine line, Optional<Path> input) {
+    String kind = line.hasOption("kind") ? line.getOptionValue("kind")
+        : input.filter(Files::isRegularFile).flatMap(Docmerge::detectKind).orElse(SpecReader.DEFAULT_KIND);
     Optional<Path> template = Optional.ofNullable(line.getOptionValue("template")).map(Path::of);
     Result<Docmerge> engine = Docmerge.open(kind, template);
     if (engine.value().isEmpty()) {
@@ -133,7 +143,7 @@ final class Console {
       if (!readable(p)) {
         return Optional.empty();
       }
-      Result<ReportData> read = engine.read(p);
+      Result<ReportData> read = Docmerge.readPrevious(p);
       if (read.value().isEmpty()) {
         print(read.diagnostics());
         err.println("无法读取上年报告：" + p);

@@ -7,6 +7,8 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.docmerge.Docmerge;
 import org.docmerge.diag.Diagnostic;
+import org.docmerge.diag.Result;
+import org.docmerge.model.ReportData;
 
 /** {@code docmerge init -o 年报数据.xlsx}: a blank input workbook for the kind. */
 final class InitCommand implements Command {
@@ -22,13 +24,30 @@ final class InitCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "-o 年报数据.xlsx";
+    return "-o 年报数据.xlsx [--from 上年报告.docx|上年工作簿.xlsx]";
   }
 
   @Override
   public void options(Options o) {
     o.addOption(Main.output("要生成的工作簿，如 年报数据.xlsx"));
     o.addOption(Main.overwrite());
+    o.addOption(org.apache.commons.cli.Option.builder("f").longOpt("from").hasArg().argName("上年报告")
+        .desc("从上一年度的报告（.docx/.html/.txt）或工作簿结转：机关名称、单位类型、网址，年度加 1，"
+            + "表三「上年结转」= 上年「结转下年度继续办理」，表二现行有效件数以上年为起点").build());
+  }
+
+  /** The shipped kind for the year after the previous report's; the default when none fits. */
+  private static Optional<Docmerge> kindForYear(ReportData previous, Console c, CommandLine line) {
+    if (previous.year().isPresent()) {
+      int year = previous.year().get() + 1;
+      for (String k : org.docmerge.spec.SpecReader.SHIPPED) {
+        var kind = org.docmerge.spec.SpecReader.load(k);
+        if (kind.value().isPresent() && kind.get().spec().years().contains(year)) {
+          return Docmerge.open(k).value();
+        }
+      }
+    }
+    return c.engine(line);
   }
 
   @Override
@@ -37,17 +56,42 @@ final class InitCommand implements Command {
       c.err.println("用法：docmerge init -o 年报数据.xlsx");
       return Main.USAGE;
     }
-    Optional<Docmerge> engine = c.engine(line);
+    Optional<ReportData> prefill = Optional.empty();
+    Optional<Docmerge> engine;
+    if (line.hasOption("from")) {
+      Path from = Path.of(line.getOptionValue("from"));
+      if (!c.readable(from)) {
+        return Main.USAGE;
+      }
+      Result<ReportData> previous = Docmerge.readPrevious(from);
+      c.print(previous.diagnostics().stream().filter(d -> d.severity() != org.docmerge.diag.Severity.INFO).toList());
+      if (previous.value().isEmpty()) {
+        c.err.println("无法读取上年报告：" + from);
+        return Main.USAGE;
+      }
+      engine = line.hasOption("kind") ? c.engine(line) : kindForYear(previous.get(), c, line);
+      if (engine.isEmpty()) {
+        return Main.USAGE;
+      }
+      prefill = Optional.of(engine.get().carryForward(previous.get()));
+    } else {
+      engine = c.engine(line);
+    }
     if (engine.isEmpty()) {
       return Main.USAGE;
     }
     Path output = Path.of(line.getOptionValue("output"));
-    Optional<Diagnostic> failed = engine.get().init(output, Optional.empty(), line.hasOption("overwrite"));
+    Optional<Diagnostic> failed = engine.get().init(output, prefill, line.hasOption("overwrite"));
     if (failed.isPresent()) {
       c.print(List.of(failed.get()));
       return Main.USAGE;
     }
     c.out.println("已生成填报工作簿：" + output + "（" + engine.get().kind().spec().name() + "）");
+    if (prefill.isPresent()) {
+      c.out.println("已从上年报告结转：机关名称、单位类型、网址、报告年度（" + prefill.get().field("year")
+          + "）、表三「上年结转」" + (prefill.get().values().keySet().stream().anyMatch(k -> k.endsWith(".valid"))
+          ? "、表二现行有效件数（上年数，请加本年制发、减本年废止）" : "") + "。请逐项核对");
+    }
     c.out.println("请在浅黄色单元格中填写（没有的填 0），填好后运行：docmerge check " + output);
     return Main.OK;
   }

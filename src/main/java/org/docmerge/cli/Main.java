@@ -29,7 +29,8 @@ public final class Main {
       new InitCommand(),
       new CheckCommand(),
       new MergeCommand(),
-      new InspectCommand());
+      new InspectCommand(),
+      new ExtractCommand());
 
   private Main() {}
 
@@ -103,15 +104,16 @@ public final class Main {
     o.addOption(Option.builder("h").longOpt("help").desc("显示本命令的帮助").build());
     o.addOption(Option.builder().longOpt("verbose").desc("出现内部错误时显示详细信息").build());
     o.addOption(Option.builder("k").longOpt("kind").hasArg().argName("类型")
-        .desc("报告类型（templates/ 下的文件夹名或文件夹路径），默认 " + SpecReader.DEFAULT_KIND).build());
+        .desc("报告类型（templates/ 下的文件夹名或文件夹路径）；不指定时按输入文件表格中的标题文字判断"
+            + "（2021 年版或 2019 年版格式），没有输入文件时为 " + SpecReader.DEFAULT_KIND).build());
     command.options(o);
     return o;
   }
 
   /** Options shared by the commands that check: --previous, --deadline, --max-errors. */
   static void checkOptions(Options o) {
-    o.addOption(Option.builder("p").longOpt("previous").hasArg().argName("上年工作簿")
-        .desc("上一年度的工作簿，用于核对上年结转等跨年数据（R07、R08、R19）").build());
+    o.addOption(Option.builder("p").longOpt("previous").hasArg().argName("上年工作簿或报告")
+        .desc("上一年度的工作簿或已发布的报告（.docx/.html/.txt），用于核对上年结转等跨年数据（R07、R08、R19）").build());
     o.addOption(Option.builder().longOpt("deadline").hasArg().argName("日期")
         .desc("发布期限，如 2022-01-20；默认按《条例》：部门为次年 1 月 31 日，本级政府为次年 3 月 31 日").build());
     o.addOption(Option.builder().longOpt("max-errors").hasArg().argName("N").desc("最多显示 N 个错误").build());

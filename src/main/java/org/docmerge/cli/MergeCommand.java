@@ -45,8 +45,8 @@ final class MergeCommand implements Command {
       c.err.println("用法：docmerge merge 年报数据.xlsx -o 报告.docx");
       return Main.USAGE;
     }
-    Optional<Docmerge> engine = c.engine(line);
     Path input = Path.of(line.getArgs()[0]);
+    Optional<Docmerge> engine = c.engine(line, Optional.of(input));
     if (engine.isEmpty() || !c.readable(input)) {
       return Main.USAGE;
     }

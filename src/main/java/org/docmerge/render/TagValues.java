@@ -25,9 +25,13 @@ public record TagValues(Map<String, String> inline, Map<String, List<String>> bl
     for (ReportSpec.Field f : spec.fields()) {
       inline.put(f.id(), display(f, data.field(f.id())));
     }
-    for (String cellId : spec.cells().keySet()) {
-      CellValue v = data.values().get(cellId);
-      inline.put(cellId, v == null ? "" : v.display());
+    for (var cell : spec.cells().values()) {
+      CellValue v = data.values().get(cell.id());
+      String shown = v == null ? "" : v.display();
+      if (v != null && "signed".equals(cell.type()) && v.isNumber() && v.number().signum() > 0) {
+        shown = "+" + shown; // 本年增/减 is published with its sign: +19, -3, 0
+      }
+      inline.put(cell.id(), shown);
     }
     Map<String, List<String>> blocks = new LinkedHashMap<>();
     for (ReportSpec.Section s : spec.sections()) {

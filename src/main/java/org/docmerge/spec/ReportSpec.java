@@ -125,7 +125,8 @@ public record ReportSpec(
   /**
    * A row or a column. {@code label} is its path of official labels from the outermost merged header to its
    * own (e.g. 三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密). {@code type} is {@code count} (the default:
-   * a non-negative whole number) or {@code money} (a non-negative decimal in 万元).
+   * a non-negative whole number), {@code money} (a non-negative decimal in 万元) or {@code signed} (a whole number
+   * that may be negative, such as the 2019 format's 本年增/减).
    */
   public record Line(String id, List<String> label, String type) {
     public Line {
@@ -150,9 +151,12 @@ public record ReportSpec(
       return cellId(table.id(), row.id(), column.id());
     }
 
-    /** money when the row or column says so, else count. */
+    /** money or signed when the row or column says so, else count. */
     public String type() {
-      return "money".equals(column.type()) || "money".equals(row.type()) ? "money" : "count";
+      if ("money".equals(column.type()) || "money".equals(row.type())) {
+        return "money";
+      }
+      return "signed".equals(column.type()) || "signed".equals(row.type()) ? "signed" : "count";
     }
   }
 

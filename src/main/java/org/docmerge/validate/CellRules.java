@@ -34,7 +34,7 @@ final class CellRules {
         continue;
       }
       BigDecimal n = v.number();
-      if (n.signum() < 0) {
+      if (n.signum() < 0 && !"signed".equals(cell.type())) {
         d.error(rule, at, name + " 为负数 " + v.display() + "，数量和金额不能为负，请改正");
       } else if ("money".equals(cell.type())) {
         money(d, at, name, n, v);

@@ -41,6 +41,30 @@ public final class Validator {
     return d.asList();
   }
 
+  /**
+   * The rules that could not run on this data, as one note ({@code CHECK.NOT_RUN}), or empty when all ran: the
+   * cross-year rules without last year's report, R10 without a publication date, and the cell rules for cells
+   * that were not found.
+   */
+  public java.util.Optional<Diagnostic> notRun(ReportData data, Options options) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (options.previous().isEmpty()) {
+      parts.add("R07、R08、R19（需要上年报告：加 --previous 上年报告）");
+    }
+    if (CoverRules.parseDate(data.field("published")).isEmpty()) {
+      parts.add("R10（报告中没有发布日期）");
+    }
+    long absent = spec.cells().keySet().stream().filter(id -> !data.values().containsKey(id)).count();
+    if (absent > 0) {
+      parts.add("R01–R06 对没有读到的 " + absent + " 个数字（见上面的 EXTRACT 提示）");
+    }
+    if (parts.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(Diagnostic.info("CHECK.NOT_RUN", org.docmerge.diag.Location.file(data.source()),
+        "以下规则因缺少数据没有运行：" + String.join("；", parts)));
+  }
+
   public List<Diagnostic> validate(ReportData data) {
     return validate(data, Options.DEFAULT);
   }

@@ -189,6 +189,7 @@ public final class WorkbookWriter {
     XSSFDataValidationHelper dv = new XSSFDataValidationHelper(sh);
     CellRangeAddressList counts = new CellRangeAddressList();
     CellRangeAddressList money = new CellRangeAddressList();
+    CellRangeAddressList signed = new CellRangeAddressList();
     for (TableLayout.Value v : lay.values.values()) {
       boolean isMoney = "money".equals(v.spec().type());
       for (int c = v.col(); c <= v.lastCol(); c++) {
@@ -202,7 +203,8 @@ public final class WorkbookWriter {
         cell.setCellFormula(v.formula());
         continue;
       }
-      (isMoney ? money : counts).addCellRangeAddress(v.row(), v.col(), v.row(), v.col());
+      (isMoney ? money : "signed".equals(v.spec().type()) ? signed : counts)
+          .addCellRangeAddress(v.row(), v.col(), v.row(), v.col());
       CellValue pre = prefill == null ? null : prefill.values().get(v.spec().id());
       if (pre != null && pre.number() != null) {
         cell.setCellValue(pre.number().doubleValue());
@@ -213,6 +215,10 @@ public final class WorkbookWriter {
     if (counts.countRanges() > 0) {
       add(sh, dv.createIntegerConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null), counts,
           "请填写件数", "这里只能填写 0 或正整数；没有的请填 0。");
+    }
+    if (signed.countRanges() > 0) {
+      add(sh, dv.createIntegerConstraint(DataValidationConstraint.OperatorType.BETWEEN, "-1000000000", "1000000000"),
+          signed, "请填写增减数", "这里填写整数：增加写正数，减少写负数（如 -3），没有变化填 0。");
     }
     if (money.countRanges() > 0) {
       add(sh, dv.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null), money,

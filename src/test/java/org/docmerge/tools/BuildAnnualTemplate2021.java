@@ -37,13 +37,18 @@ public final class BuildAnnualTemplate2021 {
 
   /** The template's bytes. */
   public static byte[] build() throws IOException {
+    return build(document());
+  }
+
+  /** A template's bytes around the given word/document.xml (shared with the 2019 format's generator). */
+  static byte[] build(String documentXml) throws IOException {
     Map<String, String> parts = new LinkedHashMap<>();
     // [Content_Types].xml first: some readers sniff it from the first entry.
     parts.put("[Content_Types].xml", contentTypes());
     parts.put("_rels/.rels", rootRels());
     parts.put("docProps/core.xml", core());
     parts.put("docProps/app.xml", app());
-    parts.put("word/document.xml", document());
+    parts.put("word/document.xml", documentXml);
     parts.put("word/_rels/document.xml.rels", documentRels());
     parts.put("word/styles.xml", styles());
     parts.put("word/settings.xml", settings());
@@ -295,6 +300,14 @@ public final class BuildAnnualTemplate2021 {
   }
 
   static String table3() {
+    return table3(true);
+  }
+
+  /**
+   * Table 三. {@code otherSubRows}: the 2021 format splits 「（六）其他处理」 into three rows; the 2019 format has
+   * it as one row, so 三、本年度办理结果 then merges over 20 rows instead of 22.
+   */
+  static String table3(boolean otherSubRows) {
     int[] g = {700, 1300, 2225, 660, 660, 660, 660, 660, 660, 660};
     int labels = sum(g, 0, 3);
     String note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
@@ -322,6 +335,10 @@ public final class BuildAnnualTemplate2021 {
     rows.append(tr(false, tc(g[0], 1, "continue", "") + tc(two, 2, null, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
         + values3(g, "partial")));
     for (String[] grp : groups) {
+      if (!otherSubRows && grp[1].equals("otherproc")) {
+        rows.append(tr(false, tc(g[0], 1, "continue", "") + tc(two, 2, null, grp[0]) + values3(g, grp[1])));
+        continue;
+      }
       for (int i = 2; i < grp.length; i++) {
         rows.append(tr(false, tc(g[0], 1, "continue", "") + tc(g[1], 1, i == 2 ? "restart" : "continue", grp[0])
             + tc(g[2], 1, null, grp[i]) + values3(g, grp[1] + (i - 1))));
@@ -365,6 +382,11 @@ public final class BuildAnnualTemplate2021 {
   }
 
   static String document() {
+    return document(table2(), table3(true));
+  }
+
+  /** The report body around its tables 二 and 三 (table 四 is the same in both formats). */
+  static String document(String table2, String table3) {
     StringBuilder body = new StringBuilder();
     body.append(p("Title", "{{year}}年政府信息公开工作年度报告"));
     body.append(p("Title", "（{{agency}}）"));
@@ -373,8 +395,8 @@ public final class BuildAnnualTemplate2021 {
     for (String s : List.of("overview", "active", "request", "management", "platform", "supervision")) {
       body.append(p("Normal", tag(s)));
     }
-    body.append(p("Heading1", "二、主动公开政府信息情况")).append(table2());
-    body.append(p("Heading1", "三、收到和处理政府信息公开申请情况")).append(table3());
+    body.append(p("Heading1", "二、主动公开政府信息情况")).append(table2);
+    body.append(p("Heading1", "三、收到和处理政府信息公开申请情况")).append(table3);
     body.append(p("Heading1", "四、政府信息公开行政复议、行政诉讼情况")).append(table4());
     body.append(p("Heading1", "五、存在的主要问题及改进情况")).append(p("Normal", "{{problems}}"));
     body.append(p("Heading1", "六、其他需要报告的事项")).append(p("Normal", "{{other}}"));

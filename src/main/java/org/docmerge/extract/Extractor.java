@@ -1,0 +1,237 @@
+package org.docmerge.extract;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.docmerge.diag.Diagnostics;
+import org.docmerge.diag.Location;
+import org.docmerge.diag.Result;
+import org.docmerge.model.CellValue;
+import org.docmerge.model.ReportData;
+import org.docmerge.report.PublishedReport;
+import org.docmerge.report.PublishedReport.Block;
+import org.docmerge.report.PublishedReport.Paragraph;
+import org.docmerge.spec.ReportSpec;
+import org.docmerge.spec.ReportSpec.Line;
+import org.docmerge.spec.ReportSpec.Section;
+
+/**
+ * Maps a published report to the data of a report kind. Cover facts come from the title and the intro (机关名称,
+ * year, URL, and a closing date as the publication date); the six parts are found by their 「一、」…「六、」
+ * headings, whatever their wording (so the variants of the format document are accepted); part 一's subjects by
+ * their run-in 「（一）」…「（五）」 (text that cannot be told apart stays in the overview). Tables are found by
+ * their labels, never by position; a table split over several tables is joined; rows are found by their own
+ * label and columns checked by their header labels. A value is read only from a cell that is there: a missing row
+ * or column is reported ({@code EXTRACT.TABLE_INCOMPLETE}), never filled with 0.
+ *
+ * <p>Codes: {@code EXTRACT.TABLE_MISSING}, {@code EXTRACT.TABLE_INCOMPLETE} (errors); {@code
+ * EXTRACT.SECTION_MISSING}, {@code EXTRACT.NO_TITLE} (warnings); {@code EXTRACT.GUESSED} (note). Stateless.
+ */
+public final class Extractor {
+  private static final Pattern PART = Pattern.compile("^([一二三四五六])、");
+  private static final Pattern SUBJECT = Pattern.compile("^[(（]([一二三四五])[)）]");
+  private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年");
+  private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#\\[\\]@!$&'*+,;=%-]+");
+  private static final Pattern DATE = Pattern.compile("^(\\d{4})年(\\d{1,2})月(\\d{1,2})日$");
+  private static final String NUMERALS = "一二三四五六";
+
+  private Extractor() {}
+
+  public static Result<ReportData> extract(PublishedReport report, ReportSpec spec) {
+    Diagnostics d = new Diagnostics();
+    ReportData.Builder out = new ReportData.Builder(spec.kind(), report.source());
+    List<String> paragraphs = new ArrayList<>();
+    List<PublishedReport.Table> tables = new ArrayList<>();
+    for (Block b : report.blocks()) {
+      if (b instanceof Paragraph p) {
+        paragraphs.add(p.text().strip());
+      } else if (b instanceof PublishedReport.Table t) {
+        tables.add(t);
+      }
+    }
+    prose(report.source(), paragraphs, spec, out, d);
+    Tables.read(report.source(), tables, spec, out, d);
+    return Result.of(out.build(), d.sorted());
+  }
+
+  // ------------------------------------------------------------------ cover and prose
+
+  private static void prose(String file, List<String> all, ReportSpec spec, ReportData.Builder out, Diagnostics d) {
+    List<String> ps = new ArrayList<>(all.stream().filter(s -> !s.isBlank()).toList());
+    // Title: the first short line naming the report (a page's navigation before it is skipped), the lines
+    // after it that name the report or hold the agency in brackets.
+    int i = 0;
+    for (int k = 0; k < Math.min(ps.size(), 12); k++) {
+      if (titleLike(ps.get(k))) {
+        i = k;
+        break;
+      }
+    }
+    int start = i;
+    List<String> title = new ArrayList<>();
+    while (i < ps.size() && i < start + 3 && ps.get(i).length() <= 60 && !ps.get(i).contains("。")
+        && (ps.get(i).contains("年度报告") || ps.get(i).contains("年报") || bracketed(ps.get(i)) != null && !title.isEmpty())) {
+      title.add(ps.get(i));
+      i++;
+    }
+    Location titleAt = Location.detail(file, "标题");
+    if (title.isEmpty()) {
+      d.warning("EXTRACT.NO_TITLE", titleAt, "找不到报告标题（如「2021年政府信息公开工作年度报告」），无法读出年度和机关名称。"
+          + "请在生成的工作簿「封面」中填写");
+    }
+    String agency = "";
+    String year = "";
+    for (String t : title) {
+      String n = Normalizer.normalize(t, Normalizer.Form.NFKC);
+      String inner = bracketed(t);
+      if (inner != null) {
+        agency = inner;
+        continue;
+      }
+      Matcher y = YEAR.matcher(n);
+      if (y.find() && year.isEmpty()) {
+        year = y.group(1);
+        String before = t.substring(0, Math.min(t.length(), y.start())).strip().replaceAll("关于$", "");
+        if (agency.isEmpty() && !before.isEmpty()) {
+          agency = before;
+        }
+        Matcher tail = Pattern.compile("[（(]([^（）()]+)[）)]\\s*$").matcher(t);
+        if (agency.isEmpty() && tail.find()) {
+          agency = tail.group(1).strip();
+        }
+      }
+    }
+    if (!agency.isEmpty()) {
+      out.field("agency", agency, titleAt);
+    }
+    if (!year.isEmpty()) {
+      out.field("year", year, titleAt);
+    }
+    // A closing date line (落款日期) is the publication date; a closing agency line before it is dropped.
+    int end = ps.size();
+    for (int k = ps.size() - 1; k >= Math.max(i, ps.size() - 4); k--) {
+      Matcher m = DATE.matcher(Normalizer.normalize(ps.get(k), Normalizer.Form.NFKC).replaceAll("\\s", ""));
+      if (!m.matches()) {
+        continue;
+      }
+      out.field("published", String.format("%s-%02d-%02d", m.group(1), Integer.parseInt(m.group(2)),
+          Integer.parseInt(m.group(3))), Location.detail(file, "落款日期"));
+      end = k; // the date, and a page's footer after it, are not prose
+      if (end > i && !agency.isEmpty() && CellText.norm(ps.get(end - 1)).equals(CellText.norm(agency))) {
+        end--;
+      }
+      break;
+    }
+    // Parts by their headings, in order.
+    Map<String, List<String>> sections = new LinkedHashMap<>();
+    spec.sections().forEach(s -> sections.put(s.id(), new ArrayList<>()));
+    Map<Character, Section> partSections = new HashMap<>();
+    for (Section s : spec.sections()) {
+      if (s.heading() != null && !s.heading().isEmpty()) {
+        partSections.put(s.heading().charAt(0), s);
+      }
+    }
+    List<Section> subjects = spec.sections().stream()
+        .filter(s -> s.subjectOf() != null).toList();
+    Optional<Section> intro = spec.sections().stream()
+        .filter(s -> s.heading() == null && s.subjectOf() == null).findFirst();
+    String current = intro.map(Section::id).orElse(null);
+    int part = -1;
+    int subject = -1;
+    Set<Character> seenParts = new LinkedHashSet<>();
+    for (int k = i; k < end; k++) {
+      String p = ps.get(k);
+      Character heading = heading(p, part, spec);
+      if (heading != null) {
+        part = NUMERALS.indexOf(heading);
+        seenParts.add(heading);
+        Section s = partSections.get(heading);
+        current = s == null ? null : s.id(); // parts 二–四 hold tables; their notes are not prose
+        subject = -1;
+        continue;
+      }
+      if (part == 0 && !subjects.isEmpty()) {
+        Matcher m = SUBJECT.matcher(Normalizer.normalize(p, Normalizer.Form.NFKC).replace('(', '（').replace(')', '）'));
+        if (m.find()) {
+          int n = "一二三四五".indexOf(m.group(1));
+          if (n > subject && n < subjects.size()) {
+            subject = n;
+            current = subjects.get(n).id();
+          }
+        }
+      }
+      if (current != null) {
+        sections.get(current).add(p);
+      }
+    }
+    for (Section s : spec.sections()) {
+      if (s.heading() != null && !seenParts.contains(s.heading().charAt(0))) {
+        d.warning("EXTRACT.SECTION_MISSING", Location.detail(file, "「" + s.heading() + "」"),
+            "找不到标题「" + s.heading() + "」（或以「" + s.heading().charAt(0) + "、」开头的同类标题），这一部分没有读出内容");
+      }
+      out.prose(s.id(), sections.get(s.id()), Location.detail(file, "「" + s.label() + "」"));
+    }
+    // URL from the intro; the unit type is not printed: guessed from the agency's name.
+    String introText = intro.map(s -> String.join("", sections.get(s.id()))).orElse("");
+    Matcher u = URL.matcher(Normalizer.normalize(introText, Normalizer.Form.NFKC));
+    if (u.find() && spec.field("url").isPresent()) {
+      out.field("url", u.group().replaceAll("[.,;)]+$", ""), Location.detail(file, "导语"));
+    }
+    if (spec.field("unitType").isPresent() && !agency.isEmpty()) {
+      String type = agency.endsWith("人民政府") ? "本级政府" : "部门";
+      out.field("unitType", type, titleAt);
+      d.info("EXTRACT.GUESSED", titleAt, "报告中没有写明单位类型，按机关名称「" + agency + "」推定为「" + type
+          + "」（决定发布期限）。如不对，请在工作簿「封面」中改正");
+    }
+  }
+
+  private static boolean titleLike(String p) {
+    return p.length() <= 60 && !p.contains("。") && (p.contains("年度报告") || p.contains("年报"));
+  }
+
+  /** The text inside a line that is only 「（…）」, else null. */
+  private static String bracketed(String line) {
+    Matcher m = Pattern.compile("^[（(]([^（）()]+)[）)]$").matcher(line.strip());
+    return m.matches() ? m.group(1).strip() : null;
+  }
+
+  /** Headings as published with Word's automatic numbering: the numeral is not in the text. */
+  private static final Map<String, Character> UNNUMBERED = Map.of(
+      "政府信息公开工作存在的主要问题及改进情况", '五',
+      "因政府信息公开工作被申请行政复议和提起行政诉讼情况", '四');
+
+  /**
+   * The part numeral when {@code p} is a part heading after part {@code after}, else null: any short line
+   * beginning 「一、」…「六、」, or a part's official wording (or a known variant) without its numeral.
+   */
+  private static Character heading(String p, int after, ReportSpec spec) {
+    String n = CellText.norm(p);
+    if (n.length() > 40 || n.contains("。")) {
+      return null;
+    }
+    Character c = null;
+    Matcher m = PART.matcher(n);
+    if (m.find()) {
+      c = m.group(1).charAt(0);
+    } else {
+      List<String> official = new ArrayList<>();
+      spec.sections().stream().map(Section::heading).filter(h -> h != null).forEach(official::add);
+      spec.tables().forEach(t -> official.add(t.heading()));
+      for (String h : official) {
+        if (h != null && h.length() > 2 && CellText.norm(h.substring(2)).equals(n)) {
+          c = h.charAt(0);
+        }
+      }
+      c = c != null ? c : UNNUMBERED.get(n);
+    }
+    return c != null && NUMERALS.indexOf(c) > after ? c : null;
+  }
+}

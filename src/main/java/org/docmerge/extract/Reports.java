@@ -1,0 +1,171 @@
+package org.docmerge.extract;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.docmerge.diag.Diagnostic;
+import org.docmerge.diag.Location;
+import org.docmerge.diag.Result;
+import org.docmerge.model.ReportData;
+import org.docmerge.render.DocxReport;
+import org.docmerge.report.PublishedReport;
+import org.docmerge.report.TextReport;
+import org.docmerge.report.html.HtmlReport;
+import org.docmerge.spec.ReportSpec;
+
+/**
+ * Reads a published report whatever its form, by its content rather than its extension: a zip holding {@code
+ * word/document.xml} is a .docx, text that looks like markup is a web page, other text is the plain-text form
+ * (UTF-8, or GB18030 when it is not UTF-8). Also picks the report kind from the tables' labels. Stateless.
+ *
+ * <p>Codes: {@code EXTRACT.UNREADABLE}, {@code EXTRACT.TOO_LARGE}, {@code EXTRACT.NOT_REPORT} (errors: no value).
+ */
+public final class Reports {
+  /** What a file's content is. */
+  public enum Form { WORKBOOK, DOCX, HTML, TEXT, OTHER }
+
+  static final long MAX_BYTES = 20L << 20;
+  static final long MAX_UNZIPPED = 200L << 20;
+
+  private Reports() {}
+
+  /** Sniffs the content: a zip is a workbook or a .docx by its parts; markup is HTML; the rest text. */
+  public static Form sniff(byte[] b) {
+    if (b.length >= 4 && b[0] == 'P' && b[1] == 'K') {
+      List<String> names = zipNames(b);
+      if (names.contains("word/document.xml")) {
+        return Form.DOCX;
+      }
+      return names.contains("xl/workbook.xml") ? Form.WORKBOOK : Form.OTHER;
+    }
+    if (b.length >= 8 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF) {
+      return Form.WORKBOOK; // OLE2: an .xls (or an encrypted .xlsx); the workbook reader says which
+    }
+    if (b.length >= 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') {
+      return Form.OTHER;
+    }
+    String head = decode(b.length > 4096 ? java.util.Arrays.copyOf(b, 4096) : b).toLowerCase(Locale.ROOT);
+    if (head.contains("<html") || head.contains("<table") || head.contains("<!doctype") || head.contains("<body")
+        || head.contains("<p>") || head.contains("<div")) {
+      return Form.HTML;
+    }
+    return Form.TEXT;
+  }
+
+  /** The neutral structure of a published report (not a workbook). */
+  public static Result<PublishedReport> read(byte[] b, String name) {
+    Location where = Location.file(name);
+    if (b.length == 0) {
+      return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where, "文件是空的（0 字节）。请重新下载或复制这份报告"));
+    }
+    if (b.length > MAX_BYTES) {
+      return Result.failed(Diagnostic.error("EXTRACT.TOO_LARGE", where,
+          "文件有 " + (b.length >> 20) + " MB，远超一份年度报告的大小（上限 20 MB）。请确认选对了文件"));
+    }
+    Form form = sniff(b);
+    switch (form) {
+      case DOCX -> {
+        if (unzippedSize(b) > MAX_UNZIPPED) {
+          return Result.failed(Diagnostic.error("EXTRACT.TOO_LARGE", where,
+              "这个 .docx 解压后超过 200 MB，不像一份年度报告，没有读取。请确认文件来源"));
+        }
+        try {
+          return Result.of(DocxReport.read(b, name), List.of());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+          return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
+              "Word 文档已损坏或格式异常，无法读取。请在 Word 中打开后另存为 .docx 再试"));
+        }
+      }
+      case HTML -> {
+        return Result.of(HtmlReport.read(decode(b), name), List.of());
+      }
+      case TEXT -> {
+        return Result.of(TextReport.read(decode(b), name), List.of());
+      }
+      default -> {
+        return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
+            "无法识别这个文件：支持 .docx、网页（.html/.htm）和纯文本格式的报告，以及 .xlsx 工作簿。PDF 请先另存为 Word 或复制文字"));
+      }
+    }
+  }
+
+  /**
+   * The spec among {@code specs} whose table labels the report uses most (as a share of each spec's own
+   * labels); the first spec on a tie.
+   */
+  public static ReportSpec detect(PublishedReport report, List<ReportSpec> specs) {
+    java.util.Set<String> texts = new java.util.HashSet<>();
+    for (PublishedReport.Block b : report.blocks()) {
+      if (b instanceof PublishedReport.Table t) {
+        t.rows().forEach(r -> r.forEach(c -> texts.add(CellText.norm(c.text()))));
+      }
+    }
+    ReportSpec best = specs.get(0);
+    double bestShare = -1;
+    for (ReportSpec s : specs) {
+      java.util.Set<String> labels = new java.util.HashSet<>();
+      s.tables().forEach(t -> labels.addAll(Tables.labels(t)));
+      double share = labels.stream().filter(texts::contains).count() / (double) Math.max(1, labels.size());
+      if (share > bestShare + 1e-9) {
+        best = s;
+        bestShare = share;
+      }
+    }
+    return best;
+  }
+
+  /** Extracts with the given spec. */
+  public static Result<ReportData> extract(PublishedReport report, ReportSpec spec) {
+    return Extractor.extract(report, spec);
+  }
+
+  static String decode(byte[] b) {
+    int off = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, b.length - off)).toString();
+    } catch (CharacterCodingException e) {
+      return new String(b, Charset.forName("GB18030"));
+    }
+  }
+
+  private static List<String> zipNames(byte[] b) {
+    List<String> names = new java.util.ArrayList<>();
+    try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(b))) {
+      ZipEntry e;
+      while ((e = z.getNextEntry()) != null && names.size() < 2000) {
+        names.add(e.getName());
+      }
+    } catch (IOException | RuntimeException e) {
+      // a damaged zip: whatever was listed so far decides
+    }
+    return names;
+  }
+
+  private static long unzippedSize(byte[] b) {
+    long total = 0;
+    byte[] buf = new byte[65536];
+    try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(b))) {
+      while (z.getNextEntry() != null) {
+        int n;
+        while ((n = z.read(buf)) > 0) {
+          total += n;
+          if (total > MAX_UNZIPPED) {
+            return total;
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return total;
+    }
+    return total;
+  }
+}

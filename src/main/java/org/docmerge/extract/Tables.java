@@ -1,0 +1,383 @@
+package org.docmerge.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.docmerge.diag.Diagnostics;
+import org.docmerge.diag.Location;
+import org.docmerge.model.ReportData;
+import org.docmerge.report.PublishedReport;
+import org.docmerge.spec.ReportSpec;
+import org.docmerge.spec.ReportSpec.Block;
+import org.docmerge.spec.ReportSpec.Line;
+import org.docmerge.spec.ReportSpec.Table;
+
+/** The tables of a published report, found by their labels and read into a report's values. Stateless. */
+final class Tables {
+  private Tables() {}
+
+  /** A published row with merges undone: one text per cell, a cell spanning rows repeated in each. */
+  record Row(List<String> cells, int number, List<int[]> spans) {
+    /** The cell covering grid column {@code col}, or -1 (also when spans are unknown). */
+    int cellAt(int col) {
+      for (int i = 0; spans != null && i < spans.size(); i++) {
+        if (spans.get(i)[0] <= col && col <= spans.get(i)[1]) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  static void read(String file, List<PublishedReport.Table> published, ReportSpec spec, ReportData.Builder out,
+      Diagnostics d) {
+    // Each published table goes to the spec table whose labels it shares most; parts of one table are joined.
+    Map<String, List<Row>> joined = new LinkedHashMap<>();
+    Map<String, Boolean> spans = new HashMap<>();
+    for (PublishedReport.Table t : published) {
+      List<List<int[]>> gridSpans = new ArrayList<>();
+      List<List<String>> rows = t.spansKnown() ? expand(t, gridSpans) : plain(t);
+      Set<String> texts = texts(rows);
+      Table best = null;
+      int bestScore = 1;
+      for (Table st : spec.tables()) {
+        int score = (int) labels(st).stream().filter(texts::contains).count();
+        if (score > bestScore) {
+          best = st;
+          bestScore = score;
+        }
+      }
+      if (best == null) {
+        continue;
+      }
+      List<Row> into = joined.computeIfAbsent(best.id(), k -> new ArrayList<>());
+      for (int k = 0; k < rows.size(); k++) {
+        into.add(new Row(rows.get(k), into.size() + 1, t.spansKnown() ? gridSpans.get(k) : null));
+      }
+      spans.merge(best.id(), t.spansKnown(), Boolean::logicalAnd);
+    }
+    for (Table st : spec.tables()) {
+      List<Row> rows = joined.get(st.id());
+      if (rows == null) {
+        d.error("EXTRACT.TABLE_MISSING", Location.detail(file, st.sheet()), "报告中找不到" + st.sheet() + "「"
+            + st.heading() + "」（按表中的标题文字查找）。这张表的数字都没有读取，请核对报告是否完整");
+        continue;
+      }
+      table(file, st, rows, spans.get(st.id()), out, d);
+    }
+  }
+
+  /**
+   * R18: a row the official format does not have, labelled 小计 or 合计 (some offices add subtotals for
+   * （三）–（六）); its numbers are not read.
+   */
+  private static void subtotal(String file, Table st, Row r, List<String> cells, Map<String, Line> byLeaf,
+      Diagnostics d) {
+    for (String c : cells) {
+      String n = CellText.norm(c);
+      if (byLeaf.containsKey(n)) {
+        return;
+      }
+      if (n.length() <= 12 && (n.contains("小计") || n.contains("合计"))) {
+        d.error("R18", Location.detail(file, st.sheet() + " 第" + r.number() + "行"), st.sheet() + "中有官方格式没有的「"
+            + CellText.strip(c) + "」行。年度报告格式不设小计行，请删除这一行（其中的数字没有读取）");
+        return;
+      }
+    }
+  }
+
+  /**
+   * Each column's grid offset from the block's first value column, found by its label path: the first label
+   * anywhere in the region, each next one in a lower row within the previous one's columns. A column whose path
+   * is not found is left out.
+   */
+  private static Map<String, Integer> offsets(Block block, List<Row> region) {
+    Map<String, Integer> start = new LinkedHashMap<>();
+    for (Line c : block.columns()) {
+      int row = -1;
+      int from = 0;
+      int to = Integer.MAX_VALUE;
+      boolean ok = !c.label().isEmpty();
+      for (String label : c.label()) {
+        int[] hit = null;
+        for (int r = row + 1; r < region.size() && hit == null; r++) {
+          Row rr = region.get(r);
+          for (int k = 0; k < rr.cells().size() && rr.spans() != null; k++) {
+            int[] sp = rr.spans().get(k);
+            if (sp[0] >= from && sp[0] <= to && CellText.norm(rr.cells().get(k)).equals(CellText.norm(label))) {
+              hit = new int[] {r, sp[0], sp[1]};
+              break;
+            }
+          }
+        }
+        if (hit == null) {
+          ok = false;
+          break;
+        }
+        row = hit[0];
+        from = hit[1];
+        to = hit[2];
+      }
+      if (ok) {
+        start.put(c.id(), from);
+      }
+    }
+    int min = start.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+    Map<String, Integer> out = new LinkedHashMap<>();
+    start.forEach((k, v) -> out.put(k, v - min));
+    return out;
+  }
+
+  /** The values of a data row whose first value cell is {@code first}, one per column (null when absent). */
+  private static List<String> byOffset(Row r, int first, Block block, Map<String, Integer> offsets) {
+    int base = r.spans().get(first)[0];
+    List<String> out = new ArrayList<>();
+    for (Line c : block.columns()) {
+      Integer off = offsets.get(c.id());
+      int at = off == null ? -1 : r.cellAt(base + off);
+      out.add(at < first ? null : r.cells().get(at));
+    }
+    while (!out.isEmpty() && out.get(out.size() - 1) == null) {
+      out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  /** R18: a header column the official format does not have, labelled 小计 or 合计. */
+  private static void inventedColumns(String file, Table st, Block block, List<Row> region, Diagnostics d) {
+    Set<String> official = new java.util.HashSet<>();
+    block.columns().forEach(c -> c.label().forEach(l -> official.add(CellText.norm(l))));
+    block.rows().forEach(r -> r.label().forEach(l -> official.add(CellText.norm(l))));
+    for (Row r : region) {
+      for (String c : r.cells()) {
+        String n = CellText.norm(c);
+        if (!official.contains(n) && n.length() <= 8 && (n.contains("小计") || n.contains("合计"))) {
+          d.error("R18", Location.detail(file, st.sheet() + " 第" + r.number() + "行"), st.sheet() + "中有官方格式没有的「"
+              + CellText.strip(c) + "」列。年度报告格式不设小计列，请删除这一列（其中的数字没有读取）");
+          return;
+        }
+      }
+    }
+  }
+
+  private static Set<String> headerLabels(Block block) {
+    Set<String> out = new java.util.HashSet<>();
+    block.columns().forEach(c -> c.label().forEach(l -> out.add(CellText.norm(l))));
+    return out;
+  }
+
+  /** Every label of a spec table: captions, corner texts, column and row label paths. */
+  static Set<String> labels(Table t) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Block b : t.blocks()) {
+      if (b.caption() != null) {
+        out.add(CellText.norm(b.caption()));
+      }
+      b.columns().forEach(c -> c.label().forEach(l -> out.add(CellText.norm(l))));
+      b.rows().forEach(r -> r.label().forEach(l -> out.add(CellText.norm(l))));
+    }
+    return out;
+  }
+
+  static Set<String> texts(List<List<String>> rows) {
+    Set<String> out = new java.util.HashSet<>();
+    rows.forEach(r -> r.forEach(c -> out.add(CellText.norm(c))));
+    return out;
+  }
+
+  static List<List<String>> plain(PublishedReport.Table t) {
+    return t.rows().stream().map(r -> r.stream().map(PublishedReport.Cell::text).toList()).toList();
+  }
+
+  /** Spans undone: a cell spanning columns counts once per row, a cell spanning rows appears in each row. */
+  static List<List<String>> expand(PublishedReport.Table t, List<List<int[]>> spansOut) {
+    List<List<Integer>> grid = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    int n = t.rows().size();
+    for (int r = 0; r < n; r++) {
+      while (grid.size() <= r) {
+        grid.add(new ArrayList<>());
+      }
+      int col = 0;
+      for (PublishedReport.Cell c : t.rows().get(r)) {
+        while (col < grid.get(r).size() && grid.get(r).get(col) != null) {
+          col++;
+        }
+        int id = texts.size();
+        texts.add(c.text());
+        int rows = Math.min(c.rowspan(), n - r);
+        int cols = Math.min(c.colspan(), 200);
+        for (int dr = 0; dr < rows; dr++) {
+          while (grid.size() <= r + dr) {
+            grid.add(new ArrayList<>());
+          }
+          List<Integer> g = grid.get(r + dr);
+          for (int dc = 0; dc < cols; dc++) {
+            while (g.size() <= col + dc) {
+              g.add(null);
+            }
+            g.set(col + dc, id);
+          }
+        }
+        col += cols;
+      }
+    }
+    List<List<String>> out = new ArrayList<>();
+    for (List<Integer> g : grid) {
+      List<String> row = new ArrayList<>();
+      List<int[]> spans = new ArrayList<>();
+      Integer last = null;
+      for (int col = 0; col < g.size(); col++) {
+        Integer id = g.get(col);
+        if (id != null && !id.equals(last)) {
+          row.add(texts.get(id));
+          spans.add(new int[] {col, col});
+        } else if (id != null) {
+          spans.get(spans.size() - 1)[1] = col;
+        }
+        last = id;
+      }
+      out.add(row);
+      spansOut.add(spans);
+    }
+    return out;
+  }
+
+  private static void table(String file, Table st, List<Row> rows, boolean spansKnown, ReportData.Builder out,
+      Diagnostics d) {
+    // Regions: a captioned block runs from its caption to the next caption.
+    List<Block> blocks = st.blocks();
+    Map<Integer, List<Row>> regions = new LinkedHashMap<>();
+    boolean captions = blocks.stream().anyMatch(b -> b.caption() != null);
+    int current = captions ? -1 : 0;
+    for (Row r : rows) {
+      if (captions) {
+        for (int b = 0; b < blocks.size(); b++) {
+          String cap = blocks.get(b).caption();
+          if (cap != null && r.cells().stream().anyMatch(c -> CellText.norm(c).equals(CellText.norm(cap)))) {
+            current = b;
+          }
+        }
+      }
+      if (current >= 0) {
+        regions.computeIfAbsent(current, k -> new ArrayList<>()).add(r);
+      }
+    }
+    List<String> missingRows = new ArrayList<>();
+    Set<String> missingColumns = new LinkedHashSet<>();
+    List<String> shortRows = new ArrayList<>();
+    for (int b = 0; b < blocks.size(); b++) {
+      Block block = blocks.get(b);
+      List<Row> region = regions.getOrDefault(b, List.of());
+      Set<String> texts = texts(region.stream().map(Row::cells).toList());
+      for (Line c : block.columns()) {
+        if (!c.label().stream().allMatch(l -> texts.contains(CellText.norm(l)))) {
+          missingColumns.add(c.path());
+        }
+      }
+      // With spans known, each column is located by its label path in the header (so an extra column, such as
+      // an invented 小计, shifts nothing); its offset from the first value column applies to every data row.
+      Map<String, Integer> offsets = spansKnown ? offsets(block, region) : null;
+      if (offsets != null) {
+        for (Line c : block.columns()) {
+          if (!offsets.containsKey(c.id())) {
+            missingColumns.add(c.path());
+          }
+        }
+        inventedColumns(file, st, block, region, d);
+      }
+      Map<String, List<String>> found = new LinkedHashMap<>();
+      Map<String, Row> foundRow = new HashMap<>();
+      Map<String, Integer> foundAt = new HashMap<>();
+      boolean labelled = block.rows().stream().anyMatch(r -> !r.label().isEmpty());
+      if (labelled) {
+        Map<String, Line> byLeaf = new HashMap<>();
+        block.rows().forEach(r -> byLeaf.put(CellText.norm(r.leaf()), r));
+        List<String> previous = List.of();
+        for (Row r : region) {
+          List<String> cells = new ArrayList<>(r.cells());
+          if (!spansKnown) {
+            // Plain text: a merged-away label cell is blank; it continues the label above it.
+            for (int k = 0; k < cells.size() && cells.get(k).isBlank() && k < previous.size(); k++) {
+              cells.set(k, previous.get(k));
+            }
+          }
+          if (r.cells().stream().noneMatch(c -> headerLabels(block).contains(CellText.norm(c)))) {
+            subtotal(file, st, r, cells, byLeaf, d);
+          }
+          for (int k = 0; k < cells.size(); k++) {
+            Line line = byLeaf.get(CellText.norm(cells.get(k)));
+            if (line != null && !found.containsKey(line.id())) {
+              found.put(line.id(), offsets != null && r.spans() != null && k + 1 < cells.size()
+                  ? byOffset(r, k + 1, block, offsets)
+                  : cells.subList(k + 1, Math.min(cells.size(), k + 1 + block.columns().size())));
+              foundRow.put(line.id(), r);
+              foundAt.put(line.id(), k + 1);
+              break;
+            }
+          }
+          previous = cells;
+        }
+      } else {
+        // A row without a label (table 四): the row right below the last header row.
+        int lastHeader = -1;
+        Set<String> headerLabels = new java.util.HashSet<>();
+        block.columns().forEach(c -> c.label().forEach(l -> headerLabels.add(CellText.norm(l))));
+        for (int k = 0; k < region.size(); k++) {
+          if (region.get(k).cells().stream().anyMatch(c -> headerLabels.contains(CellText.norm(c)))) {
+            lastHeader = k;
+          }
+        }
+        if (lastHeader >= 0 && lastHeader + 1 < region.size()) {
+          Row r = region.get(lastHeader + 1);
+          int n = block.columns().size();
+          int from = Math.max(0, r.cells().size() - n);
+          found.put(block.rows().get(0).id(), offsets != null && r.spans() != null && !r.cells().isEmpty()
+              ? byOffset(r, 0, block, offsets) : r.cells().subList(from, r.cells().size()));
+          foundRow.put(block.rows().get(0).id(), r);
+          foundAt.put(block.rows().get(0).id(), from);
+        }
+      }
+      for (Line row : block.rows()) {
+        List<String> values = found.get(row.id());
+        if (values == null) {
+          missingRows.add(row.label().isEmpty() ? "数据行" : row.path());
+          continue;
+        }
+        if (values.size() < block.columns().size() || values.contains(null)) {
+          shortRows.add((row.label().isEmpty() ? "数据行" : row.leaf()) + "（只有 "
+              + values.stream().filter(java.util.Objects::nonNull).count() + " 个数）");
+        }
+        for (int c = 0; c < block.columns().size() && c < values.size(); c++) {
+          Line col = block.columns().get(c);
+          if (missingColumns.contains(col.path()) || values.get(c) == null) {
+            continue;
+          }
+          Location at = Location.detail(file, st.sheet() + " 第" + foundRow.get(row.id()).number() + "行 第"
+              + (foundAt.get(row.id()) + c + 1) + "格");
+          out.value(ReportSpec.cellId(st.id(), row.id(), col.id()), CellText.value(values.get(c), at));
+        }
+      }
+    }
+    if (!missingRows.isEmpty() || !missingColumns.isEmpty() || !shortRows.isEmpty()) {
+      StringBuilder msg = new StringBuilder(st.sheet() + "不完整");
+      if (!missingRows.isEmpty()) {
+        msg.append("：缺少 ").append(missingRows.size()).append(" 行「").append(String.join("」「", missingRows)).append("」");
+      }
+      if (!missingColumns.isEmpty()) {
+        msg.append(missingRows.isEmpty() ? "：" : "；").append("缺少列「")
+            .append(String.join("」「", missingColumns)).append("」");
+      }
+      if (!shortRows.isEmpty()) {
+        msg.append(missingRows.isEmpty() && missingColumns.isEmpty() ? "：" : "；").append("这些行的数不全：")
+            .append(String.join("、", shortRows));
+      }
+      msg.append("。缺少的数字没有读取，也没有当作 0。请核对原报告是否完整（表格是否被截断或拆开）");
+      d.error("EXTRACT.TABLE_INCOMPLETE", Location.detail(file, st.sheet()), msg.toString());
+    }
+  }
+}

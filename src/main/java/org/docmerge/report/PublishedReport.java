@@ -1,0 +1,49 @@
+package org.docmerge.report;
+
+import java.util.List;
+
+/**
+ * A published report as a neutral structure, whatever it was published as (.docx, a web page, plain text): its
+ * body in reading order, each block a paragraph or a table. Readers build it; the extractor maps it to a report
+ * kind. Pure Java; immutable and thread-safe.
+ *
+ * @param source the file name as the user gave it
+ * @param format where it came from: {@code docx}, {@code html} or {@code text}
+ * @param blocks the body in reading order
+ */
+public record PublishedReport(String source, String format, List<Block> blocks) {
+
+  public PublishedReport {
+    blocks = List.copyOf(blocks);
+  }
+
+  /** A paragraph or a table. */
+  public sealed interface Block permits Paragraph, Table {}
+
+  /** One paragraph's visible text (line breaks inside it kept as {@code \n}). */
+  public record Paragraph(String text) implements Block {}
+
+  /**
+   * A table as published: rows of cells, each cell spanning {@code colspan} columns and {@code rowspan} rows;
+   * a cell covered by a span above it is not repeated. {@code spansKnown} is false for plain text, where spans
+   * were lost and a merged-away cell shows as a blank cell.
+   */
+  public record Table(List<List<Cell>> rows, boolean spansKnown) implements Block {
+    public Table {
+      rows = rows.stream().map(List::copyOf).toList();
+    }
+  }
+
+  /** A table cell: its text (line breaks as {@code \n}) and spans, each at least 1. */
+  public record Cell(String text, int colspan, int rowspan) {
+    public Cell {
+      text = text == null ? "" : text;
+      colspan = Math.max(1, colspan);
+      rowspan = Math.max(1, rowspan);
+    }
+
+    public static Cell of(String text) {
+      return new Cell(text, 1, 1);
+    }
+  }
+}

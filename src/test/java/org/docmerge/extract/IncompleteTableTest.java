@@ -1,0 +1,56 @@
+package org.docmerge.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.docmerge.TestReports;
+import org.docmerge.diag.Diagnostic;
+import org.docmerge.diag.Result;
+import org.docmerge.model.ReportData;
+import org.docmerge.spec.ReportSpec;
+import org.junit.jupiter.api.Test;
+
+/** A truncated or missing table is reported as such, row by row; nothing is filled in. */
+class IncompleteTableTest {
+  static final ReportSpec SPEC = TestReports.spec2021();
+
+  /** The seed text with table 三 cut after （五）不予处理 (its last 5 rows gone), as a copy-paste that stopped early. */
+  static String truncated() {
+    String seed = TestReports.seedText();
+    int from = seed.indexOf("\t\n\t（六）其他处理");
+    int to = seed.indexOf("四、政府信息公开行政复议、行政诉讼情况");
+    return seed.substring(0, from) + "\n" + seed.substring(to);
+  }
+
+  @Test
+  void aTruncatedTableThreeNamesItsMissingRowsAndInventsNoZeros() {
+    Result<ReportData> r = Extracts.extract(truncated(), "cut.txt", SPEC);
+    List<Diagnostic> incomplete = r.diagnostics().stream()
+        .filter(d -> d.code().equals("EXTRACT.TABLE_INCOMPLETE")).toList();
+    assertEquals(1, incomplete.size(), r.diagnostics()::toString);
+    Diagnostic d = incomplete.get(0);
+    assertTrue(d.isError());
+    assertEquals("表三", d.location().detail());
+    String m = d.message();
+    assertTrue(m.contains("缺少 5 行"), m);
+    for (String row : List.of("1.申请人无正当理由逾期不补正", "2.申请人逾期未按收费通知要求缴纳费用", "（六）其他处理/3.其他",
+        "三、本年度办理结果/（七）总计", "四、结转下年度继续办理")) {
+      assertTrue(m.contains(row), row + " in " + m);
+    }
+    ReportData data = r.get();
+    assertTrue(data.value("t3.carryover.total").isEmpty(), "a missing row is absent, not 0");
+    assertTrue(data.value("t3.total.natural").isEmpty());
+    assertEquals(0, data.number("t3.reject5.total").orElseThrow().signum(), "rows before the cut are read");
+    assertEquals(SPEC.cells().size() - 5 * 7, data.values().size());
+  }
+
+  @Test
+  void aMissingTableIsAnError() {
+    String seed = TestReports.seedText();
+    String noTableFour = seed.substring(0, seed.indexOf("\t行政复议")) + seed.substring(seed.indexOf("五、存在的主要问题"));
+    Result<ReportData> r = Extracts.extract(noTableFour, "no4.txt", SPEC);
+    assertEquals(List.of("EXTRACT.TABLE_MISSING"), Extracts.codes(r.diagnostics().stream().filter(Diagnostic::isError).toList()));
+    assertTrue(r.get().values().keySet().stream().noneMatch(k -> k.startsWith("t4.")));
+  }
+}
