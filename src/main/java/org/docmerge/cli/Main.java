@@ -28,7 +28,9 @@ public final class Main {
   static final List<Command> COMMANDS = List.of(
       new InitCommand(),
       new CheckCommand(),
-      new MergeCommand());
+      new MergeCommand(),
+      new BatchCommand(),
+      new AggregateCommand());
 
   private Main() {}
 
