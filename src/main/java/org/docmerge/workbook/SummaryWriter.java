@@ -24,9 +24,8 @@ public final class SummaryWriter {
   public static void write(SheetTable table, OutputStream out) throws IOException {
     SXSSFWorkbook wb = new SXSSFWorkbook(100);
     try {
-      wb.setCompressTempFiles(true);
+      wb.setCompressTempFiles(false);
       SXSSFSheet sh = wb.createSheet(table.sheet());
-      sh.trackAllColumnsForAutoSizing();
       fill(wb, sh, table);
       for (int c = 0; c < table.headers().size(); c++) {
         sh.setColumnWidth(c, Math.min(80, Math.max(8, table.headers().get(c).length() * 3 + 4)) * 256);
