@@ -15,6 +15,7 @@ import org.docmerge.render.TagValues;
 import org.docmerge.spec.ReportKind;
 import org.docmerge.spec.SpecReader;
 import org.docmerge.template.PreparedTemplate;
+import org.docmerge.template.TemplateCache;
 import org.docmerge.template.TemplateCompiler;
 import org.docmerge.validate.Validator;
 import org.docmerge.workbook.WorkbookReader;
@@ -140,7 +141,14 @@ public final class Docmerge {
             "无法读取模板文件：" + e.getMessage()));
       }
     }
-    return TemplateCompiler.compile(kind.templateBytes(), kind.spec().kind() + "/" + kind.spec().template(), kind.spec());
+    String name = kind.spec().kind() + "/" + kind.spec().template();
+    // The launcher points this at target/: a cold merge then loads the compiled segments instead of starting
+    // docx4j. Only for the kind's own template; a --template of the office's always gets the full checks.
+    String cache = System.getProperty("docmerge.templateCache");
+    if (cache != null && !cache.isBlank()) {
+      return TemplateCache.compile(kind.templateBytes(), name, kind.spec(), Path.of(cache));
+    }
+    return TemplateCompiler.compile(kind.templateBytes(), name, kind.spec());
   }
 
   /** Writes a blank input workbook for this kind, optionally carrying data forward. */
