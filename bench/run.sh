@@ -45,6 +45,12 @@ load() { awk '{print $1}' /proc/loadavg; }
 rows=()
 row() { rows+=("| $1 | $2 | $3 |"); }
 
+# 0. steady-state CPU per stage, one thread, after warm-up
+echo "== per-stage CPU" >&2
+in=$(gen "$N")
+stages=$(java -XX:+UseSerialGC -cp "$CP" org.docmerge.workbook.BenchStages "$in" 300 | tail -1 | sed 's/^round 3: //')
+row "CPU per workbook by stage (1 thread, warm, 300 workbooks)" "$stages" "\`java -cp … org.docmerge.workbook.BenchStages $in 300\`"
+
 # 1. batch N
 in=$(gen "$N")
 rm -rf "$WORK/out-$N"
@@ -71,8 +77,9 @@ row "cold single merge (median of $COLD_RUNS)" "**${median} s** (runs: ${walls[*
 # 3. aggregate N
 rm -f "$WORK/agg-$N.xlsx"
 echo "== aggregate $N" >&2
+l0=$(load)
 read -r wall rss user sys <<<"$(measure "$WORK/agg-$N.log" ./docmerge aggregate "$in" -o "$WORK/agg-$N.xlsx" --agency 基准汇总 --jobs "$JOBS")"
-row "aggregate $N workbooks" "**${wall} s**, peak RSS $((rss / 1024)) MB" "\`./docmerge aggregate $in -o $WORK/agg-$N.xlsx --jobs $JOBS\`"
+row "aggregate $N workbooks" "**${wall} s**, $(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.1f", u+s}') s CPU, peak RSS $((rss / 1024)) MB (load before: $l0)" "\`./docmerge aggregate $in -o $WORK/agg-$N.xlsx --jobs $JOBS\`"
 
 # 4. batch BIG
 if [ "${SKIP_BIG:-0}" != 1 ]; then
@@ -83,7 +90,8 @@ if [ "${SKIP_BIG:-0}" != 1 ]; then
   read -r wall rss user sys <<<"$(measure "$WORK/batch-$BIG.log" ./docmerge batch "$big" -o "$WORK/out-$BIG" --jobs "$JOBS")"
   ok=$(find "$WORK/out-$BIG" -name '*.docx' | wc -l)
   rate=$(awk -v n="$ok" -v w="$wall" 'BEGIN{printf "%.0f", n/w}')
-  row "batch $BIG workbooks, --jobs $JOBS" "$rate reports/s ($ok reports in ${wall} s; load before: $l0)" "\`./docmerge batch $big -o $WORK/out-$BIG --jobs $JOBS\`"
+  cpu=$(awk -v n="$ok" -v u="$user" -v s="$sys" 'BEGIN{printf "%.1f", 1000*(u+s)/n}')
+  row "batch $BIG workbooks, --jobs $JOBS" "**$rate reports/s** ($ok reports in ${wall} s; ${cpu} ms CPU per report; load before: $l0)" "\`./docmerge batch $big -o $WORK/out-$BIG --jobs $JOBS\`"
   row "**peak RSS, batch $BIG**" "**$((rss / 1024)) MB**" "same run, /usr/bin/time"
   rm -rf "$WORK/out-$BIG"
 fi
