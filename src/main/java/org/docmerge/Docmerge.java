@@ -20,6 +20,7 @@ import org.docmerge.spec.ReportKind;
 import org.docmerge.spec.SpecReader;
 import org.docmerge.template.PreparedTemplate;
 import org.docmerge.template.TemplateCodes;
+import org.docmerge.template.TemplateCache;
 import org.docmerge.template.TemplateCompiler;
 import org.docmerge.validate.Validator;
 import org.docmerge.workbook.WorkbookReader;
@@ -337,8 +338,14 @@ public final class Docmerge {
     if (customTemplate.isPresent()) {
       return inspect(customTemplate.get());
     }
-    return complete(
-        TemplateCompiler.compile(kind.templateBytes(), kind.spec().kind() + "/" + kind.spec().template(), kind.spec()));
+    String name = kind.spec().kind() + "/" + kind.spec().template();
+    // The launcher points this at target/: a cold merge then loads the compiled segments instead of starting
+    // docx4j. Only for the kind's own template; a --template of the office's always gets the full checks.
+    String cache = System.getProperty("docmerge.templateCache");
+    if (cache != null && !cache.isBlank()) {
+      return complete(TemplateCache.compile(kind.templateBytes(), name, kind.spec(), Path.of(cache)));
+    }
+    return complete(TemplateCompiler.compile(kind.templateBytes(), name, kind.spec()));
   }
 
   /**

@@ -30,7 +30,9 @@ public final class Main {
       new CheckCommand(),
       new MergeCommand(),
       new InspectCommand(),
-      new ExtractCommand());
+      new ExtractCommand(),
+      new BatchCommand(),
+      new AggregateCommand());
 
   private Main() {}
 

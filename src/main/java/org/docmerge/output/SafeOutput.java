@@ -79,39 +79,102 @@ public final class SafeOutput {
   /** Writes through {@code writer} to a temporary file, then publishes it under {@code target}. */
   public static Optional<Diagnostic> publish(Path target, Writer writer, Options options) {
     Path abs = target.toAbsolutePath().normalize();
-    Path dir = abs.getParent();
-    cleanStale(dir);
-    Path tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
-        + HexFormat.of().formatHex(randomBytes()) + ".tmp");
+    cleanStale(abs.getParent());
+    Staged staged;
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
-        writer.write(out);
-        out.flush();
-        ch.force(true);
-      }
-      if (options.overwrite()) {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } else {
-        linkNoClobber(abs, tmp);
-      }
-      return Optional.empty();
-    } catch (FileAlreadyExistsException e) {
-      return Optional.of(Diagnostic.error("OUT.EXISTS", Location.file(target.toString()),
-          "输出文件已存在（可能是另一个任务刚刚写入）。请换一个文件名，或加上 --overwrite 确认替换"));
-    } catch (AccessDeniedException e) {
-      return Optional.of(Diagnostic.error("OUT.NOT_WRITABLE", Location.file(target.toString()),
-          "输出文件夹不可写：" + dir + "。请换一个有写入权限的文件夹"));
+      staged = stage(abs, writer, true);
     } catch (IOException e) {
-      return Optional.of(Diagnostic.error("OUT.WRITE_FAILED", Location.file(target.toString()),
-          "写入输出文件失败（" + e.getMessage() + "）。可能是磁盘已满；没有留下不完整的文件"));
-    } finally {
+      return Optional.of(writeFailed(target, abs.getParent(), e));
+    }
+    return staged.commit(options);
+  }
+
+  /**
+   * A complete file under a hidden temporary name in its target's folder, not yet visible under the target
+   * name. A batch stages every document first and publishes only when no two inputs claim the same name; a
+   * {@code kill -9} in between leaves only temporary files, which {@link #cleanStale} removes on the next run.
+   * Commit or discard it exactly once; not thread-safe.
+   */
+  public static final class Staged {
+    private final Path target;
+    private final Path tmp;
+
+    private Staged(Path target, Path tmp) {
+      this.target = target;
+      this.tmp = tmp;
+    }
+
+    public Path target() {
+      return target;
+    }
+
+    /** Publishes under the target name (atomically; without overwrite, never replacing a file). */
+    public Optional<Diagnostic> commit(Options options) {
+      try {
+        if (options.overwrite()) {
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+          linkNoClobber(target, tmp);
+        }
+        return Optional.empty();
+      } catch (FileAlreadyExistsException e) {
+        return Optional.of(Diagnostic.error("OUT.EXISTS", Location.file(target.toString()),
+            "输出文件已存在（可能是以前生成的，或另一个任务刚刚写入）。请换一个文件名或输出文件夹，或加上 --overwrite 确认替换"));
+      } catch (AccessDeniedException e) {
+        return Optional.of(Diagnostic.error("OUT.NOT_WRITABLE", Location.file(target.toString()),
+            "输出文件夹不可写：" + target.getParent() + "。请换一个有写入权限的文件夹"));
+      } catch (IOException e) {
+        return Optional.of(writeFailed(target, target.getParent(), e));
+      } finally {
+        discard();
+      }
+    }
+
+    /** Removes the temporary file; the target is untouched. */
+    public void discard() {
       try {
         Files.deleteIfExists(tmp);
       } catch (IOException ignored) {
         // the next run's cleanStale removes it
       }
     }
+  }
+
+  /**
+   * Writes the complete file under a temporary name beside {@code target}. With {@code force} the bytes reach
+   * the disk before this returns (a batch may instead rely on the file system's ordering and skip the per-file
+   * fsync: a crash then loses recent files, but never shows a partial one under a final name).
+   */
+  public static Staged stage(Path target, Writer writer, boolean force) throws IOException {
+    Path abs = target.toAbsolutePath().normalize();
+    Path tmp = abs.getParent().resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + HexFormat.of().formatHex(randomBytes()) + ".tmp");
+    boolean done = false;
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+        writer.write(out);
+        out.flush();
+        if (force) {
+          ch.force(true);
+        }
+      }
+      done = true;
+      return new Staged(abs, tmp);
+    } finally {
+      if (!done) {
+        Files.deleteIfExists(tmp);
+      }
+    }
+  }
+
+  private static Diagnostic writeFailed(Path target, Path dir, IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return Diagnostic.error("OUT.NOT_WRITABLE", Location.file(target.toString()),
+          "输出文件夹不可写：" + dir + "。请换一个有写入权限的文件夹");
+    }
+    return Diagnostic.error("OUT.WRITE_FAILED", Location.file(target.toString()),
+        "写入输出文件失败（" + e.getMessage() + "）。可能是磁盘已满；没有留下不完整的文件");
   }
 
   private static void linkNoClobber(Path target, Path tmp) throws IOException {

@@ -57,6 +57,22 @@ public final class PreparedTemplate {
     this.emptyText = Map.copyOf(emptyText);
   }
 
+  List<String> entries() {
+    return entries;
+  }
+
+  Map<String, byte[]> raw() {
+    return raw;
+  }
+
+  Map<String, List<Segment>> compiled() {
+    return compiled;
+  }
+
+  Map<String, String> emptyText() {
+    return emptyText;
+  }
+
   /** The template's file name, as given to the compiler. */
   public String name() {
     return name;

@@ -26,20 +26,22 @@ final class CellRules {
       if (v == null) {
         continue; // never read: the reader already said which label it could not find
       }
-      String name = Names.cell(cell);
+      // Names.cell is only worded when a message needs it: most cells of most reports are fine.
       String rule = "money".equals(cell.type()) ? "R02" : "R01";
       Location at = v.location();
       if (!v.isNumber()) {
-        notANumber(d, rule, at, name, v.text(), cell.type());
+        notANumber(d, rule, at, Names.cell(cell), v.text(), cell.type());
         continue;
       }
       BigDecimal n = v.number();
       if (n.signum() < 0 && !"signed".equals(cell.type())) {
-        d.error(rule, at, name + " 为负数 " + v.display() + "，数量和金额不能为负，请改正");
+        d.error(rule, at, Names.cell(cell) + " 为负数 " + v.display() + "，数量和金额不能为负，请改正");
       } else if ("money".equals(cell.type())) {
-        money(d, at, name, n, v);
-      } else if (n.stripTrailingZeros().scale() > 0) {
-        d.error("R01", at, name + " 为 " + n.stripTrailingZeros().toPlainString() + "，件数必须是整数（单元格里存的值才算，显示的不算），请改正");
+        if (n.stripTrailingZeros().scale() > 4 || n.compareTo(LOOKS_LIKE_YUAN) >= 0) {
+          money(d, at, Names.cell(cell), n, v);
+        }
+      } else if (n.scale() > 0 && n.stripTrailingZeros().scale() > 0) {
+        d.error("R01", at, Names.cell(cell) + " 为 " + n.stripTrailingZeros().toPlainString() + "，件数必须是整数（单元格里存的值才算，显示的不算），请改正");
       }
     }
   }

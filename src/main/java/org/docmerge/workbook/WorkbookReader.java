@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
@@ -86,6 +87,12 @@ public final class WorkbookReader {
     ZipSecureFile.setMinInflateRatio(0.01);
   }
 
+  /**
+   * Whether an .xlsx is first tried through {@link FastXlsx} (on unless {@code -Ddocmerge.fastxlsx=false}); it
+   * reproduces the workbook exactly or steps aside for POI's XSSF.
+   */
+  static final boolean FAST = !"false".equals(System.getProperty("docmerge.fastxlsx"));
+
   private static final String RESAVE = "请在 Excel 中打开后另存为 .xlsx（Excel 工作簿）再试。";
 
   private WorkbookReader() {}
@@ -116,6 +123,11 @@ public final class WorkbookReader {
   }
 
   public static Result<ReportData> read(byte[] bytes, String displayName, ReportSpec spec, Limits limits) {
+    return read(bytes, displayName, spec, limits, FAST);
+  }
+
+  /** As {@link #read(byte[], String, ReportSpec, Limits)}, choosing whether {@link FastXlsx} is tried (tests). */
+  static Result<ReportData> read(byte[] bytes, String displayName, ReportSpec spec, Limits limits, boolean fast) {
     Diagnostics d = new Diagnostics();
     Location where = Location.file(displayName);
     if (bytes.length == 0) {
@@ -174,7 +186,7 @@ public final class WorkbookReader {
     // The one catch boundary around POI: whatever a malformed file makes it throw (IllegalArgumentException from
     // a truncated .xls, LeftoverDataException, NoClassDefFoundError from a zstd entry, a stack overflow from a
     // deep structure) ends as a diagnostic, never as an exception out of this method.
-    try (Workbook wb = open(bytes, magic)) {
+    try (Workbook wb = open(bytes, magic, fast)) {
       boolean isXls = magic == FileMagic.OLE2;
       if (isXls && ext.equals("xlsx") || !isXls && ext.equals("xls")) {
         d.info("WB.EXTENSION_MISMATCH", where, "文件扩展名是 ." + ext + "，但内容是 " + (isXls ? ".xls" : ".xlsx")
@@ -207,8 +219,14 @@ public final class WorkbookReader {
    * Opens the workbook from memory. An OLE2 container is inspected first, so that a Word .doc or an
    * Excel 95 file gets its own reason instead of a parser exception.
    */
-  private static Workbook open(byte[] bytes, FileMagic magic) throws Exception {
+  private static Workbook open(byte[] bytes, FileMagic magic, boolean fast) throws Exception {
     if (magic != FileMagic.OLE2) {
+      if (fast) {
+        Optional<? extends Workbook> quick = FastXlsx.open(bytes);
+        if (quick.isPresent()) {
+          return quick.get();
+        }
+      }
       return WorkbookFactory.create(new ByteArrayInputStream(bytes));
     }
     POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes));

@@ -57,12 +57,23 @@ public final class WorkbookWriter {
    * @param prefill fields, prose and values to write into the inputs, or null for an empty workbook
    */
   public static byte[] write(ReportSpec spec, ReportData prefill) {
+    return write(spec, prefill, null);
+  }
+
+  /**
+   * As {@link #write(ReportSpec, ReportData)}, with one more sheet after the tables (an aggregate's list of
+   * member units); the reader looks sheets up by name, so the extra sheet does not disturb a check or merge.
+   */
+  public static byte[] write(ReportSpec spec, ReportData prefill, SheetTable extra) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Styles s = new Styles(wb);
       writeCover(wb, s, spec, prefill);
       writeProse(wb, s, spec, prefill);
       for (ReportSpec.Table t : spec.tables()) {
         writeTable(wb, s, spec, t, prefill);
+      }
+      if (extra != null) {
+        SummaryWriter.fill(wb, wb.createSheet(extra.sheet()), extra);
       }
       // Cached results, so that viewers which trust the cache (and our own reader's stale check) agree.
       XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);

@@ -270,6 +270,7 @@ class ReadingCasesTest {
   static Result<ReportData> read(byte[] b) {
     Result<ReportData> r = WorkbookReader.read(b, "年报.xlsx", SPEC);
     assertTrue(r.value().isPresent(), r.diagnostics().toString());
+    FastXlsxTest.assertSameAsXssf(b, "年报.xlsx");
     return r;
   }
 

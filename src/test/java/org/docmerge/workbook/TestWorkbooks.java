@@ -142,4 +142,42 @@ public final class TestWorkbooks {
       org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
     });
   }
+
+  /** Every row of a sheet as displayed text (blank cells as ""), for reading back docmerge's own workbooks. */
+  public static List<List<String>> rows(java.nio.file.Path xlsx, String sheet) {
+    try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(java.nio.file.Files.readAllBytes(xlsx)))) {
+      Sheet sh = wb.getSheet(sheet);
+      if (sh == null) {
+        throw new IllegalStateException("no sheet " + sheet);
+      }
+      org.apache.poi.ss.usermodel.DataFormatter fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+      List<List<String>> out = new java.util.ArrayList<>();
+      for (Row r : sh) {
+        List<String> line = new java.util.ArrayList<>();
+        for (int c = 0; c < r.getLastCellNum(); c++) {
+          Cell cell = r.getCell(c);
+          line.add(cell == null ? "" : fmt.formatCellValue(cell));
+        }
+        out.add(line);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A one-sheet workbook with {@code values} down column A (a member list). */
+  public static byte[] column(List<String> values) {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      Sheet sh = wb.createSheet("成员单位");
+      for (int i = 0; i < values.size(); i++) {
+        sh.createRow(i).createCell(0).setCellValue(values.get(i));
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      wb.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

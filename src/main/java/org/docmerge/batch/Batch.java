@@ -1,0 +1,377 @@
+package org.docmerge.batch;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.docmerge.Docmerge;
+import org.docmerge.diag.Diagnostic;
+import org.docmerge.diag.Location;
+import org.docmerge.diag.Severity;
+import org.docmerge.model.ReportData;
+import org.docmerge.output.SafeOutput;
+import org.docmerge.validate.Validator;
+import org.docmerge.workbook.SheetTable;
+import org.docmerge.workbook.SummaryWriter;
+
+/**
+ * {@code docmerge batch}: every workbook of a folder to its report, plus {@value #SUMMARY}.
+ *
+ * <p>One pass, in parallel ({@code jobs} threads): read, check and, when no error stands, render and stage the
+ * document under a hidden temporary name in the output folder. Only when every input is done and no two inputs
+ * claim the same report name (same unit twice; names equal after NFC or case folding, which Windows and macOS
+ * treat as one file) are the documents published under their names, each atomically and without replacing an
+ * existing file unless {@code overwrite}. On a collision nothing is published at all. The summary workbook is
+ * written last, atomically, and replaced on every run. A {@code kill -9} leaves only hidden temporary files,
+ * which the next run removes. The output folder is locked for the run.
+ *
+ * <p>Memory is flat: each input's data and document live only while a worker handles it; what is kept is one
+ * {@link Row} per input.
+ */
+public final class Batch {
+  /** The summary workbook's file name in the output folder. */
+  public static final String SUMMARY = "汇总结果.xlsx";
+
+  private static final int FIRST_ERRORS = 3;
+
+  private Batch() {}
+
+  /**
+   * @param jobs worker threads
+   * @param overwrite replace reports that already exist in the output folder
+   * @param fsync force each document to disk before publishing it (slower; survives a power cut)
+   * @param check options of the check (previous year, deadline)
+   */
+  public record Options(int jobs, boolean overwrite, boolean fsync, Validator.Options check) {
+    public static Options defaults() {
+      return new Options(Runtime.getRuntime().availableProcessors(), false, false, Validator.Options.DEFAULT);
+    }
+  }
+
+  /** Called from worker threads after each input; must be thread-safe and quick. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(int done, int total);
+
+    Progress NONE = (d, t) -> {};
+  }
+
+  /** What happened to one input. */
+  public enum Status {
+    OK("已生成"),
+    ERRORS("有错误，未生成"),
+    UNREADABLE("无法读取"),
+    COLLISION("与其他输入重名，未生成"),
+    HELD("没有错误，但因其他输入重名，本次未写入"),
+    NOT_WRITTEN("写入失败");
+
+    private final String chinese;
+
+    Status(String chinese) {
+      this.chinese = chinese;
+    }
+
+    public String chinese() {
+      return chinese;
+    }
+  }
+
+  /**
+   * One input's line of the summary.
+   *
+   * @param input the input as found under the folder the user named
+   * @param firstErrors the first few errors (or, for an unreadable file, why), as the CLI prints them
+   * @param totals {@link Totals} of the data read (empty when unreadable)
+   * @param output the report's name in the output folder (null when none)
+   */
+  public record Row(
+      String input, String agency, String year, Status status, int errors, int warnings,
+      List<String> firstErrors, Map<String, BigDecimal> totals, String output) {}
+
+  /**
+   * The whole run.
+   *
+   * @param rows one per input, in input order
+   * @param skipped what the walk left out
+   * @param problems why the run as a whole refused (lock held, collision, bad folders), else empty
+   * @param summary the summary workbook, when written
+   */
+  public record Outcome(List<Row> rows, List<Inputs.Skipped> skipped, List<Diagnostic> problems, Optional<Path> summary) {
+    public long count(Status s) {
+      return rows.stream().filter(r -> r.status() == s).count();
+    }
+  }
+
+  public static Outcome run(Docmerge engine, Path inputDir, Path outputDir, Options options, Progress progress) {
+    Optional<Diagnostic> refused = Folders.check(inputDir, outputDir, true);
+    if (refused.isPresent()) {
+      return refused(refused.get());
+    }
+    var tpl = engine.template();
+    if (tpl.value().isEmpty()) {
+      return new Outcome(List.of(), List.of(), tpl.diagnostics().stream().filter(Diagnostic::isError).toList(), Optional.empty());
+    }
+    try {
+      Files.createDirectories(outputDir);
+    } catch (IOException e) {
+      return refused(Diagnostic.error("OUT.NO_FOLDER", Location.file(outputDir.toString()),
+          "无法建立输出文件夹（" + e.getClass().getSimpleName() + "）。请确认路径正确并有写入权限"));
+    }
+    Optional<OutputLock> lock;
+    try {
+      lock = OutputLock.tryAcquire(outputDir);
+    } catch (IOException e) {
+      return refused(Diagnostic.error("OUT.NOT_WRITABLE", Location.file(outputDir.toString()),
+          "输出文件夹不可写：" + outputDir + "。请换一个有写入权限的文件夹"));
+    }
+    if (lock.isEmpty()) {
+      return refused(Diagnostic.error("OUT.LOCKED", Location.file(outputDir.toString()),
+          "另一个任务正在写入该目录（" + outputDir + "）。请等它结束，或换一个输出文件夹"));
+    }
+    try (OutputLock held = lock.get()) {
+      return locked(engine, inputDir, outputDir, options, progress);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // releasing a lock we hold does not fail in practice
+    }
+  }
+
+  private static Outcome refused(Diagnostic d) {
+    return new Outcome(List.of(), List.of(), List.of(d), Optional.empty());
+  }
+
+  private static Outcome locked(Docmerge engine, Path inputDir, Path outputDir, Options options, Progress progress) {
+    SafeOutput.cleanStale(outputDir);
+    Inputs.Walk walk;
+    try {
+      walk = Inputs.walk(inputDir, Optional.of(outputDir));
+    } catch (IOException e) {
+      return refused(Diagnostic.error("FILE.UNREADABLE", Location.file(inputDir.toString()),
+          "无法读取输入文件夹（" + e.getClass().getSimpleName() + "）"));
+    }
+    List<Path> inputs = walk.inputs();
+    int n = inputs.size();
+    Row[] rows = new Row[n];
+    SafeOutput.Staged[] staged = new SafeOutput.Staged[n];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    int jobs = Math.max(1, Math.min(options.jobs(), Math.max(1, n)));
+    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+      Thread t = new Thread(r, "docmerge-batch");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (int j = 0; j < jobs; j++) {
+        pool.execute(() -> {
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            try {
+              rows[i] = one(engine, inputs.get(i), outputDir, options, staged, i);
+            } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
+              rows[i] = new Row(inputs.get(i).toString(), "", "", Status.UNREADABLE, 1, 0,
+                  List.of("内部错误（" + e.getClass().getSimpleName() + "）：请把这个文件发给维护人员"), Map.of(), null);
+            }
+            progress.update(done.incrementAndGet(), n);
+          }
+        });
+      }
+      pool.shutdown();
+      while (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+        // keep waiting: a batch of any size finishes
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+      discardAll(staged);
+      return refused(Diagnostic.error("BATCH.INTERRUPTED", Location.NONE, "任务被中断，没有生成任何报告"));
+    }
+
+    List<Diagnostic> problems = collisions(rows, staged);
+    if (!problems.isEmpty()) {
+      for (int i = 0; i < n; i++) {
+        if (staged[i] != null && rows[i].status() == Status.OK) {
+          Row r = rows[i];
+          rows[i] = new Row(r.input(), r.agency(), r.year(), Status.HELD, 0, r.warnings(), List.of(), r.totals(), null);
+        }
+      }
+      discardAll(staged);
+      return new Outcome(List.of(rows), walk.skipped(), problems, Optional.empty());
+    }
+    SafeOutput.Options publish = new SafeOutput.Options(options.overwrite());
+    for (int i = 0; i < n; i++) {
+      if (staged[i] != null) {
+        Optional<Diagnostic> failed = staged[i].commit(publish);
+        staged[i] = null;
+        if (failed.isPresent()) {
+          Row r = rows[i];
+          rows[i] = new Row(r.input(), r.agency(), r.year(), Status.NOT_WRITTEN, r.errors() + 1, r.warnings(),
+              List.of(failed.get().toString()), r.totals(), null);
+        }
+      }
+    }
+    Path summary = outputDir.resolve(SUMMARY);
+    Optional<Diagnostic> failed =
+        SafeOutput.publish(summary, out -> SummaryWriter.write(table(rows), out), new SafeOutput.Options(true));
+    List<Diagnostic> all = new ArrayList<>();
+    failed.ifPresent(all::add);
+    return new Outcome(List.of(rows), walk.skipped(), all, failed.isPresent() ? Optional.empty() : Optional.of(summary));
+  }
+
+  private static Row one(Docmerge engine, Path input, Path outputDir, Options options, SafeOutput.Staged[] staged, int i) {
+    Docmerge.Checked c = engine.check(input, options.check());
+    List<Diagnostic> diags = c.diagnostics();
+    int errors = (int) diags.stream().filter(Diagnostic::isError).count();
+    int warnings = (int) diags.stream().filter(d -> d.severity() == Severity.WARNING).count();
+    List<String> first = diags.stream().filter(Diagnostic::isError).limit(FIRST_ERRORS).map(Diagnostic::toString).toList();
+    if (c.data().isEmpty()) {
+      return new Row(input.toString(), "", "", Status.UNREADABLE, Math.max(errors, 1), warnings, first, Map.of(), null);
+    }
+    ReportData data = c.data().get();
+    String agency = data.field("agency");
+    String year = data.year().map(String::valueOf).orElse(data.field("year"));
+    Map<String, BigDecimal> totals = Totals.of(data);
+    if (errors > 0) {
+      return new Row(input.toString(), agency, year, Status.ERRORS, errors, warnings, first, totals, null);
+    }
+    String name = OutputNames.report(agency, year);
+    Path target = OutputNames.inside(outputDir, name);
+    byte[] document = engine.render(data);
+    try {
+      staged[i] = SafeOutput.stage(target, out -> out.write(document), options.fsync());
+    } catch (IOException e) {
+      return new Row(input.toString(), agency, year, Status.NOT_WRITTEN, 1, warnings,
+          List.of(target + ": 错误 OUT.WRITE_FAILED: 写入输出文件失败（" + e.getMessage() + "）。可能是磁盘已满；没有留下不完整的文件"),
+          totals, null);
+    }
+    return new Row(input.toString(), agency, year, Status.OK, 0, warnings, List.of(), totals, name);
+  }
+
+  /** Inputs whose reports would share a name; each affected row is marked. */
+  private static List<Diagnostic> collisions(Row[] rows, SafeOutput.Staged[] staged) {
+    Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+    for (int i = 0; i < rows.length; i++) {
+      if (staged[i] != null) {
+        byKey.computeIfAbsent(OutputNames.collisionKey(rows[i].output()), k -> new ArrayList<>()).add(i);
+      }
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    for (List<Integer> same : byKey.values()) {
+      if (same.size() < 2) {
+        continue;
+      }
+      List<String> files = same.stream().map(i -> rows[i].input()).toList();
+      out.add(Diagnostic.error("BATCH.SAME_OUTPUT", Location.file(rows[same.get(0)].output()),
+          "这些输入会生成同名的报告「" + rows[same.get(0)].output() + "」：" + String.join("、", files)
+              + "。可能是同一单位的工作簿放了两份，或机关名称填错了。请删去多余的一份或改正机关名称后重新运行；为避免覆盖，本次没有生成任何报告"));
+      for (int i : same) {
+        Row r = rows[i];
+        rows[i] = new Row(r.input(), r.agency(), r.year(), Status.COLLISION, r.errors() + 1, r.warnings(),
+            List.of("与 " + String.join("、", files.stream().filter(f -> !f.equals(r.input())).toList()) + " 生成同名报告"),
+            r.totals(), null);
+      }
+    }
+    return out;
+  }
+
+  private static void discardAll(SafeOutput.Staged[] staged) {
+    for (int i = 0; i < staged.length; i++) {
+      if (staged[i] != null) {
+        staged[i].discard();
+        staged[i] = null;
+      }
+    }
+  }
+
+  /** The summary workbook's rows. */
+  static SheetTable table(Row[] rows) {
+    List<String> headers = new ArrayList<>(List.of("序号", "输入文件", "机关名称", "年度", "状态", "错误数", "警告数"));
+    headers.addAll(Totals.LABELS);
+    headers.add("输出文件");
+    headers.add("主要错误");
+    List<List<Object>> out = new ArrayList<>(rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      Row r = rows[i];
+      List<Object> line = new ArrayList<>(List.of(i + 1, r.input(), r.agency(), r.year(), r.status().chinese(), r.errors(), r.warnings()));
+      for (String l : Totals.LABELS) {
+        line.add(r.totals().get(l));
+      }
+      line.add(r.output());
+      line.add(String.join("\n", r.firstErrors()));
+      out.add(line);
+    }
+    return new SheetTable("汇总结果", headers, out);
+  }
+
+  /** Shared folder checks of batch and aggregate. */
+  static final class Folders {
+    private Folders() {}
+
+    /**
+     * The input folder must be a folder; the output folder must not be it, nor a symbolic link. An output
+     * folder inside the input folder is allowed for a batch (it is skipped while walking).
+     */
+    static Optional<Diagnostic> check(Path in, Path out, boolean outIsFolder) {
+      if (!Files.isDirectory(in)) {
+        return Optional.of(Diagnostic.error("FILE.NOT_FOLDER", Location.file(in.toString()),
+            Files.exists(in) ? "输入应是一个文件夹（其中放各单位的工作簿），而这是一个文件" : "找不到输入文件夹：" + in));
+      }
+      Path inAbs = real(in);
+      Path outAbs = real(out);
+      if (outIsFolder && inAbs.equals(outAbs)) {
+        return Optional.of(Diagnostic.error("OUT.SAME_AS_INPUT", Location.file(out.toString()),
+            "输出文件夹与输入文件夹相同。请另建一个文件夹存放报告，如 -o 输出/"));
+      }
+      if (Files.isSymbolicLink(out)) {
+        return Optional.of(Diagnostic.error("OUT.SYMLINK", Location.file(out.toString()),
+            "输出路径是一个符号链接（快捷方式）。为防止写到别处，请直接给出真实的文件夹"));
+      }
+      if (outIsFolder && Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out)) {
+        return Optional.of(Diagnostic.error("OUT.NOT_FOLDER", Location.file(out.toString()),
+            "输出路径是一个文件，应是文件夹。请给出存放报告的文件夹，如 -o 输出/"));
+      }
+      return Optional.empty();
+    }
+
+    /** The real path when it exists, else the real path of its nearest existing ancestor plus the rest. */
+    static Path real(Path p) {
+      Path abs = p.toAbsolutePath().normalize();
+      Path existing = abs;
+      List<String> rest = new ArrayList<>();
+      while (existing != null && !Files.exists(existing)) {
+        rest.add(0, existing.getFileName().toString());
+        existing = existing.getParent();
+      }
+      if (existing == null) {
+        return abs;
+      }
+      try {
+        Path r = existing.toRealPath();
+        for (String s : rest) {
+          r = r.resolve(s);
+        }
+        return r;
+      } catch (IOException e) {
+        return abs;
+      }
+    }
+  }
+
+  /** Helper for callers that want counts by status. */
+  public static Map<Status, Long> counts(Outcome o) {
+    Map<Status, Long> m = new HashMap<>();
+    for (Status s : Status.values()) {
+      m.put(s, o.count(s));
+    }
+    return m;
+  }
+}
