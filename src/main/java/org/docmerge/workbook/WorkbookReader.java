@@ -133,7 +133,7 @@ public final class WorkbookReader {
           String advice = zip.problem().equals("WB.CORRUPT") ? "请重新复制或下载原文件。" : RESAVE;
           return fail(d, zip.problem(), where, "文件无法读取：" + zip.reason() + "。" + advice);
         }
-        for (ZipScan.Entry e : zip.entries()) {
+        for (org.docmerge.zip.ZipPreScan.Entry e : zip.entries()) {
           boolean sheetXml = e.name().startsWith("xl/worksheets/") || e.name().equals("xl/sharedStrings.xml");
           if (sheetXml && e.size() > limits.maxSheetXmlBytes()) {
             return fail(d, "WB.SHEET_TOO_LARGE", where, "工作簿中的「" + e.name() + "」解压后有 " + (e.size() >> 20)
