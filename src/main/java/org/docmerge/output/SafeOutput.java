@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,7 +25,9 @@ import org.docmerge.diag.Location;
  * Publishes a file atomically: the bytes go to {@code .<name>.<pid>.<random>.tmp} in the target's folder, are
  * forced to disk, and only then appear under the final name. Without {@code overwrite} the final name is
  * created with a hard link, which fails atomically when the name exists (a rename would silently replace it on
- * Linux). A reader therefore sees the old file or the complete new one, never a partial one. Thread-safe.
+ * Linux). A reader therefore sees the old file or the complete new one, never a partial one. Publishing holds
+ * the folder's {@link FolderLock}, so two runs never write into one folder at once, and the stale temp files of
+ * killed runs are removed under that lock. Thread-safe.
  */
 public final class SafeOutput {
   private static final Pattern TEMP = Pattern.compile("^\\..+\\.(\\d+)\\.[0-9a-f]{12}\\.tmp$");
@@ -44,7 +47,7 @@ public final class SafeOutput {
   public static Optional<Diagnostic> preflight(Path target, Options options, Path... inputs) {
     Path abs = target.toAbsolutePath().normalize();
     for (Path in : inputs) {
-      if (in != null && in.toAbsolutePath().normalize().equals(abs)) {
+      if (in != null && (in.toAbsolutePath().normalize().equals(abs) || sameFile(in, abs))) {
         return Optional.of(Diagnostic.error("OUT.SAME_AS_INPUT", Location.file(target.toString()),
             "输出文件与输入文件是同一个文件。请换一个输出文件名，以免覆盖原始数据"));
       }
@@ -62,8 +65,28 @@ public final class SafeOutput {
       return Optional.of(Diagnostic.error("OUT.NO_FOLDER", Location.file(target.toString()),
           "输出文件夹不存在：" + dir + "。请先建立文件夹"));
     }
+    if (!Files.isWritable(dir)) {
+      return Optional.of(notWritable(target, dir));
+    }
     return Optional.empty();
   }
+
+  /** Same file through a symbolic or hard link (both must exist to compare). */
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static Diagnostic notWritable(Path target, Path dir) {
+    return Diagnostic.error("OUT.NOT_WRITABLE", Location.file(target.toString()),
+        "输出目录不可写：" + dir + "（只读或没有写入权限）。请换一个有写入权限的文件夹");
+  }
+
+  /** How long a run waits for another run's lock on the output folder: publishing itself takes milliseconds. */
+  static final Duration LOCK_WAIT = Duration.ofSeconds(2);
 
   /** Writes {@code bytes} to {@code target} atomically; the diagnostic says why it could not. */
   public static Optional<Diagnostic> publish(Path target, byte[] bytes, Options options) {
@@ -80,6 +103,24 @@ public final class SafeOutput {
   public static Optional<Diagnostic> publish(Path target, Writer writer, Options options) {
     Path abs = target.toAbsolutePath().normalize();
     Path dir = abs.getParent();
+    Optional<FolderLock> lock;
+    try {
+      lock = FolderLock.acquire(dir, LOCK_WAIT);
+    } catch (IOException e) {
+      return Optional.of(failure(target, dir, e));
+    }
+    if (lock.isEmpty()) {
+      return Optional.of(Diagnostic.error("OUT.LOCKED", Location.file(target.toString()),
+          "另一个任务正在写入该目录：" + dir + "。请等它结束后再运行，或换一个输出文件夹"));
+    }
+    try (FolderLock held = lock.get()) {
+      return publishLocked(target, abs, dir, writer, options);
+    } catch (IOException e) {
+      return Optional.empty(); // releasing the lock failed after publishing: the OS releases it at exit
+    }
+  }
+
+  private static Optional<Diagnostic> publishLocked(Path target, Path abs, Path dir, Writer writer, Options options) {
     cleanStale(dir);
     Path tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
         + HexFormat.of().formatHex(randomBytes()) + ".tmp");
@@ -96,15 +137,8 @@ public final class SafeOutput {
         linkNoClobber(abs, tmp);
       }
       return Optional.empty();
-    } catch (FileAlreadyExistsException e) {
-      return Optional.of(Diagnostic.error("OUT.EXISTS", Location.file(target.toString()),
-          "输出文件已存在（可能是另一个任务刚刚写入）。请换一个文件名，或加上 --overwrite 确认替换"));
-    } catch (AccessDeniedException e) {
-      return Optional.of(Diagnostic.error("OUT.NOT_WRITABLE", Location.file(target.toString()),
-          "输出文件夹不可写：" + dir + "。请换一个有写入权限的文件夹"));
     } catch (IOException e) {
-      return Optional.of(Diagnostic.error("OUT.WRITE_FAILED", Location.file(target.toString()),
-          "写入输出文件失败（" + e.getMessage() + "）。可能是磁盘已满；没有留下不完整的文件"));
+      return Optional.of(failure(target, dir, e));
     } finally {
       try {
         Files.deleteIfExists(tmp);
@@ -112,6 +146,20 @@ public final class SafeOutput {
         // the next run's cleanStale removes it
       }
     }
+  }
+
+  /** The diagnostic for a failed write: exists, not writable, or anything else (a full disk). */
+  private static Diagnostic failure(Path target, Path dir, IOException e) {
+    if (e instanceof FileAlreadyExistsException) {
+      return Diagnostic.error("OUT.EXISTS", Location.file(target.toString()),
+          "输出文件已存在（可能是另一个任务刚刚写入）。请换一个文件名，或加上 --overwrite 确认替换");
+    }
+    if (e instanceof AccessDeniedException
+        || e instanceof FileSystemException fse && fse.getReason() != null && fse.getReason().contains("Read-only")) {
+      return notWritable(target, dir);
+    }
+    return Diagnostic.error("OUT.WRITE_FAILED", Location.file(target.toString()),
+        "写入输出文件失败（" + e.getMessage() + "）。可能是磁盘已满；没有留下不完整的文件，原有文件未被改动");
   }
 
   private static void linkNoClobber(Path target, Path tmp) throws IOException {
