@@ -3,7 +3,9 @@ package org.docmerge.workbook;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.docmerge.FuzzZips;
 import org.docmerge.Bounded;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Result;
@@ -25,6 +27,24 @@ class WorkbookFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   void readWorkbook(byte[] bytes) {
+    check(bytes);
+  }
+
+  /**
+   * Structure-aware: the seed workbook with one XML part replaced by fuzz bytes and zipped correctly, so the
+   * mutations reach POI's XML parsing and our label and value reading instead of dying at a CRC.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void readWorkbookPart(FuzzedDataProvider data) {
+    String part = PARTS[data.consumeInt(0, PARTS.length - 1)];
+    check(FuzzZips.replace(SEED, part, data.consumeRemainingAsBytes()));
+  }
+
+  private static final String[] PARTS = {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml",
+      "xl/sharedStrings.xml", "xl/workbook.xml", "xl/styles.xml"};
+  private static final byte[] SEED = WorkbookWriter.write(SPEC, org.docmerge.tools.SampleData.gongshu(SPEC));
+
+  private static void check(byte[] bytes) {
     long start = System.nanoTime();
     Result<ReportData> read = WorkbookReader.read(bytes, "fuzz.xlsx", SPEC);
     assertNotNull(read);
