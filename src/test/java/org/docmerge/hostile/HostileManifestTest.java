@@ -88,6 +88,42 @@ class HostileManifestTest {
     }
   }
 
+  static int cli(String... args) {
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    PrintStream p = new PrintStream(sink, true, StandardCharsets.UTF_8);
+    return Main.run(args, p, p);
+  }
+
+  /** The other half of "never damage an input": commands that succeed change nothing but their own output. */
+  @Test
+  void successfulCommandsChangeNoInputAndLeaveOnlyTheirOutput() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    Path wb = HostileCases.write(in, "年报.xlsx", HostileCases.GOOD);
+    Path template = HostileCases.write(in, "模板.docx", HostileCases.TEMPLATE);
+    Map<Path, String> before = hashes(tmp);
+
+    assertEquals(0, cli("check", wb.toString()));
+    assertEquals(before, hashes(tmp), "check writes nothing");
+
+    assertEquals(0, cli("merge", wb.toString(), "-t", template.toString(), "-o", out.resolve("报告.docx").toString()));
+    Map<Path, String> afterMerge = hashes(tmp);
+    Map<Path, String> expected = new TreeMap<>(before);
+    expected.put(tmp.relativize(out.resolve("报告.docx")), afterMerge.get(tmp.relativize(out.resolve("报告.docx"))));
+    assertEquals(expected, afterMerge, "merge adds exactly the report");
+
+    assertEquals(0, cli("merge", wb.toString(), "-o", out.resolve("报告.docx").toString(), "--overwrite"));
+    assertEquals(afterMerge.keySet(), hashes(tmp).keySet(), "--overwrite replaces, adds no temp file");
+
+    assertEquals(0, cli("init", "-o", out.resolve("年报数据.xlsx").toString()));
+    Map<Path, String> afterInit = hashes(tmp);
+    afterInit.remove(tmp.relativize(out.resolve("年报数据.xlsx")));
+    assertEquals(hashes(tmp).size() - 1, afterInit.size());
+    for (Path p : before.keySet()) {
+      assertEquals(before.get(p), hashes(tmp).get(p), "input changed: " + p);
+    }
+  }
+
   @Test
   void everyBuilderIsInTheManifestOnce() throws IOException {
     List<String> listed = manifest().stream().map(Expected::builder).toList();
