@@ -50,11 +50,13 @@ import org.docmerge.spec.ReportSpec;
  *
  * <p>Diagnostic codes: {@code WB.EMPTY}, {@code WB.TOO_LARGE}, {@code WB.NOT_EXCEL}, {@code WB.OLD_EXCEL},
  * {@code WB.XLSB}, {@code WB.ENCRYPTED}, {@code WB.CORRUPT}, {@code WB.SUSPICIOUS_ZIP}, {@code
- * WB.UNSUPPORTED_ZIP} (the file is rejected: no value); {@code WB.EXTENSION_MISMATCH}, {@code WB.MACROS},
+ * WB.UNSUPPORTED_ZIP}, {@code WB.SHEET_TOO_LARGE}, {@code WB.TOO_MANY_ROWS}, {@code WB.CHANGED_DURING_READ} (the
+ * file is rejected: no value); {@code WB.EXTENSION_MISMATCH}, {@code WB.MACROS},
  * {@code WB.SHEET_NAME_TRIMMED}, {@code WB.TEXT_NUMBER} (notes); {@code WB.UNREADABLE} (the file could not be
  * read from disk); {@code WB.SHEET_HIDDEN}, {@code
  * WB.STALE_FORMULA}, {@code WB.PROSE_UNKNOWN_LABEL} (warnings); {@code WB.SHEET_MISSING}, {@code
- * WB.LABEL_MISSING}, {@code WB.LABEL_DUPLICATE}, {@code WB.FORMULA_ERROR} (errors; the data read so far is
+ * WB.LABEL_MISSING}, {@code WB.LABEL_DUPLICATE}, {@code WB.FORMULA_ERROR}, {@code WB.CELL_TOO_LONG}, {@code
+ * WB.NUMBER_OUT_OF_RANGE}, {@code WB.MERGED_DATA} (errors; the data read so far is
  * still returned so that all problems show at once).
  *
  * <p>Stateless; thread-safe (each call parses its own workbook). POI's {@link ZipSecureFile} limits are global
