@@ -262,6 +262,8 @@ final class HostileCases {
     // ---- B3 workbook content ----
     add("sheet-renamed", (in, out) -> mergeBytes(in, out, "年报.xlsx",
         edited(wb -> wb.setSheetName(wb.getSheetIndex(SPEC.tables().get(1).sheet()), "Sheet1"))));
+    add("hidden-sheet", (in, out) -> checkBytes(in, "年报.xlsx",
+        edited(wb -> wb.setSheetHidden(wb.getSheetIndex(SPEC.tables().get(0).sheet()), true))));
     add("huge-number", (in, out) -> mergeBytes(in, out, "年报.xlsx", edited(wb -> cell(wb, "t3.new.natural").setCellValue(1e308))));
     add("formula-error", (in, out) -> mergeBytes(in, out, "年报.xlsx", edited(wb -> cell(wb, "t3.new.natural").setCellFormula("1/0"))));
     add("external-link", (in, out) -> {
@@ -298,6 +300,7 @@ final class HostileCases {
         entryText(TEMPLATE, "word/document.xml"), "w:document", BILLION_LAUGHS.replace("DOCTYPE x", "DOCTYPE w:document")),
         TEMPLATE, "word/document.xml")));
     add("template-unclosed-tag", (in, out) -> mergeWithTemplate(in, out, templateBody("<w:p><w:r><w:t>{{agency</w:t></w:r></w:p>")));
+    add("template-misspelt-tag", (in, out) -> mergeWithTemplate(in, out, templateBody("<w:p><w:r><w:t>{{agncy}}</w:t></w:r></w:p>")));
     add("template-is-doc", (in, out) -> mergeWithTemplate(in, out, ole2("WordDocument")));
     add("template-is-xlsx", (in, out) -> mergeWithTemplate(in, out, GOOD));
     add("template-is-docm", (in, out) -> mergeWithTemplate(in, out, text(entryText(TEMPLATE, "[Content_Types].xml").replace(
