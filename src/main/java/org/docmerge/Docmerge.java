@@ -130,10 +130,22 @@ public final class Docmerge {
     return t;
   }
 
+  /** A template is read whole into memory: bound it before reading (a real one is under 100 KB). */
+  static final long MAX_TEMPLATE_BYTES = 20L << 20;
+
   private Result<PreparedTemplate> compileTemplate() {
     if (customTemplate.isPresent()) {
       Path p = customTemplate.get();
       try {
+        if (!Files.isRegularFile(p)) {
+          return Result.failed(Diagnostic.error("TEMPLATE.UNREADABLE", Location.file(p.toString()),
+              "模板不是普通文件（不存在，或是文件夹、管道），无法读取。请指定 .docx 模板文件"));
+        }
+        if (Files.size(p) > MAX_TEMPLATE_BYTES) {
+          return Result.failed(Diagnostic.error("TEMPLATE.TOO_LARGE", Location.file(p.toString()),
+              "模板文件有 " + (Files.size(p) >> 20) + " MB，超过上限 " + (MAX_TEMPLATE_BYTES >> 20)
+                  + " MB；年度报告模板通常不到 100 KB。请确认选对了文件"));
+        }
         return TemplateCompiler.compile(Files.readAllBytes(p), p.toString(), kind.spec());
       } catch (java.io.IOException e) {
         return Result.failed(Diagnostic.error("TEMPLATE.UNREADABLE", Location.file(p.toString()),

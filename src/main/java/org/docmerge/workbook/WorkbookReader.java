@@ -155,6 +155,11 @@ public final class WorkbookReader {
     Location where = Location.file(displayName);
     byte[] bytes;
     try {
+      if (!Files.isRegularFile(file)) {
+        // A FIFO would block open() forever, a folder named x.xlsx cannot be read: refuse without opening.
+        return Result.failed(org.docmerge.diag.Diagnostic.error("WB.UNREADABLE", where,
+            "不是普通文件（可能是文件夹、管道或失效的快捷方式），已跳过。"));
+      }
       long size = Files.size(file);
       if (size > limits.maxFileBytes()) {
         return tooLarge(where, size, limits);

@@ -301,6 +301,16 @@ final class HostileCases {
         TEMPLATE, "word/document.xml")));
     add("template-unclosed-tag", (in, out) -> mergeWithTemplate(in, out, templateBody("<w:p><w:r><w:t>{{agency</w:t></w:r></w:p>")));
     add("template-misspelt-tag", (in, out) -> mergeWithTemplate(in, out, templateBody("<w:p><w:r><w:t>{{agncy}}</w:t></w:r></w:p>")));
+    add("template-is-fifo", (in, out) -> {
+      Path wb = write(in, "年报.xlsx", GOOD);
+      Path fifo = in.resolve("模板.docx");
+      Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+      return new Built("merge", wb.toString(), "-t", fifo.toString(), "-o", out.resolve("报告.docx").toString());
+    });
+    add("workbook-is-folder", (in, out) -> {
+      Path dir = Files.createDirectories(in.resolve("年报.xlsx"));
+      return new Built("check", dir.toString());
+    });
     add("template-is-doc", (in, out) -> mergeWithTemplate(in, out, ole2("WordDocument")));
     add("template-is-xlsx", (in, out) -> mergeWithTemplate(in, out, GOOD));
     add("template-is-docm", (in, out) -> mergeWithTemplate(in, out, text(entryText(TEMPLATE, "[Content_Types].xml").replace(
