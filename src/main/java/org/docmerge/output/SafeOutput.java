@@ -113,17 +113,44 @@ public final class SafeOutput {
       return Optional.of(Diagnostic.error("OUT.LOCKED", Location.file(target.toString()),
           "另一个任务正在写入该目录：" + dir + "。请等它结束后再运行，或换一个输出文件夹"));
     }
-    try (FolderLock held = lock.get()) {
-      return publishLocked(target, abs, dir, writer, options);
-    } catch (IOException e) {
-      return Optional.empty(); // releasing the lock failed after publishing: the OS releases it at exit
+    Optional<Diagnostic> result;
+    try {
+      result = publishLocked(target, abs, dir, writer, options);
+    } finally {
+      try {
+        lock.get().close();
+      } catch (IOException e) {
+        // releasing failed: the OS releases the lock when this process ends; the result stands
+      }
     }
+    return result;
+  }
+
+  /**
+   * The temp file's name: {@code .<name>.<pid>.<random>.tmp}, with the name shortened (by UTF-8 bytes) so the
+   * whole stays within NAME_MAX even for a 255-byte output name.
+   */
+  static String tempName(String name) {
+    String suffix = "." + ProcessHandle.current().pid() + "." + HexFormat.of().formatHex(randomBytes()) + ".tmp";
+    int budget = 255 - 1 - suffix.length();
+    StringBuilder stem = new StringBuilder();
+    int bytes = 0;
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      int n = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (bytes + n > budget) {
+        break;
+      }
+      stem.appendCodePoint(cp);
+      bytes += n;
+      i += Character.charCount(cp);
+    }
+    return "." + stem + suffix;
   }
 
   private static Optional<Diagnostic> publishLocked(Path target, Path abs, Path dir, Writer writer, Options options) {
     cleanStale(dir);
-    Path tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
-        + HexFormat.of().formatHex(randomBytes()) + ".tmp");
+    Path tmp = dir.resolve(tempName(abs.getFileName().toString()));
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {

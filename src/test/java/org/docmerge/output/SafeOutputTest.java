@@ -54,6 +54,14 @@ class SafeOutputTest {
   }
 
   @Test
+  void aNameOfTheFullLengthStillPublishes() throws Exception {
+    String name = SafeNames.segment("某".repeat(120), ".docx"); // 255 bytes: the temp name must not exceed it
+    assertTrue(name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 250, name);
+    assertTrue(SafeOutput.publish(dir.resolve(name), new byte[] {1}, SafeOutput.Options.NO_CLOBBER).isEmpty());
+    assertEquals(List.of(name), names(dir));
+  }
+
+  @Test
   void staleTempsOfDeadRunsAreRemovedAndLiveOnesKept() throws Exception {
     // A pid far above pid_max is never alive: what a kill -9 leaves behind.
     Path stale = Files.write(dir.resolve(".报告.docx.999999999.0123456789ab.tmp"), new byte[] {1});
