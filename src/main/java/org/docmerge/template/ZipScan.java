@@ -134,6 +134,7 @@ final class ZipScan {
       case TOO_MANY_ENTRIES -> fail(TemplateCodes.SUSPICIOUS_ZIP, where,
           "模板压缩包有 " + o.detail() + " 个条目（上限 " + MAX_ENTRIES + "），不像正常的 Word 文档。");
       case DUPLICATE_NAME -> fail(TemplateCodes.SUSPICIOUS_ZIP, where, "模板压缩包中有重名条目「" + e + "」，文件可能被篡改。" + resave);
+      case BAD_NAME -> fail(TemplateCodes.SUSPICIOUS_ZIP, where, "模板压缩包的条目名「" + e + "」含有“..”、绝对路径或反斜杠，文件可能被篡改。" + resave);
       case TOO_LARGE, BAD_RATIO -> fail(TemplateCodes.SUSPICIOUS_ZIP, where,
           "模板解压后过大或压缩比异常（条目「" + e + "」），可能是压缩炸弹。");
     };

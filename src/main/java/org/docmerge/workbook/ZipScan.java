@@ -35,6 +35,7 @@ final class ZipScan {
       case ZIP64 -> fail("WB.SUSPICIOUS_ZIP", "文件使用了 ZIP64 格式，工作簿不应这么大");
       case TOO_MANY_ENTRIES -> fail("WB.SUSPICIOUS_ZIP", "压缩包内有 " + o.detail() + " 个条目，超过上限 " + maxEntries);
       case DUPLICATE_NAME -> fail("WB.SUSPICIOUS_ZIP", "压缩包内有重名条目「" + e + "」，不同软件会读到不同内容");
+      case BAD_NAME -> fail("WB.SUSPICIOUS_ZIP", "压缩包条目名「" + e + "」含有“..”、绝对路径或反斜杠，Excel 不会这样保存，文件可能被篡改");
       case UNSUPPORTED_METHOD -> fail("WB.UNSUPPORTED_ZIP",
           "压缩包条目「" + e + "」使用了不支持的压缩方式（" + o.detail() + "），Excel 本身不会这样保存");
       case ENCRYPTED -> fail("WB.UNSUPPORTED_ZIP", "压缩包条目「" + e + "」被单独加密（ZIP 密码），Excel 本身不会这样保存");

@@ -38,6 +38,8 @@ public final class ZipPreScan {
     ZIP64,
     TOO_MANY_ENTRIES,
     DUPLICATE_NAME,
+    /** An entry name with {@code ..}, a leading {@code /}, a backslash or a NUL: no Office program writes one. */
+    BAD_NAME,
     UNSUPPORTED_METHOD,
     ENCRYPTED,
     /** Declared total above {@link Limits#maxUncompressed}. */
@@ -120,6 +122,9 @@ public final class ZipPreScan {
       if (!names.add(name)) {
         return fail(Problem.DUPLICATE_NAME, name, 0);
       }
+      if (badName(name)) {
+        return fail(Problem.BAD_NAME, name, 0);
+      }
       if ((flags & 1) != 0) {
         return fail(Problem.ENCRYPTED, name, 0);
       }
@@ -152,6 +157,19 @@ public final class ZipPreScan {
       p += 46 + nameLen + extraLen + commentLen;
     }
     return new Outcome(List.copyOf(entries), null, null, 0);
+  }
+
+  /** Zip-slip shapes. Nothing is ever extracted to disk, but such a name only comes from a forged file. */
+  static boolean badName(String name) {
+    if (name.startsWith("/") || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0 || name.matches("^[A-Za-z]:.*")) {
+      return true;
+    }
+    for (String seg : name.split("/", -1)) {
+      if (seg.equals("..")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Outcome fail(Problem problem, String entry, long detail) {

@@ -235,6 +235,8 @@ final class HostileCases {
     });
     add("duplicate-entry", (in, out) -> mergeBytes(in, out, "年报.xlsx",
         duplicate(GOOD, "xl/worksheets/sheet3.xml", FuzzZips.entry(GOOD, "xl/worksheets/sheet3.xml"))));
+    add("zip-slip-entry", (in, out) -> mergeBytes(in, out, "年报.xlsx", FuzzZips.replace(GOOD, "../../evil.xml", new byte[] {'<', 'a', '/', '>'})));
+    add("template-zip-slip-entry", (in, out) -> mergeWithTemplate(in, out, FuzzZips.replace(TEMPLATE, "word/..\\..\\evil.xml", new byte[] {'<', 'a', '/', '>'})));
     add("zstd-entry", (in, out) -> mergeBytes(in, out, "年报.xlsx", method(GOOD, "xl/styles.xml", 20)));
     add("bzip2-entry", (in, out) -> mergeBytes(in, out, "年报.xlsx", method(GOOD, "xl/styles.xml", 12)));
 

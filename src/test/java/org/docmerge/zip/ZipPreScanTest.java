@@ -56,6 +56,16 @@ class ZipPreScanTest {
   }
 
   @Test
+  void zipSlipNamesAreRefusedAndOrdinaryOnesAccepted() {
+    for (String bad : new String[] {"../x", "a/../../x", "/etc/passwd", "a\\b", "C:/x", "a\0b", ".."}) {
+      assertTrue(ZipPreScan.badName(bad), bad);
+    }
+    for (String ok : new String[] {"xl/workbook.xml", "[Content_Types].xml", "word/..x.xml", "_rels/.rels"}) {
+      assertTrue(!ZipPreScan.badName(ok), ok);
+    }
+  }
+
+  @Test
   void neverThrowsOnGarbage() {
     java.util.Random r = new java.util.Random(7);
     for (int i = 0; i < 2000; i++) {
