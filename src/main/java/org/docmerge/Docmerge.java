@@ -334,6 +334,9 @@ public final class Docmerge {
     return t;
   }
 
+  /** A template is read whole into memory: bound it before reading (a real one is under 100 KB). */
+  static final long MAX_TEMPLATE_BYTES = 20L << 20;
+
   private Result<PreparedTemplate> compileTemplate() {
     if (customTemplate.isPresent()) {
       return inspect(customTemplate.get());
@@ -353,8 +356,18 @@ public final class Docmerge {
    * problem (unknown tags, split tags that cannot be repaired, official cells no tag prints).
    */
   public Result<PreparedTemplate> inspect(Path template) {
+    Path p = template;
     try {
-      return complete(TemplateCompiler.compile(Files.readAllBytes(template), template.toString(), kind.spec()));
+      if (!Files.isRegularFile(p)) {
+        return Result.failed(Diagnostic.error("TEMPLATE.UNREADABLE", Location.file(p.toString()),
+            "模板不是普通文件（不存在，或是文件夹、管道），无法读取。请指定 .docx 模板文件"));
+      }
+      if (Files.size(p) > MAX_TEMPLATE_BYTES) {
+        return Result.failed(Diagnostic.error("TEMPLATE.TOO_LARGE", Location.file(p.toString()),
+            "模板文件有 " + (Files.size(p) >> 20) + " MB，超过上限 " + (MAX_TEMPLATE_BYTES >> 20)
+                + " MB；年度报告模板通常不到 100 KB。请确认选对了文件"));
+      }
+      return complete(TemplateCompiler.compile(Files.readAllBytes(p), p.toString(), kind.spec()));
     } catch (java.io.IOException e) {
       return Result.failed(Diagnostic.error("TEMPLATE.UNREADABLE", Location.file(template.toString()),
           "无法读取模板文件：" + e.getMessage()));

@@ -20,6 +20,7 @@ import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Severity;
 import org.docmerge.model.ReportData;
+import org.docmerge.output.FolderLock;
 import org.docmerge.output.SafeOutput;
 import org.docmerge.validate.Validator;
 import org.docmerge.workbook.SheetTable;
@@ -128,9 +129,9 @@ public final class Batch {
       return refused(Diagnostic.error("OUT.NO_FOLDER", Location.file(outputDir.toString()),
           "无法建立输出文件夹（" + e.getClass().getSimpleName() + "）。请确认路径正确并有写入权限"));
     }
-    Optional<OutputLock> lock;
+    Optional<FolderLock> lock;
     try {
-      lock = OutputLock.tryAcquire(outputDir);
+      lock = FolderLock.acquire(outputDir, java.time.Duration.ZERO);
     } catch (IOException e) {
       return refused(Diagnostic.error("OUT.NOT_WRITABLE", Location.file(outputDir.toString()),
           "输出文件夹不可写：" + outputDir + "。请换一个有写入权限的文件夹"));
@@ -139,7 +140,7 @@ public final class Batch {
       return refused(Diagnostic.error("OUT.LOCKED", Location.file(outputDir.toString()),
           "另一个任务正在写入该目录（" + outputDir + "）。请等它结束，或换一个输出文件夹"));
     }
-    try (OutputLock held = lock.get()) {
+    try (FolderLock held = lock.get()) {
       return locked(engine, inputDir, outputDir, options, progress);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e); // releasing a lock we hold does not fail in practice
@@ -220,8 +221,15 @@ public final class Batch {
       }
     }
     Path summary = outputDir.resolve(SUMMARY);
-    Optional<Diagnostic> failed =
-        SafeOutput.publish(summary, out -> SummaryWriter.write(table(rows), out), new SafeOutput.Options(true));
+    // this run holds the folder's lock already: stage and commit directly (publish would wait for the lock)
+    Optional<Diagnostic> failed;
+    try {
+      failed = SafeOutput.stage(summary, out -> SummaryWriter.write(table(rows), out), true)
+          .commit(new SafeOutput.Options(true));
+    } catch (IOException e) {
+      failed = Optional.of(Diagnostic.error("OUT.WRITE_FAILED", Location.file(summary.toString()),
+          "写入汇总结果失败（" + e.getMessage() + "）。可能是磁盘已满；没有留下不完整的文件"));
+    }
     List<Diagnostic> all = new ArrayList<>();
     failed.ifPresent(all::add);
     return new Outcome(List.of(rows), walk.skipped(), all, failed.isPresent() ? Optional.empty() : Optional.of(summary));

@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class Inputs {
   /** The lock file a batch holds in its output folder. */
-  public static final String LOCK_FILE = ".docmerge.lock";
+  public static final String LOCK_FILE = org.docmerge.output.FolderLock.FILE;
 
   private Inputs() {}
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.docmerge.Docmerge;
 import org.docmerge.diag.Diagnostic;
+import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
 import org.docmerge.diag.Severity;
 import org.docmerge.model.ReportData;
@@ -35,9 +36,10 @@ final class Console {
 
   private static final Set<String> UNREADABLE = Set.of(
       "WB.EMPTY", "WB.NOT_EXCEL", "WB.CORRUPT", "WB.ENCRYPTED", "WB.BAD_PASSWORD", "WB.OLD_EXCEL",
-      "WB.TOO_LARGE", "WB.SUSPICIOUS_ZIP", "WB.UNSUPPORTED_ZIP", "WB.UNSUPPORTED", "WB.UNREADABLE",
+      "WB.TOO_LARGE", "WB.SUSPICIOUS_ZIP", "WB.UNSUPPORTED_ZIP", "WB.UNSUPPORTED", "WB.UNREADABLE", "WB.XLSB",
+      "WB.SHEET_TOO_LARGE", "WB.TOO_MANY_ROWS", "WB.CHANGED_DURING_READ",
       "TEMPLATE.EMPTY", "TEMPLATE.NOT_DOCX", "TEMPLATE.CORRUPT", "TEMPLATE.SUSPICIOUS_ZIP",
-      "TEMPLATE.UNSUPPORTED_ZIP", "TEMPLATE.UNREADABLE",
+      "TEMPLATE.UNSUPPORTED_ZIP", "TEMPLATE.UNREADABLE", "TEMPLATE.TOO_LARGE",
       "EXTRACT.UNREADABLE", "EXTRACT.TOO_LARGE", "EXTRACT.NOT_REPORT");
 
   static boolean unreadable(Diagnostic d) {
@@ -116,11 +118,13 @@ final class Console {
   /** A file the user named must exist and be a readable regular file; says why not. */
   boolean readable(Path p) {
     if (!Files.exists(p)) {
-      err.println("找不到文件：" + p);
+      err.println(Diagnostic.error("FILE.NOT_FOUND", Location.file(p.toString()), "找不到文件：" + p));
       return false;
     }
     if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-      err.println("无法读取：" + p + "（不是普通文件，或没有读取权限）");
+      // Never open a FIFO (it blocks forever) or a folder named like a workbook.
+      err.println(Diagnostic.error("FILE.UNREADABLE", Location.file(p.toString()),
+          "无法读取：" + p + "（不是普通文件，或没有读取权限）"));
       return false;
     }
     return true;

@@ -39,6 +39,12 @@ public final class TemplateCodes {
   public static final String BLOCK_NOT_ALONE = "TEMPLATE.BLOCK_NOT_ALONE";
   public static final String MISSING_CELL = "TEMPLATE.MISSING_CELL";
   public static final String UNUSED = "TEMPLATE.UNUSED";
+  /** A DDE, DDEAUTO, INCLUDETEXT, INCLUDEPICTURE, LINK or IMPORT field: refused. */
+  public static final String EXTERNAL_FIELD = "TEMPLATE.EXTERNAL_FIELD";
+  /** Tracked changes in a part that becomes the report: warned. */
+  public static final String TRACKED_CHANGES = "TEMPLATE.TRACKED_CHANGES";
+  /** A comments part: warned. */
+  public static final String COMMENTS = "TEMPLATE.COMMENTS";
 
   private TemplateCodes() {}
 }

@@ -167,6 +167,7 @@ public final class TemplateCompiler {
         doms.put(part.getKey(), dom);
       }
     }
+    riskyContent(zip, tagged, rels, name, d);
     Set<String> used = new HashSet<>();
     uses.forEach(u -> used.add(u.name()));
     Map<String, List<String>> missingCells = new java.util.LinkedHashMap<>();
@@ -227,6 +228,40 @@ public final class TemplateCompiler {
       }
     });
     return Result.of(new PreparedTemplate(name, uses, zip.names(), zip.bytes(), compiled, empties), d.asList());
+  }
+
+  /** Field instructions that fetch or run something outside the document when the report is opened. */
+  private static final Pattern EXTERNAL_FIELD =
+      Pattern.compile("^\\s*(DDEAUTO|DDE|INCLUDETEXT|INCLUDEPICTURE|LINK|IMPORT)\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * H46: what a template must not pass on to every report. A field that pulls in other files or runs DDE is
+   * refused ({@code TEMPLATE.EXTERNAL_FIELD}); tracked changes and comments would be published with the
+   * report, so they are warned about ({@code TEMPLATE.TRACKED_CHANGES}, {@code TEMPLATE.COMMENTS}).
+   */
+  private static void riskyContent(ZipScan.Contents zip, Map<String, String> parts, Map<String, String> rels,
+      String name, Diagnostics d) throws Exception {
+    for (var part : parts.entrySet()) {
+      Document dom = Xml.parse(zip.bytes().get(part.getKey()));
+      Location at = Location.detail(name, part.getValue());
+      List<String> instructions = new ArrayList<>();
+      Xml.all(dom, "instrText").forEach(e -> instructions.add(e.getTextContent()));
+      Xml.all(dom, "fldSimple").forEach(e -> instructions.add(e.getAttributeNS(Xml.W, "instr")));
+      for (String instr : instructions) {
+        if (instr != null && EXTERNAL_FIELD.matcher(instr).find()) {
+          d.error(TemplateCodes.EXTERNAL_FIELD, at, "模板的" + part.getValue() + "中有引用外部内容的域「"
+              + instr.strip().split("\\s+")[0] + "」，打开报告时会读取其他文件或运行程序。请在 Word 中删除这个域（Alt+F9 可显示域代码）。");
+          break;
+        }
+      }
+      if (!Xml.all(dom, "ins").isEmpty() || !Xml.all(dom, "del").isEmpty()) {
+        d.warning(TemplateCodes.TRACKED_CHANGES, at, "模板的" + part.getValue() + "中有未接受的修订，会随报告一起发布。"
+            + "请在 Word 中「审阅 → 接受所有修订」后保存模板。");
+      }
+    }
+    if (rels.values().stream().anyMatch(t -> t.endsWith("/comments"))) {
+      d.warning(TemplateCodes.COMMENTS, Location.file(name), "模板中有批注，会随报告一起发布。请在 Word 中「审阅 → 删除所有批注」后保存模板。");
+    }
   }
 
   /** docx4j's own verdict on the package; null when it loaded with every XML part present. */

@@ -6,21 +6,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
+import org.docmerge.zip.ZipPreScan;
 
 /**
  * Reads a template's zip container by hand before docx4j sees it. docx4j silently takes the last of duplicate
  * entries and throws {@code Error}s on exotic compression methods, so the central directory is checked here and
- * every entry is unpacked with a byte budget (declared sizes are not trusted). Stateless; thread-safe.
+ * every entry is unpacked with a byte budget (declared sizes are not trusted). The directory checks are the
+ * shared {@link ZipPreScan}; the codes are the template's. Stateless; thread-safe.
  */
 final class ZipScan {
   static final int MAX_ENTRIES = 1000;
@@ -115,85 +115,29 @@ final class ZipScan {
     return "文本或其他格式";
   }
 
-  /** Checks the central directory; fills names; returns a failed result or null when sound. */
+  /** Checks the central directory with the shared pre-scan; fills names; returns a failed result or null when sound. */
   private static Result<Void> centralDirectory(byte[] d, Location where, List<String> names) {
-    int eocd = -1;
-    for (int i = d.length - 22; i >= Math.max(0, d.length - 22 - 65535); i--) {
-      if (u32(d, i) == 0x06054b50L) {
-        eocd = i;
-        break;
-      }
+    ZipPreScan.Outcome o = ZipPreScan.scan(d, new ZipPreScan.Limits(MAX_ENTRIES, MAX_TOTAL, RATIO_FLOOR, MAX_RATIO));
+    if (o.ok()) {
+      o.entries().forEach(e -> names.add(e.name()));
+      return null;
     }
-    if (eocd < 0) {
-      return fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板压缩包不完整（找不到目录，可能下载中断）。请重新获取模板。");
-    }
-    int count = u16(d, eocd + 10);
-    long offset = u32(d, eocd + 16);
-    if (count == 0xFFFF || offset == 0xFFFFFFFFL) {
-      return fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板使用了 ZIP64 格式，不受支持。请在 Word 中重新保存。");
-    }
-    if (count > MAX_ENTRIES) {
-      return fail(TemplateCodes.SUSPICIOUS_ZIP, where, "模板压缩包有 " + count + " 个条目（上限 " + MAX_ENTRIES + "），不像正常的 Word 文档。");
-    }
-    Set<String> seen = new HashSet<>();
-    long declared = 0;
-    int p = (int) offset;
-    for (int k = 0; k < count; k++) {
-      if (p < 0 || p + 46 > d.length || u32(d, p) != 0x02014b50L) {
-        return fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板压缩包目录已损坏。请在 Word 中重新保存。");
-      }
-      int flags = u16(d, p + 8);
-      int method = u16(d, p + 10);
-      long csize = u32(d, p + 20);
-      long usize = u32(d, p + 24);
-      int nlen = u16(d, p + 28);
-      int xlen = u16(d, p + 30);
-      int clen = u16(d, p + 32);
-      if (p + 46 + nlen > d.length) {
-        return fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板压缩包目录已损坏。请在 Word 中重新保存。");
-      }
-      String entry = new String(d, p + 46, nlen, StandardCharsets.UTF_8);
-      if ((flags & 1) != 0) {
-        return fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板压缩包的条目「" + entry + "」已加密。请去除密码后重新保存。");
-      }
-      if (method != 0 && method != 8) {
-        return fail(TemplateCodes.UNSUPPORTED_ZIP, where,
-            "模板压缩包的条目「" + entry + "」使用了不支持的压缩方式（" + method + "），只支持 Word 使用的标准压缩。请在 Word 中重新保存。");
-      }
-      if (csize == 0xFFFFFFFFL || usize == 0xFFFFFFFFL) {
-        return fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板使用了 ZIP64 格式，不受支持。请在 Word 中重新保存。");
-      }
-      if (!seen.add(entry)) {
-        return fail(TemplateCodes.SUSPICIOUS_ZIP, where, "模板压缩包中有重名条目「" + entry + "」，文件可能被篡改。请在 Word 中重新保存。");
-      }
-      declared += usize;
-      if (declared > MAX_TOTAL || (usize > RATIO_FLOOR && usize > csize * MAX_RATIO)) {
-        return fail(TemplateCodes.SUSPICIOUS_ZIP, where, "模板解压后过大或压缩比异常（条目「" + entry + "」），可能是压缩炸弹。");
-      }
-      // The local header must use the same method: ZipInputStream reads that one.
-      int local = (int) u32(d, p + 42);
-      if (local >= 0 && local + 30 <= d.length && u32(d, local) == 0x04034b50L) {
-        int lm = u16(d, local + 8);
-        if (lm != 0 && lm != 8) {
-          return fail(TemplateCodes.UNSUPPORTED_ZIP, where,
-              "模板压缩包的条目「" + entry + "」使用了不支持的压缩方式（" + lm + "），只支持 Word 使用的标准压缩。请在 Word 中重新保存。");
-        }
-      }
-      names.add(entry);
-      p += 46 + nlen + xlen + clen;
-    }
-    return null;
-  }
-
-  private static int u16(byte[] d, int i) {
-    return (d[i] & 0xff) | (d[i + 1] & 0xff) << 8;
-  }
-
-  private static long u32(byte[] d, int i) {
-    if (i < 0 || i + 4 > d.length) {
-      return -1;
-    }
-    return ((long) (d[i] & 0xff)) | (long) (d[i + 1] & 0xff) << 8 | (long) (d[i + 2] & 0xff) << 16 | (long) (d[i + 3] & 0xff) << 24;
+    String e = o.entry();
+    String resave = "请在 Word 中重新保存。";
+    return switch (o.problem()) {
+      case TRUNCATED -> fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板压缩包不完整（找不到目录，可能下载中断）。请重新获取模板。");
+      case CORRUPT -> fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板压缩包目录已损坏。" + resave);
+      case ZIP64 -> fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板使用了 ZIP64 格式，不受支持。" + resave);
+      case ENCRYPTED -> fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板压缩包的条目「" + e + "」已加密。请去除密码后重新保存。");
+      case UNSUPPORTED_METHOD -> fail(TemplateCodes.UNSUPPORTED_ZIP, where,
+          "模板压缩包的条目「" + e + "」使用了不支持的压缩方式（" + o.detail() + "），只支持 Word 使用的标准压缩。" + resave);
+      case TOO_MANY_ENTRIES -> fail(TemplateCodes.SUSPICIOUS_ZIP, where,
+          "模板压缩包有 " + o.detail() + " 个条目（上限 " + MAX_ENTRIES + "），不像正常的 Word 文档。");
+      case DUPLICATE_NAME -> fail(TemplateCodes.SUSPICIOUS_ZIP, where, "模板压缩包中有重名条目「" + e + "」，文件可能被篡改。" + resave);
+      case BAD_NAME -> fail(TemplateCodes.SUSPICIOUS_ZIP, where, "模板压缩包的条目名「" + e + "」含有“..”、绝对路径或反斜杠，文件可能被篡改。" + resave);
+      case TOO_LARGE, BAD_RATIO -> fail(TemplateCodes.SUSPICIOUS_ZIP, where,
+          "模板解压后过大或压缩比异常（条目「" + e + "」），可能是压缩炸弹。");
+    };
   }
 
   private static <T> Result<T> fail(String code, Location where, String message) {

@@ -46,6 +46,8 @@ final class FastXlsx {
   private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
   private static final SAXParserFactory FACTORY = factory();
+  /** Sheets longer than this go through the full XSSF path and its limits. */
+  static final int MAX_FAST_ROWS = 2000;
   private static final ThreadLocal<SAXParser> PARSER = ThreadLocal.withInitial(() -> {
     try {
       return FACTORY.newSAXParser();
@@ -298,6 +300,7 @@ final class FastXlsx {
     private String formula;
     private String inline;
     private HSSFRow row;
+    private int rows;
 
     SheetHandler(HSSFWorkbook wb, HSSFSheet sheet, List<String> strings, List<String> dateFormats,
         Map<String, HSSFCellStyle> styles, List<HSSFCell> formulas, List<String> formulaTexts) {
@@ -339,6 +342,13 @@ final class FastXlsx {
           }
         }
         case "mergeCell" -> sheet.addMergedRegionUnsafe(CellRangeAddress.valueOf(a.getValue("ref")));
+        case "row" -> {
+          // A report sheet has a few dozen rows; anything larger takes the full path, which applies the row
+          // limit (WB.TOO_MANY_ROWS) and counts formatting-only rows as Excel does.
+          if (++rows > MAX_FAST_ROWS) {
+            throw new Unsupported("more than " + MAX_FAST_ROWS + " rows");
+          }
+        }
         default -> { }
       }
     }
@@ -407,7 +417,11 @@ final class FastXlsx {
       HSSFCell c = row.createCell(colIx);
       switch (t) {
         case "n" -> {
-          c.setCellValue(Double.parseDouble(value));
+          double v = Double.parseDouble(value);
+          if (!Double.isFinite(v)) {
+            throw new Unsupported("NaN or infinity"); // the full path reports it as one bad cell
+          }
+          c.setCellValue(v);
           dateStyle(c);
         }
         case "s" -> c.setCellValue(new HSSFRichTextString(strings.get(Integer.parseInt(value.strip()))));

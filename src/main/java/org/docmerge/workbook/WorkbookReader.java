@@ -51,11 +51,13 @@ import org.docmerge.spec.ReportSpec;
  *
  * <p>Diagnostic codes: {@code WB.EMPTY}, {@code WB.TOO_LARGE}, {@code WB.NOT_EXCEL}, {@code WB.OLD_EXCEL},
  * {@code WB.XLSB}, {@code WB.ENCRYPTED}, {@code WB.CORRUPT}, {@code WB.SUSPICIOUS_ZIP}, {@code
- * WB.UNSUPPORTED_ZIP} (the file is rejected: no value); {@code WB.EXTENSION_MISMATCH}, {@code WB.MACROS},
+ * WB.UNSUPPORTED_ZIP}, {@code WB.SHEET_TOO_LARGE}, {@code WB.TOO_MANY_ROWS}, {@code WB.CHANGED_DURING_READ} (the
+ * file is rejected: no value); {@code WB.EXTENSION_MISMATCH}, {@code WB.MACROS},
  * {@code WB.SHEET_NAME_TRIMMED}, {@code WB.TEXT_NUMBER} (notes); {@code WB.UNREADABLE} (the file could not be
  * read from disk); {@code WB.SHEET_HIDDEN}, {@code
  * WB.STALE_FORMULA}, {@code WB.PROSE_UNKNOWN_LABEL} (warnings); {@code WB.SHEET_MISSING}, {@code
- * WB.LABEL_MISSING}, {@code WB.LABEL_DUPLICATE}, {@code WB.FORMULA_ERROR} (errors; the data read so far is
+ * WB.LABEL_MISSING}, {@code WB.LABEL_DUPLICATE}, {@code WB.FORMULA_ERROR}, {@code WB.CELL_TOO_LONG}, {@code
+ * WB.NUMBER_OUT_OF_RANGE}, {@code WB.MERGED_DATA} (errors; the data read so far is
  * still returned so that all problems show at once).
  *
  * <p>Stateless; thread-safe (each call parses its own workbook). POI's {@link ZipSecureFile} limits are global
@@ -64,7 +66,8 @@ import org.docmerge.spec.ReportSpec;
 public final class WorkbookReader {
 
   /**
-   * Size limits applied before parsing.
+   * Size limits, applied before parsing where they can be (file, zip, sheet XML) and right after it otherwise
+   * (rows, cell text). Configurable per run: {@link #configured()}.
    *
    * @param maxFileBytes the file itself
    * @param maxZipEntries entries in an .xlsx
@@ -72,14 +75,58 @@ public final class WorkbookReader {
    * @param maxSheetXmlBytes one worksheet (or the shared strings) of an .xlsx, uncompressed: POI's in-memory
    *     model needs many times that in heap (a 24 MB file of a million rows exhausts 2 GB), so a sheet far beyond
    *     what a report needs is refused before POI builds it
+   * @param maxRows rows holding anything (even only formatting) in one sheet; an .xls has no sheet XML to measure
+   * @param maxCellChars characters in one cell: Excel's own limit is 32,767
    */
-  public record Limits(long maxFileBytes, int maxZipEntries, long maxUncompressedBytes, long maxSheetXmlBytes) {
+  public record Limits(long maxFileBytes, int maxZipEntries, long maxUncompressedBytes, long maxSheetXmlBytes,
+      int maxRows, int maxCellChars) {
     /**
-     * 20 MB file, 1000 zip entries, 100 MB uncompressed, 10 MB per sheet (about 50,000 filled rows): a real
-     * annual-report workbook is under 100 KB, its largest sheet under 100 KB uncompressed.
+     * 20 MB file, 1000 zip entries, 100 MB uncompressed, 10 MB per sheet (about 50,000 filled rows), 10,000 rows
+     * per sheet, 32,767 characters per cell: a real annual-report workbook is under 100 KB and 200 rows.
      */
-    public static final Limits DEFAULT = new Limits(20L << 20, 1000, 100L << 20, 10L << 20);
+    public static final Limits DEFAULT = new Limits(20L << 20, 1000, 100L << 20, 10L << 20, 10_000, 32_767);
+
+    /** The size limits with the default row and cell limits. */
+    public Limits(long maxFileBytes, int maxZipEntries, long maxUncompressedBytes, long maxSheetXmlBytes) {
+      this(maxFileBytes, maxZipEntries, maxUncompressedBytes, maxSheetXmlBytes, DEFAULT.maxRows(), DEFAULT.maxCellChars());
+    }
+
+    /**
+     * {@link #DEFAULT}, with any of these overridden by a system property ({@code -Ddocmerge.maxFileMb=50}) or
+     * an environment variable ({@code DOCMERGE_MAX_FILE_MB=50}); the property wins. A value that is not a
+     * positive whole number is ignored. Names: {@code maxFileMb}, {@code maxSheetMb}, {@code maxRows},
+     * {@code maxCellChars} (variables {@code DOCMERGE_MAX_FILE_MB}, {@code DOCMERGE_MAX_SHEET_MB}, {@code
+     * DOCMERGE_MAX_ROWS}, {@code DOCMERGE_MAX_CELL_CHARS}).
+     */
+    public static Limits configured() {
+      Limits d = DEFAULT;
+      return new Limits(
+          setting("maxFileMb", "DOCMERGE_MAX_FILE_MB", d.maxFileBytes() >> 20) << 20,
+          d.maxZipEntries(), d.maxUncompressedBytes(),
+          setting("maxSheetMb", "DOCMERGE_MAX_SHEET_MB", d.maxSheetXmlBytes() >> 20) << 20,
+          (int) setting("maxRows", "DOCMERGE_MAX_ROWS", d.maxRows()),
+          (int) setting("maxCellChars", "DOCMERGE_MAX_CELL_CHARS", d.maxCellChars()));
+    }
+
+    private static long setting(String property, String variable, long fallback) {
+      String v = System.getProperty("docmerge." + property);
+      if (v == null) {
+        v = System.getenv(variable);
+      }
+      try {
+        long n = v == null ? fallback : Long.parseLong(v.strip());
+        return n > 0 && n <= Integer.MAX_VALUE ? n : fallback;
+      } catch (NumberFormatException e) {
+        return fallback;
+      }
+    }
   }
+
+  /**
+   * Numbers at or beyond this size are refused: Excel keeps 15 significant digits, so such a number is not
+   * what was typed (an ID typed as a number, {@code 1E+308}) and no count or amount of a report is near it.
+   */
+  static final BigDecimal MAX_NUMBER = new BigDecimal("1E15");
 
   static {
     // Second line of defence behind ZipScan: POI checks these while it inflates.
@@ -98,24 +145,60 @@ public final class WorkbookReader {
   private WorkbookReader() {}
 
   public static Result<ReportData> read(Path file, String displayName, ReportSpec spec) {
-    return read(file, displayName, spec, Limits.DEFAULT);
+    return read(file, displayName, spec, Limits.configured());
   }
 
-  /** Reads the file's bytes once (never opens it for writing) and parses them. */
+  /**
+   * Reads the file's bytes once (never opens it for writing) and parses them. Afterwards the file is read again:
+   * if it changed meanwhile (staff saving it in Excel), the result is refused ({@code WB.CHANGED_DURING_READ}),
+   * since the bytes parsed may be half of an old and half of a new version.
+   */
   public static Result<ReportData> read(Path file, String displayName, ReportSpec spec, Limits limits) {
+    return read(file, displayName, spec, limits, () -> { });
+  }
+
+  /** As above; {@code afterParse} runs between parsing and the second read (tests change the file there). */
+  static Result<ReportData> read(Path file, String displayName, ReportSpec spec, Limits limits, Runnable afterParse) {
     Location where = Location.file(displayName);
     byte[] bytes;
     try {
+      if (!Files.isRegularFile(file)) {
+        // A FIFO would block open() forever, a folder named x.xlsx cannot be read: refuse without opening.
+        return Result.failed(org.docmerge.diag.Diagnostic.error("WB.UNREADABLE", where,
+            "不是普通文件（可能是文件夹、管道或失效的快捷方式），已跳过。"));
+      }
       long size = Files.size(file);
       if (size > limits.maxFileBytes()) {
         return tooLarge(where, size, limits);
       }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      return Result.failed(org.docmerge.diag.Diagnostic.error(
-          "WB.UNREADABLE", where, "无法读取文件（" + e.getClass().getSimpleName() + "）：请确认文件存在且没有被其他程序独占。"));
+      return unreadable(where, e);
     }
-    return read(bytes, displayName, spec, limits);
+    Result<ReportData> parsed = read(bytes, displayName, spec, limits);
+    afterParse.run();
+    try {
+      if (!java.util.Arrays.equals(sha256(bytes), sha256(Files.readAllBytes(file)))) {
+        return Result.failed(org.docmerge.diag.Diagnostic.error("WB.CHANGED_DURING_READ", where,
+            "读取期间文件被修改了（可能正在 Excel 中保存）。请关闭 Excel 中的这个文件后重新运行。"));
+      }
+    } catch (IOException e) {
+      return unreadable(where, e);
+    }
+    return parsed;
+  }
+
+  private static Result<ReportData> unreadable(Location where, IOException e) {
+    return Result.failed(org.docmerge.diag.Diagnostic.error(
+        "WB.UNREADABLE", where, "无法读取文件（" + e.getClass().getSimpleName() + "）：请确认文件存在且没有被其他程序独占。"));
+  }
+
+  private static byte[] sha256(byte[] b) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static Result<ReportData> read(byte[] bytes, String displayName, ReportSpec spec) {
@@ -145,7 +228,7 @@ public final class WorkbookReader {
           String advice = zip.problem().equals("WB.CORRUPT") ? "请重新复制或下载原文件。" : RESAVE;
           return fail(d, zip.problem(), where, "文件无法读取：" + zip.reason() + "。" + advice);
         }
-        for (ZipScan.Entry e : zip.entries()) {
+        for (org.docmerge.zip.ZipPreScan.Entry e : zip.entries()) {
           boolean sheetXml = e.name().startsWith("xl/worksheets/") || e.name().equals("xl/sharedStrings.xml");
           if (sheetXml && e.size() > limits.maxSheetXmlBytes()) {
             return fail(d, "WB.SHEET_TOO_LARGE", where, "工作簿中的「" + e.name() + "」解压后有 " + (e.size() >> 20)
@@ -192,7 +275,15 @@ public final class WorkbookReader {
         d.info("WB.EXTENSION_MISMATCH", where, "文件扩展名是 ." + ext + "，但内容是 " + (isXls ? ".xls" : ".xlsx")
             + " 工作簿；已按内容读取。建议把扩展名改正。");
       }
-      ReportData data = new Reading(wb, displayName, spec, d).run();
+      for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+        Sheet sh = wb.getSheetAt(i);
+        if (sh.getPhysicalNumberOfRows() > limits.maxRows()) {
+          return fail(d, "WB.TOO_MANY_ROWS", Location.sheet(displayName, sh.getSheetName()), "工作表「" + sh.getSheetName()
+              + "」有 " + sh.getPhysicalNumberOfRows() + " 行（含只有格式的空行），超过上限 " + limits.maxRows()
+              + " 行；年度报告只需要几十行。请删除表格下方多余的行后另存再试。");
+        }
+      }
+      ReportData data = new Reading(wb, displayName, spec, d, limits).run();
       return Result.of(data, d.sorted());
     } catch (NotExcelException e) {
       return fail(d, e.code, where, e.getMessage());
@@ -294,7 +385,11 @@ public final class WorkbookReader {
     private final FormulaEvaluator ev;
     private final ReportData.Builder out;
 
-    Reading(Workbook wb, String file, ReportSpec spec, Diagnostics d) {
+    private final Limits limits;
+    private final Set<String> reportedCells = new HashSet<>();
+
+    Reading(Workbook wb, String file, ReportSpec spec, Diagnostics d, Limits limits) {
+      this.limits = limits;
       this.wb = wb;
       this.file = file;
       this.spec = spec;
@@ -397,6 +492,10 @@ public final class WorkbookReader {
       CellType type = c.getCellType() == CellType.FORMULA ? evaluatedType(c) : c.getCellType();
       if (type == CellType.NUMERIC) {
         double v = c.getCellType() == CellType.FORMULA ? ev.evaluate(c).getNumberValue() : c.getNumericCellValue();
+        if (!inRange(v)) {
+          outOfRange(v, cellLocation(c));
+          return "";
+        }
         if (DateUtil.isCellDateFormatted(c) || "date".equals(f.type()) && v > 20000 && v < 80000) {
           // A date typed into the cell, or a date serial: the ISO form is unambiguous.
           return DateUtil.getLocalDateTime(v, wb instanceof org.apache.poi.ss.usermodel.Date1904Support ds && ds.isDate1904()).atOffset(ZoneOffset.UTC)
@@ -479,6 +578,7 @@ public final class WorkbookReader {
 
     private void readTable(SheetIndex s, ReportSpec.Table t) {
       Set<String> reported = new HashSet<>();
+      Map<String, int[]> positions = new java.util.LinkedHashMap<>();
       // Caption rows split the sheet into block regions (table 二); a table without captions is one region.
       List<int[]> regions = new ArrayList<>();
       List<ReportSpec.Block> blocks = t.blocks();
@@ -544,11 +644,28 @@ public final class WorkbookReader {
           for (ReportSpec.Line c : b.columns()) {
             SheetIndex.Span col = cols.get(c.id());
             if (col != null) {
-              out.value(ReportSpec.cellId(t.id(), r.id(), c.id()), value(s, row, col.firstCol()));
+              positions.put(ReportSpec.cellId(t.id(), r.id(), c.id()), new int[] {row, col.firstCol()});
             }
           }
         }
       }
+      // A merge over two or more value cells keeps only its top-left value: the others would silently read as
+      // that same number (a merge over one value cell, as init lays out some of 表二's, is fine).
+      Map<CellRangeAddress, Integer> perMerge = new HashMap<>();
+      for (int[] p : positions.values()) {
+        CellRangeAddress m = s.mergeAt(p[0], p[1]);
+        if (m != null) {
+          perMerge.merge(m, 1, Integer::sum);
+        }
+      }
+      perMerge.forEach((m, n) -> {
+        if (n > 1) {
+          d.error("WB.MERGED_DATA", Location.cell(file, s.name, m.getFirstRow(), m.getFirstColumn()),
+              s.name + " 的 " + m.formatAsString() + " 把 " + n + " 个数据单元格合并成了一个：合并后只有左上角的值存在。"
+                  + "请取消合并（开始 → 合并后居中 → 取消单元格合并），每格填一个数字。");
+        }
+      });
+      positions.forEach((id, p) -> out.value(id, value(s, p[0], p[1])));
     }
 
     /**
@@ -604,8 +721,8 @@ public final class WorkbookReader {
         return new CellValue(null, "", loc);
       }
       return switch (c.getCellType()) {
-        case NUMERIC -> CellValue.of(plain(BigDecimal.valueOf(c.getNumericCellValue())), loc);
-        case STRING -> fromText(c.getStringCellValue(), loc);
+        case NUMERIC -> number(c.getNumericCellValue(), loc);
+        case STRING -> fromText(text(c), loc);
         case BOOLEAN -> new CellValue(null, c.getBooleanCellValue() ? "TRUE" : "FALSE", loc);
         case FORMULA -> formula(c, loc);
         case ERROR -> formulaError(FormulaError.forInt(c.getErrorCellValue()).getString(), loc, c);
@@ -627,13 +744,14 @@ public final class WorkbookReader {
         return new CellValue(null, "#REF!", loc);
       }
       CellValue result = switch (v.getCellType()) {
-        case NUMERIC -> CellValue.of(plain(BigDecimal.valueOf(v.getNumberValue())), loc);
-        case STRING -> fromText(v.getStringValue(), loc);
+        case NUMERIC -> number(v.getNumberValue(), loc);
+        case STRING -> fromText(checked(v.getStringValue(), loc), loc);
         case BOOLEAN -> new CellValue(null, v.getBooleanValue() ? "TRUE" : "FALSE", loc);
         case ERROR -> formulaError(FormulaError.forInt(v.getErrorValue()).getString(), loc, c);
         default -> new CellValue(null, "", loc);
       };
-      if (result.number() != null && hasCache(c) && c.getCachedFormulaResultType() == CellType.NUMERIC) {
+      if (result.number() != null && hasCache(c) && c.getCachedFormulaResultType() == CellType.NUMERIC
+          && inRange(c.getNumericCellValue())) {
         BigDecimal cached = plain(BigDecimal.valueOf(c.getNumericCellValue()));
         if (cached.compareTo(result.number()) != 0) {
           d.warning("WB.STALE_FORMULA", loc, "公式结果未更新：文件中保存的结果是 " + cached.toPlainString() + "，重新计算得 "
@@ -683,6 +801,11 @@ public final class WorkbookReader {
         return new CellValue(null, t, loc);
       }
       BigDecimal v = plain(new BigDecimal(n));
+      if (v.abs().compareTo(MAX_NUMBER) >= 0) {
+        d.error("WB.NUMBER_OUT_OF_RANGE", loc, "单元格中的「" + (t.length() > 30 ? t.substring(0, 30) + "…" : t) + "」超出范围（不能达到 10^15）："
+            + "报告中的件数和金额不会这么大。如果这是编号，请不要填在数字栏中。");
+        return new CellValue(null, t, loc);
+      }
       d.info("WB.TEXT_NUMBER", loc, "单元格中的「" + t + "」是文字，已按数字 " + v.toPlainString() + " 读取"
           + (did.isEmpty() ? "" : "（" + String.join("，", did) + "）")
           + "。请改为直接输入数字：Excel 的合计公式不计算文字。");
@@ -709,6 +832,42 @@ public final class WorkbookReader {
       return sb.toString();
     }
 
+    /** A number cell's value; NaN, infinities and numbers beyond 15 digits are refused at their cell. */
+    private CellValue number(double v, Location loc) {
+      if (!inRange(v)) {
+        outOfRange(v, loc);
+        return new CellValue(null, Double.toString(v), loc);
+      }
+      return CellValue.of(plain(BigDecimal.valueOf(v)), loc);
+    }
+
+    private static boolean inRange(double v) {
+      return Double.isFinite(v) && Math.abs(v) < MAX_NUMBER.doubleValue();
+    }
+
+    private void outOfRange(double v, Location loc) {
+      if (reportedCells.add("n" + loc)) {
+        d.error("WB.NUMBER_OUT_OF_RANGE", loc, "单元格中的数字 " + v + " 超出范围（不能达到 10^15；Excel 只能精确保存 15 位数字）："
+            + "报告中的件数和金额不会这么大。如果这是编号，请改为文本格式，且不要填在数字栏中。");
+      }
+    }
+
+    private Location cellLocation(Cell c) {
+      return Location.cell(file, c.getSheet().getSheetName().trim(), c.getRowIndex(), c.getColumnIndex());
+    }
+
+    /** Text longer than {@link Limits#maxCellChars()} is refused at its cell (once) and read as empty. */
+    private String checked(String text, Location loc) {
+      if (text.length() <= limits.maxCellChars()) {
+        return text;
+      }
+      if (reportedCells.add("t" + loc)) {
+        d.error("WB.CELL_TOO_LONG", loc, "单元格中有 " + text.length() + " 个字符，超过上限 " + limits.maxCellChars()
+            + "（Excel 本身的上限是 32767）。可能误粘贴了整篇文档；请删减后再试。");
+      }
+      return "";
+    }
+
     /** A cell's text for labels and prose; numbers as shown without trailing zeros. */
     private String text(Cell c) {
       if (c == null) {
@@ -719,8 +878,9 @@ public final class WorkbookReader {
         type = c.getCachedFormulaResultType();
       }
       return switch (type) {
-        case STRING -> c.getRichStringCellValue().getString();
-        case NUMERIC -> plain(BigDecimal.valueOf(c.getNumericCellValue())).toPlainString();
+        case STRING -> checked(c.getRichStringCellValue().getString(), cellLocation(c));
+        case NUMERIC -> inRange(c.getNumericCellValue())
+            ? plain(BigDecimal.valueOf(c.getNumericCellValue())).toPlainString() : "";
         case BOOLEAN -> c.getBooleanCellValue() ? "TRUE" : "FALSE";
         default -> "";
       };

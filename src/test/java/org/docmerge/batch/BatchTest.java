@@ -156,9 +156,9 @@ class BatchTest {
     Fixtures.write(in, "a.xlsx", Fixtures.member(1, 2022));
     Path out = tmp.resolve("out");
     Files.createDirectories(out);
-    Optional<OutputLock> held = OutputLock.tryAcquire(out);
+    Optional<org.docmerge.output.FolderLock> held = org.docmerge.output.FolderLock.acquire(out, java.time.Duration.ZERO);
     assertTrue(held.isPresent());
-    try (OutputLock l = held.get()) {
+    try (org.docmerge.output.FolderLock l = held.get()) {
       Fixtures.Run r = cli("batch", in.toString(), "-o", out.toString());
       assertEquals(2, r.code());
       assertTrue(r.out().contains("另一个任务正在写入该目录"), r.out());

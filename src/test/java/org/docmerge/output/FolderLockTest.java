@@ -1,0 +1,60 @@
+package org.docmerge.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FolderLockTest {
+  @TempDir Path dir;
+
+  @Test
+  void aSecondHolderInTheSameJvmIsRefusedUntilTheFirstReleases() throws Exception {
+    try (FolderLock first = FolderLock.acquire(dir, Duration.ZERO).orElseThrow()) {
+      assertTrue(FolderLock.acquire(dir, Duration.ofMillis(200)).isEmpty());
+    }
+    Optional<FolderLock> again = FolderLock.acquire(dir, Duration.ZERO);
+    assertTrue(again.isPresent());
+    again.get().close();
+    assertTrue(Files.exists(dir.resolve(FolderLock.FILE)), "the lock file stays; only the OS lock matters");
+  }
+
+  @Test
+  void anotherProcessHoldingTheLockBlocksAndItsKillReleasesIt() throws Exception {
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), dir.toString())
+        .redirectErrorStream(true).start();
+    try {
+      BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("locked", r.readLine());
+      assertTrue(FolderLock.acquire(dir, Duration.ofMillis(300)).isEmpty(), "held by the child");
+      // Publishing into the folder is refused with OUT.LOCKED, and nothing is written.
+      var refused = SafeOutput.publish(dir.resolve("报告.docx"), new byte[] {1, 2, 3}, SafeOutput.Options.NO_CLOBBER);
+      assertEquals("OUT.LOCKED", refused.orElseThrow().code());
+      assertFalse(Files.exists(dir.resolve("报告.docx")));
+      child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
+      assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+      try (FolderLock mine = FolderLock.acquire(dir, Duration.ofSeconds(5)).orElseThrow()) {
+        assertTrue(mine != null, "the OS released the killed process's lock");
+      }
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aMissingFolderIsAnIoErrorNotALock() {
+    org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        () -> FolderLock.acquire(dir.resolve("missing"), Duration.ZERO));
+  }
+}
