@@ -31,15 +31,25 @@ public final class SafeNames {
    * Never empty, never a path.
    */
   public static String segment(String stem, String extension) {
+    return segment(stem, extension, MAX_BYTES);
+  }
+
+  /**
+   * As {@link #segment(String, String)}, within {@code maxBytes} of UTF-8 (a batch keeps room for the hidden
+   * temporary name it stages each report under).
+   */
+  public static String segment(String stem, String extension, int maxBytes) {
     String s = Normalizer.normalize(stem == null ? "" : stem, Normalizer.Form.NFC);
     StringBuilder b = new StringBuilder(s.length());
     s.codePoints().forEach(cp -> {
       boolean bad = cp < 0x20 || cp == 0x7F || "/\\:*?\"<>|".indexOf(cp) >= 0
           || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.LINE_SEPARATOR
           || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR || Character.getType(cp) == Character.SURROGATE;
-      b.appendCodePoint(bad ? '_' : cp);
+      if (!bad) { // dropped rather than replaced: 「../../etc/x」 becomes 「etcx」, not 「_.._etc_x」
+        b.appendCodePoint(Character.isWhitespace(cp) || Character.isSpaceChar(cp) ? ' ' : cp);
+      }
     });
-    String t = b.toString().strip();
+    String t = b.toString().replaceAll(" {2,}", " ").strip();
     // Leading dots and dashes: hidden files, "..", options to other tools. Trailing dots and spaces: Windows drops them.
     t = t.replaceAll("^[.\\-\\s]+", "").replaceAll("[.\\s]+$", "");
     if (t.isEmpty()) {
@@ -50,11 +60,11 @@ public final class SafeNames {
       t = "_" + t;
     }
     String ext = extension == null ? "" : extension;
-    if (bytes(t) + bytes(ext) <= MAX_BYTES) {
+    if (bytes(t) + bytes(ext) <= maxBytes) {
       return t + ext;
     }
     String tag = "-" + hash(s);
-    int budget = MAX_BYTES - bytes(ext) - bytes(tag);
+    int budget = maxBytes - bytes(ext) - bytes(tag);
     StringBuilder cut = new StringBuilder();
     for (int i = 0; i < t.length(); ) {
       int cp = t.codePointAt(i);
