@@ -18,9 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.docmerge.Docmerge;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
+import org.docmerge.diag.Result;
 import org.docmerge.diag.Severity;
 import org.docmerge.model.ReportData;
 import org.docmerge.output.FolderLock;
+import org.docmerge.render.PdfConverter;
 import org.docmerge.output.SafeOutput;
 import org.docmerge.validate.Validator;
 import org.docmerge.workbook.SheetTable;
@@ -54,7 +56,11 @@ public final class Batch {
    * @param fsync force each document to disk before publishing it (slower; survives a power cut)
    * @param check options of the check (previous year, deadline)
    */
-  public record Options(int jobs, boolean overwrite, boolean fsync, Validator.Options check) {
+  public record Options(int jobs, boolean overwrite, boolean fsync, Validator.Options check, boolean pdf) {
+    public Options(int jobs, boolean overwrite, boolean fsync, Validator.Options check) {
+      this(jobs, overwrite, fsync, check, false);
+    }
+
     public static Options defaults() {
       return new Options(Runtime.getRuntime().availableProcessors(), false, false, Validator.Options.DEFAULT);
     }
@@ -220,6 +226,10 @@ public final class Batch {
         }
       }
     }
+    List<Diagnostic> all = new ArrayList<>();
+    if (options.pdf()) {
+      pdfs(rows, outputDir, publish, all);
+    }
     Path summary = outputDir.resolve(SUMMARY);
     // this run holds the folder's lock already: stage and commit directly (publish would wait for the lock)
     Optional<Diagnostic> failed;
@@ -230,9 +240,43 @@ public final class Batch {
       failed = Optional.of(Diagnostic.error("OUT.WRITE_FAILED", Location.file(summary.toString()),
           "写入汇总结果失败（" + e.getMessage() + "）。可能是磁盘已满；没有留下不完整的文件"));
     }
-    List<Diagnostic> all = new ArrayList<>();
     failed.ifPresent(all::add);
     return new Outcome(List.of(rows), walk.skipped(), all, failed.isPresent() ? Optional.empty() : Optional.of(summary));
+  }
+
+  /**
+   * A PDF beside each report written (LibreOffice, one private profile per conversion), published like the
+   * reports: complete or not at all. A missing LibreOffice is said once, not once per report.
+   */
+  private static void pdfs(Row[] rows, Path outputDir, SafeOutput.Options publish, List<Diagnostic> problems) {
+    PdfConverter converter = PdfConverter.fromPath();
+    for (Row r : rows) {
+      if (r == null || r.status() != Status.OK || r.output() == null) {
+        continue;
+      }
+      Path docx = outputDir.resolve(r.output());
+      Result<byte[]> pdf;
+      try {
+        pdf = converter.convert(Files.readAllBytes(docx), docx.getFileName().toString());
+      } catch (IOException e) {
+        problems.add(Diagnostic.error("RENDER.PDF_FAILED", Location.file(docx.toString()), "无法读取刚生成的报告：" + e.getMessage()));
+        continue;
+      }
+      if (pdf.value().isEmpty()) {
+        problems.addAll(pdf.diagnostics());
+        if (pdf.diagnostics().stream().anyMatch(d -> d.code().equals(PdfConverter.NO_LIBREOFFICE))) {
+          return;
+        }
+        continue;
+      }
+      Path target = Docmerge.pdfPath(docx);
+      try {
+        SafeOutput.stage(target, out -> out.write(pdf.get()), false).commit(publish).ifPresent(problems::add);
+      } catch (IOException e) {
+        problems.add(Diagnostic.error("OUT.WRITE_FAILED", Location.file(target.toString()),
+            "写入 PDF 失败（" + e.getMessage() + "）。可能是磁盘已满；没有留下不完整的文件"));
+      }
+    }
   }
 
   private static Row one(Docmerge engine, Path input, Path outputDir, Options options, SafeOutput.Staged[] staged, int i) {

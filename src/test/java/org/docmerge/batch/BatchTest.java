@@ -21,6 +21,23 @@ class BatchTest {
   @TempDir Path tmp;
 
   @Test
+  void pdfGivesEveryReportAPdfBesideIt() throws Exception {
+    org.docmerge.RealClients.require("soffice");
+    Path in = tmp.resolve("各单位");
+    Files.createDirectories(in);
+    Files.copy(Fixtures.SAMPLES.resolve("gongshu-investment-2021.xlsx"), in.resolve("拱墅投促.xlsx"));
+    Files.copy(Fixtures.SAMPLES.resolve("broken-2021.xlsx"), in.resolve("坏的.xlsx"));
+    Path out = tmp.resolve("输出");
+    Fixtures.Run r = cli("batch", in.toString(), "-o", out.toString(), "--pdf");
+    assertEquals(1, r.code(), "the broken input has errors\n" + r.out() + r.err());
+    String docx = Fixtures.report("拱墅区投资促进局", 2021);
+    String pdf = docx.replace(".docx", ".pdf");
+    assertEquals(List.of(docx, pdf, Batch.SUMMARY).stream().sorted().toList(), Fixtures.visible(out));
+    byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(out.resolve(pdf)), 5);
+    assertEquals("%PDF-", new String(head, java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Test
   void mixedFolderGivesEachGoodWorkbookItsReportAndASummaryRowForEveryInput() throws Exception {
     Path in = tmp.resolve("各单位");
     Files.createDirectories(in);
