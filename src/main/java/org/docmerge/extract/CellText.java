@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import org.docmerge.diag.Location;
 import org.docmerge.model.CellValue;
+import org.docmerge.spec.Labels;
 
 /**
  * A table cell's published text as a value. Accepted as a number, and nothing else: full-width digits, a
@@ -40,16 +41,8 @@ public final class CellText {
     return s == null ? "" : s.replace('\u00A0', ' ').replace('\u3000', ' ').strip();
   }
 
-  /** Label comparison, as the workbook reader does it: NFKC, then every kind of white space removed. */
+  /** Label comparison, the same for every reader: see {@link Labels#norm}. */
   public static String norm(String s) {
-    if (s == null) {
-      return "";
-    }
-    String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
-    StringBuilder sb = new StringBuilder(n.length());
-    n.codePoints()
-        .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && cp != 0x0B && cp != 0xFEFF)
-        .forEach(sb::appendCodePoint);
-    return sb.toString();
+    return Labels.norm(s);
   }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -39,6 +38,7 @@ import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
 import org.docmerge.model.CellValue;
 import org.docmerge.model.ReportData;
+import org.docmerge.spec.Labels;
 import org.docmerge.spec.ReportSpec;
 
 /**
@@ -363,17 +363,9 @@ public final class WorkbookReader {
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
-  /** Label comparison: NFKC, then every kind of whitespace and line break removed. */
+  /** Label comparison, the same for every reader: see {@link Labels#norm}. */
   static String norm(String s) {
-    if (s == null) {
-      return "";
-    }
-    String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
-    StringBuilder sb = new StringBuilder(n.length());
-    n.codePoints()
-        .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && cp != 0x0B && cp != 0xFEFF)
-        .forEach(sb::appendCodePoint);
-    return sb.toString();
+    return Labels.norm(s);
   }
 
   /** One read of one workbook. Not thread-safe; used by one call only. */
