@@ -144,7 +144,9 @@ public final class Main {
   @SuppressWarnings("deprecation") // the new help API of commons-cli 1.10+ adds nothing we need here
   private static void help(PrintStream to, Command command) {
     PrintWriter pw = new PrintWriter(to, true, StandardCharsets.UTF_8);
-    new HelpFormatter().printHelp(pw, 100, "docmerge " + command.name() + " " + command.synopsis(),
+    HelpFormatter formatter = new HelpFormatter();
+    formatter.setSyntaxPrefix("用法：");
+    formatter.printHelp(pw, 100, "docmerge " + command.name() + " " + command.synopsis(),
         command.summary() + "\n", options(command), 2, 2, "", false);
     pw.flush();
   }
