@@ -8,14 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.docmerge.report.PublishedReport;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
-import org.docx4j.wml.Br;
 import org.docx4j.wml.ContentAccessor;
 import org.docx4j.wml.P;
-import org.docx4j.wml.R;
 import org.docx4j.wml.Tbl;
 import org.docx4j.wml.Tc;
 import org.docx4j.wml.TcPr;
-import org.docx4j.wml.Text;
 import org.docx4j.wml.Tr;
 
 /**
@@ -64,28 +61,8 @@ public final class DocxReport {
   /** A paragraph's visible text; {@code w:br} → {@code \n}, {@code w:tab} → space. */
   static String text(Object o) {
     StringBuilder sb = new StringBuilder();
-    visit(o, sb);
+    VisibleText.append(o, sb, ' ');
     return sb.toString();
-  }
-
-  private static void visit(Object o, StringBuilder sb) {
-    if (o instanceof JAXBElement<?> el) {
-      String local = el.getName().getLocalPart();
-      if (local.equals("instrText") || local.equals("delText") || local.equals("delInstrText")) {
-        return;
-      }
-      visit(el.getValue(), sb);
-    } else if (o instanceof Text t) {
-      sb.append(t.getValue());
-    } else if (o instanceof Br) {
-      sb.append('\n');
-    } else if (o instanceof R.Tab) {
-      sb.append(' ');
-    } else if (o instanceof ContentAccessor ca) {
-      for (Object c : ca.getContent()) {
-        visit(c, sb);
-      }
-    }
   }
 
   private static final class MutableCell {

@@ -1,15 +1,9 @@
 package org.docmerge.render;
 
-import jakarta.xml.bind.JAXBElement;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
-import org.docx4j.wml.Br;
-import org.docx4j.wml.ContentAccessor;
-import org.docx4j.wml.P;
-import org.docx4j.wml.R;
-import org.docx4j.wml.Text;
 
 /**
  * The visible text of a .docx body in reading order, as lines: each paragraph's text ({@code w:br} → new line,
@@ -38,7 +32,7 @@ public final class DocxText {
     }
     StringBuilder sb = new StringBuilder();
     for (Object o : doc.getBody().getContent()) {
-      visit(o, sb);
+      VisibleText.append(o, sb, '\t');
     }
     List<String> out = new ArrayList<>();
     for (String line : sb.toString().split("\n")) {
@@ -48,31 +42,5 @@ public final class DocxText {
       }
     }
     return out;
-  }
-
-  private static void visit(Object o, StringBuilder sb) {
-    if (o instanceof JAXBElement<?> el) {
-      String local = el.getName().getLocalPart();
-      // instrText (field codes) and delText (tracked deletions) hold Text too, but are not visible.
-      if (local.equals("instrText") || local.equals("delText") || local.equals("delInstrText")) {
-        return;
-      }
-      visit(el.getValue(), sb);
-    } else if (o instanceof Text t) {
-      sb.append(t.getValue());
-    } else if (o instanceof Br) {
-      sb.append('\n');
-    } else if (o instanceof R.Tab) {
-      sb.append('\t');
-    } else if (o instanceof P p) {
-      for (Object c : p.getContent()) {
-        visit(c, sb);
-      }
-      sb.append('\n');
-    } else if (o instanceof ContentAccessor ca) {
-      for (Object c : ca.getContent()) {
-        visit(c, sb);
-      }
-    }
   }
 }
