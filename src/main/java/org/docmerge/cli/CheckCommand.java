@@ -8,7 +8,6 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.docmerge.Docmerge;
 import org.docmerge.diag.Diagnostic;
-import org.docmerge.validate.Validator;
 
 /** {@code docmerge check 年报数据.xlsx}: every problem at its cell; writes nothing. */
 final class CheckCommand implements Command {
@@ -46,18 +45,15 @@ final class CheckCommand implements Command {
       return Main.USAGE;
     }
     Path input = Path.of(line.getArgs()[0]);
-    Optional<Docmerge> engine = c.engine(line, Optional.of(input));
-    if (engine.isEmpty() || !c.readable(input)) {
+    Optional<Console.Checking> ready = c.checking(line, input);
+    if (ready.isEmpty()) {
       return Main.USAGE;
     }
-    Optional<Validator.Options> options = c.checkOptions(line, engine.get());
-    if (options.isEmpty()) {
-      return Main.USAGE;
-    }
-    Docmerge.Checked checked = engine.get().check(input, options.get());
+    Docmerge engine = ready.get().engine();
+    Docmerge.Checked checked = engine.check(input, ready.get().options());
     List<Diagnostic> shown = c.limit(checked.diagnostics(), line);
     if (format.equals("json")) {
-      c.out.println(Json.check(checked.file(), engine.get().kind().spec().kind(), checked.diagnostics(), shown));
+      c.out.println(Json.check(checked.file(), engine.kind().spec().kind(), checked.diagnostics(), shown));
     } else {
       c.print(shown);
       c.summary(checked.diagnostics(), shown.size());

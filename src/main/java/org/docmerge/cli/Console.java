@@ -130,6 +130,21 @@ final class Console {
     return true;
   }
 
+  /** What a checking command needs before it runs: the engine for the input's kind and the check options. */
+  record Checking(Docmerge engine, Validator.Options options) {}
+
+  /**
+   * The engine for {@code input} (its kind detected unless {@code --kind}), after making sure the input can be
+   * read, and the check options; empty (after saying why) when any of them is wrong.
+   */
+  Optional<Checking> checking(CommandLine line, Path input) {
+    Optional<Docmerge> engine = engine(line, Optional.of(input));
+    if (engine.isEmpty() || !readable(input)) {
+      return Optional.empty();
+    }
+    return checkOptions(line, engine.get()).map(o -> new Checking(engine.get(), o));
+  }
+
   /** {@code --previous} and {@code --deadline}; empty (after saying why) when they are wrong. */
   Optional<Validator.Options> checkOptions(CommandLine line, Docmerge engine) {
     Optional<LocalDate> deadline = Optional.empty();

@@ -6,7 +6,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.docmerge.Docmerge;
-import org.docmerge.validate.Validator;
 
 /** {@code docmerge merge 年报数据.xlsx -o 报告.docx}: check, then write the report only when no error stands. */
 final class MergeCommand implements Command {
@@ -46,12 +45,8 @@ final class MergeCommand implements Command {
       return Main.USAGE;
     }
     Path input = Path.of(line.getArgs()[0]);
-    Optional<Docmerge> engine = c.engine(line, Optional.of(input));
-    if (engine.isEmpty() || !c.readable(input)) {
-      return Main.USAGE;
-    }
-    Optional<Validator.Options> options = c.checkOptions(line, engine.get());
-    if (options.isEmpty()) {
+    Optional<Console.Checking> ready = c.checking(line, input);
+    if (ready.isEmpty()) {
       return Main.USAGE;
     }
     String format = line.getOptionValue("format", line.hasOption("pdf") ? "both" : "docx");
@@ -62,8 +57,8 @@ final class MergeCommand implements Command {
     Path output = Path.of(line.getOptionValue("output"));
     boolean docx = !format.equals("pdf");
     boolean pdf = !format.equals("docx");
-    Docmerge.Merged merged = engine.get().merge(input, output, new Docmerge.MergeOptions(
-        line.hasOption("overwrite"), options.get(), docx, pdf, line.hasOption("draft")));
+    Docmerge.Merged merged = ready.get().engine().merge(input, output, new Docmerge.MergeOptions(
+        line.hasOption("overwrite"), ready.get().options(), docx, pdf, line.hasOption("draft")));
     var shown = c.limit(merged.diagnostics(), line);
     c.print(shown);
     c.summary(merged.diagnostics(), shown.size());
