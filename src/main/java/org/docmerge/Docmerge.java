@@ -169,6 +169,9 @@ public final class Docmerge {
           return Optional.empty();
         }
         long missing = r.diagnostics().stream().filter(d -> d.code().equals("WB.LABEL_MISSING")).count();
+        if (missing == 0) {
+          return Optional.of(k.spec().kind()); // every label found: no other kind can do better, skip their reads
+        }
         if (missing < fewest) {
           best = k.spec().kind();
           fewest = missing;

@@ -1,13 +1,11 @@
 package org.docmerge.render;
 
 import jakarta.xml.bind.JAXBElement;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.docmerge.report.PublishedReport;
-import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import org.docx4j.wml.ContentAccessor;
 import org.docx4j.wml.P;
 import org.docx4j.wml.Tbl;
@@ -25,18 +23,8 @@ public final class DocxReport {
 
   /** @throws IllegalArgumentException when docx4j cannot load the bytes */
   public static PublishedReport read(byte[] docx, String source) {
-    WordprocessingMLPackage pkg;
-    try {
-      pkg = WordprocessingMLPackage.load(new ByteArrayInputStream(docx));
-    } catch (Exception e) {
-      throw new IllegalArgumentException("not a readable .docx: " + e.getMessage(), e);
-    }
-    var doc = pkg.getMainDocumentPart().getJaxbElement();
-    if (doc == null || doc.getBody() == null) {
-      throw new IllegalArgumentException("the .docx has no readable body");
-    }
     List<PublishedReport.Block> blocks = new ArrayList<>();
-    body(doc.getBody().getContent(), blocks);
+    body(VisibleText.body(docx).getContent(), blocks);
     return new PublishedReport(source, "docx", blocks);
   }
 

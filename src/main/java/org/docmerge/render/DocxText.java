@@ -1,9 +1,7 @@
 package org.docmerge.render;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 
 /**
  * The visible text of a .docx body in reading order, as lines: each paragraph's text ({@code w:br} → new line,
@@ -20,18 +18,8 @@ public final class DocxText {
    * @throws IllegalArgumentException when docx4j cannot load the bytes
    */
   public static List<String> lines(byte[] docx) {
-    WordprocessingMLPackage pkg;
-    try {
-      pkg = WordprocessingMLPackage.load(new ByteArrayInputStream(docx));
-    } catch (Exception e) {
-      throw new IllegalArgumentException("not a readable .docx: " + e.getMessage(), e);
-    }
-    var doc = pkg.getMainDocumentPart().getJaxbElement();
-    if (doc == null || doc.getBody() == null) {
-      throw new IllegalArgumentException("the .docx has no readable body");
-    }
     StringBuilder sb = new StringBuilder();
-    for (Object o : doc.getBody().getContent()) {
+    for (Object o : VisibleText.body(docx).getContent()) {
       VisibleText.append(o, sb, '\t');
     }
     List<String> out = new ArrayList<>();
