@@ -288,7 +288,7 @@ public final class Docmerge {
       written = failed.isPresent() ? Optional.empty() : Optional.of(output);
     }
     if (options.pdf() && all.stream().noneMatch(d -> d.code().startsWith("OUT."))) {
-      Result<byte[]> pdf = PdfConverter.fromPath().convert(document, output.getFileName().toString());
+      Result<byte[]> pdf = pdfConverter().convert(document, output.getFileName().toString());
       all.addAll(pdf.diagnostics());
       if (pdf.value().isPresent()) {
         Optional<Diagnostic> failed = SafeOutput.publish(pdfPath, pdf.get(), publish);
@@ -298,6 +298,22 @@ public final class Docmerge {
     }
     all.sort(Diagnostic.ORDER);
     return new Merged(name, written, pdfWritten, all);
+  }
+
+  private static PdfConverter pdfConverter;
+
+  /**
+   * The process's PDF converter, shared by every merge, batch and (later) web request: made on first use, its
+   * LibreOffice started only by the first conversion, and closed when the JVM exits (a shutdown hook kills any
+   * running soffice and deletes its temporary folder; after a {@code kill -9}, the next run's converter does).
+   */
+  public static synchronized PdfConverter pdfConverter() {
+    if (pdfConverter == null) {
+      PdfConverter c = PdfConverter.fromPath();
+      Runtime.getRuntime().addShutdownHook(new Thread(c::close, "docmerge-pdf-close"));
+      pdfConverter = c;
+    }
+    return pdfConverter;
   }
 
   /** 报告.docx → 报告.pdf; 报告.pdf stays. */

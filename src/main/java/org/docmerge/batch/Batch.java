@@ -228,7 +228,7 @@ public final class Batch {
     }
     List<Diagnostic> all = new ArrayList<>();
     if (options.pdf()) {
-      pdfs(rows, outputDir, publish, all);
+      pdfs(rows, outputDir, publish, options.jobs(), all);
     }
     Path summary = outputDir.resolve(SUMMARY);
     // this run holds the folder's lock already: stage and commit directly (publish would wait for the lock)
@@ -245,36 +245,43 @@ public final class Batch {
   }
 
   /**
-   * A PDF beside each report written (LibreOffice, one private profile per conversion), published like the
-   * reports: complete or not at all. A missing LibreOffice is said once, not once per report.
+   * A PDF beside each report written, published like the reports: complete or not at all. The documents go to the
+   * shared converter in one call, which spreads them over up to {@code jobs} LibreOffice processes, each converting
+   * its share in one invocation. A missing LibreOffice is said once, not once per report.
    */
-  private static void pdfs(Row[] rows, Path outputDir, SafeOutput.Options publish, List<Diagnostic> problems) {
-    PdfConverter converter = PdfConverter.fromPath();
+  private static void pdfs(Row[] rows, Path outputDir, SafeOutput.Options publish, int jobs, List<Diagnostic> problems) {
+    List<Path> docxs = new ArrayList<>();
+    List<PdfConverter.Document> docs = new ArrayList<>();
     for (Row r : rows) {
       if (r == null || r.status() != Status.OK || r.output() == null) {
         continue;
       }
       Path docx = outputDir.resolve(r.output());
-      Result<byte[]> pdf;
       try {
-        pdf = converter.convert(Files.readAllBytes(docx), docx.getFileName().toString());
+        docs.add(new PdfConverter.Document(Files.readAllBytes(docx), docx.getFileName().toString()));
+        docxs.add(docx);
       } catch (IOException e) {
         problems.add(Diagnostic.error("RENDER.PDF_FAILED", Location.file(docx.toString()), "无法读取刚生成的报告：" + e.getMessage()));
-        continue;
       }
+    }
+    List<Result<byte[]>> pdfs = Docmerge.pdfConverter().convertAll(docs, jobs);
+    boolean saidMissing = false;
+    for (int i = 0; i < docs.size(); i++) {
+      Result<byte[]> pdf = pdfs.get(i);
       if (pdf.value().isEmpty()) {
-        problems.addAll(pdf.diagnostics());
-        if (pdf.diagnostics().stream().anyMatch(d -> d.code().equals(PdfConverter.NO_LIBREOFFICE))) {
-          return;
+        boolean missing = pdf.diagnostics().stream().anyMatch(d -> d.code().equals(PdfConverter.NO_LIBREOFFICE));
+        if (!missing || !saidMissing) {
+          problems.addAll(pdf.diagnostics());
         }
+        saidMissing |= missing;
         continue;
       }
-      Path target = Docmerge.pdfPath(docx);
+      Path target = Docmerge.pdfPath(docxs.get(i));
       try {
         SafeOutput.stage(target, out -> out.write(pdf.get()), false).commit(publish).ifPresent(problems::add);
       } catch (IOException e) {
         problems.add(Diagnostic.error("OUT.WRITE_FAILED", Location.file(target.toString()),
-            "写入 PDF 失败（" + e.getMessage() + "）。可能是磁盘已满；没有留下不完整的文件"));
+            "写入 PDF 失败（" + e.getMessage() + "）。报告已生成，只有这份 PDF 没有写成；没有留下不完整的文件"));
       }
     }
   }

@@ -21,12 +21,13 @@ import java.util.Optional;
  * reason: Office and LibreOffice lock files ({@code ~$…}, {@code .~lock.…#}), hidden files (docmerge's own
  * temporary files start with a dot), anything that is not a regular file (a FIFO is never opened), symbolic
  * link loops, hidden folders, the output folder when it lies inside the input folder, and any folder holding
- * {@code .docmerge.lock} (an earlier batch's output folder, whose summary workbook is not a member). A folder
+ * a batch's summary workbook {@code 汇总结果.xlsx} or an old {@code .docmerge.lock} (an earlier batch's output
+ * folder, whose summary workbook is not a member). A folder
  * named {@code x.xlsx} is walked like any folder. Stateless; thread-safe.
  */
 public final class Inputs {
-  /** The lock file a batch holds in its output folder. */
-  public static final String LOCK_FILE = org.docmerge.output.FolderLock.FILE;
+  /** The lock file earlier versions left in every output folder. */
+  public static final String LOCK_FILE = org.docmerge.output.FolderLock.LEGACY_FILE;
 
   private Inputs() {}
 
@@ -70,7 +71,7 @@ public final class Inputs {
               skipped.add(new Skipped(dir, "这是输出文件夹，不作为输入"));
               return FileVisitResult.SKIP_SUBTREE;
             }
-            if (Files.exists(dir.resolve(LOCK_FILE))) {
+            if (Files.exists(dir.resolve(LOCK_FILE)) || Files.exists(dir.resolve(Batch.SUMMARY))) {
               skipped.add(new Skipped(dir, "这是以前批量生成的输出文件夹，不作为输入"));
               return FileVisitResult.SKIP_SUBTREE;
             }

@@ -7,9 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.docmerge.diag.Diagnostic;
@@ -17,10 +27,28 @@ import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
 
 /**
- * Converts a .docx to PDF with headless LibreOffice. Each conversion runs in its own temporary folder with its
- * own LibreOffice profile: a second soffice on a shared fresh profile exits 1 with no output. soffice exits 0
- * even when it could not load the file, so success is judged by the PDF itself (present, non-empty, starts
- * with {@code %PDF}). Immutable and thread-safe: concurrent calls do not share files.
+ * Converts .docx to PDF with headless LibreOffice, as a long-lived service: up to {@code workers} LibreOffice
+ * profiles, each used by one soffice at a time, and each soffice converting a whole group of documents in one
+ * invocation (start-up, about a second, is paid once per group, not once per document). {@link #convertAll}
+ * spreads a batch over the workers; {@link #convert} converts one document (a web request). Thread-safe: a
+ * worker is borrowed from a queue, so concurrent callers never share a profile (a second soffice on one
+ * profile exits 1 with no output).
+ *
+ * <p>Lifecycle: nothing starts until the first conversion, which creates this run's folder {@code
+ * docmerge-pdf-p<pid>-<start>-<n>} in the temporary directory (profiles, copies of the documents, logs) after
+ * cleaning the folders of dead runs ({@link OfficeTemp#cleanStale}: a {@code kill -9} of docmerge leaves them,
+ * and any soffice still running on them is killed). {@link #close} kills running soffice processes and deletes
+ * the folder; the facade closes its converter when the JVM exits. soffice itself exits after each group, so no
+ * LibreOffice outlives a conversion.
+ *
+ * <p>Every profile is seeded so that LibreOffice never fetches anything from the network: linked images and other
+ * external references blocked ({@code BlockUntrustedRefererLinks}), links never updated, macros off, and every
+ * proxy pointed at a closed local port. The soffice process and its environment are built in one place,
+ * {@link #processBuilder}; {@link #defaultEnvironment} is where variables LibreOffice needs (such as a fontconfig
+ * file) are added.
+ *
+ * <p>soffice exits 0 even when it could not load a file, so success is judged by each PDF itself (present,
+ * starts with {@code %PDF-}).
  *
  * <table>
  *   <caption>Diagnostic codes</caption>
@@ -30,26 +58,69 @@ import org.docmerge.diag.Result;
  *   <tr><td>{@value #PDF_TIMEOUT}</td><td>soffice did not finish in time and was killed</td></tr>
  * </table>
  */
-public final class PdfConverter {
+public final class PdfConverter implements AutoCloseable {
   public static final String NO_LIBREOFFICE = "RENDER.NO_LIBREOFFICE";
   public static final String PDF_FAILED = "RENDER.PDF_FAILED";
   public static final String PDF_TIMEOUT = "RENDER.PDF_TIMEOUT";
 
+  /** A document to convert: its bytes and its name for messages. */
+  public record Document(byte[] docx, String name) {}
+
   private final Optional<Path> soffice;
   private final Duration timeout;
+  private final int maxWorkers;
+  private final Map<String, String> environment;
+  private final Path tempRoot;
+
+  private final Object state = new Object();
+  private final LinkedBlockingDeque<Worker> idle = new LinkedBlockingDeque<>();
+  private final Set<Process> running = ConcurrentHashMap.newKeySet();
+  private Path runDir;
+  private int workersMade;
+  private boolean closed;
+  private ExecutorService pool;
 
   /**
    * @param soffice the soffice executable, or empty when none was found
-   * @param timeout how long one conversion may take
+   * @param timeout how long one document may take
    */
   public PdfConverter(Optional<Path> soffice, Duration timeout) {
-    this.soffice = soffice;
-    this.timeout = timeout;
+    this(soffice, timeout, Runtime.getRuntime().availableProcessors(), defaultEnvironment(),
+        Path.of(System.getProperty("java.io.tmpdir")));
   }
 
-  /** A converter using the first {@code soffice} on PATH, with a 120 s timeout. */
+  /**
+   * @param workers how many soffice may run at once (each with its own profile)
+   * @param environment variables added to soffice's environment
+   * @param tempRoot where this run's folder is made (and dead runs' folders are cleaned)
+   */
+  public PdfConverter(Optional<Path> soffice, Duration timeout, int workers, Map<String, String> environment,
+      Path tempRoot) {
+    this.soffice = soffice;
+    this.timeout = timeout;
+    this.maxWorkers = Math.max(1, workers);
+    this.environment = Map.copyOf(environment);
+    this.tempRoot = tempRoot;
+  }
+
+  /** A converter using the first {@code soffice} on PATH, 120 s per document, one worker per core. */
   public static PdfConverter fromPath() {
     return new PdfConverter(findOnPath("soffice"), Duration.ofSeconds(120));
+  }
+
+  /**
+   * What docmerge adds to soffice's environment. The place for settings LibreOffice reads from the environment
+   * (such as {@code FONTCONFIG_FILE} for the official fonts' substitutes).
+   */
+  public static Map<String, String> defaultEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    // belt and braces with the profile's proxy settings: nothing in a conversion may reach the network
+    env.put("http_proxy", OfficeTemp.DEAD_PROXY_URL);
+    env.put("https_proxy", OfficeTemp.DEAD_PROXY_URL);
+    env.put("HTTP_PROXY", OfficeTemp.DEAD_PROXY_URL);
+    env.put("HTTPS_PROXY", OfficeTemp.DEAD_PROXY_URL);
+    env.put("no_proxy", "");
+    return env;
   }
 
   static Optional<Path> findOnPath(String program) {
@@ -69,6 +140,13 @@ public final class PdfConverter {
     return Optional.empty();
   }
 
+  /** The one place a soffice process is built: command line, environment. */
+  ProcessBuilder processBuilder(List<String> command) {
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().putAll(environment);
+    return pb;
+  }
+
   /**
    * Converts one document.
    *
@@ -77,47 +155,223 @@ public final class PdfConverter {
    * @return the PDF bytes, or diagnostics saying why there is none
    */
   public Result<byte[]> convert(byte[] docx, String name) {
-    Location where = Location.file(name);
-    if (soffice.isEmpty() || !Files.isExecutable(soffice.get())) {
-      return Result.failed(Diagnostic.error(NO_LIBREOFFICE, where,
-          "未找到 LibreOffice（soffice），无法生成 PDF。请安装 Debian 软件包 libreoffice-writer-nogui"
-              + "（sudo apt-get install libreoffice-writer-nogui），或不生成 PDF。"));
+    return convertAll(List.of(new Document(docx, name)), 1).get(0);
+  }
+
+  /**
+   * Converts many documents, in groups spread over up to {@code parallelism} workers.
+   *
+   * @return one result per document, in order
+   */
+  public List<Result<byte[]>> convertAll(List<Document> documents, int parallelism) {
+    List<Result<byte[]>> results = new ArrayList<>();
+    if (documents.isEmpty()) {
+      return results;
     }
-    Path dir = null;
+    if (soffice.isEmpty() || !Files.isExecutable(soffice.get())) {
+      for (Document d : documents) {
+        results.add(Result.failed(Diagnostic.error(NO_LIBREOFFICE, Location.file(d.name()),
+            "未找到 LibreOffice（soffice），无法生成 PDF。请安装 Debian 软件包 libreoffice-writer-nogui"
+                + "（sudo apt-get install libreoffice-writer-nogui），或不生成 PDF。")));
+      }
+      return results;
+    }
+    int groups = Math.max(1, Math.min(Math.min(parallelism, maxWorkers), documents.size()));
+    List<List<Document>> split = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      int from = documents.size() * g / groups;
+      int to = documents.size() * (g + 1) / groups;
+      split.add(documents.subList(from, to));
+    }
+    if (groups == 1) {
+      return group(split.get(0));
+    }
+    List<Future<List<Result<byte[]>>>> futures = new ArrayList<>();
+    ExecutorService exec = pool();
+    for (List<Document> part : split) {
+      futures.add(exec.submit(() -> group(part)));
+    }
+    for (int g = 0; g < groups; g++) {
+      try {
+        results.addAll(futures.get(g).get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        for (Document d : split.get(g)) {
+          results.add(Result.failed(Diagnostic.error(PDF_FAILED, Location.file(d.name()), "PDF 转换被中断。")));
+        }
+      } catch (ExecutionException e) {
+        for (Document d : split.get(g)) {
+          results.add(Result.failed(Diagnostic.error(PDF_FAILED, Location.file(d.name()),
+              "PDF 转换出现意外问题（" + e.getCause().getClass().getSimpleName() + "）。Word 文档已生成，可以在 Word 中另存为 PDF。")));
+        }
+      }
+    }
+    return results;
+  }
+
+  private ExecutorService pool() {
+    synchronized (state) {
+      if (pool == null) {
+        pool = Executors.newCachedThreadPool(r -> {
+          Thread t = new Thread(r, "docmerge-pdf");
+          t.setDaemon(true);
+          return t;
+        });
+      }
+      return pool;
+    }
+  }
+
+  /** One group on one worker; documents that fail in a group are retried alone, once. */
+  private List<Result<byte[]>> group(List<Document> docs) {
+    Worker w;
     try {
-      dir = Files.createTempDirectory("docmerge-pdf-");
-      Path in = dir.resolve("report.docx");
-      Files.write(in, docx);
-      Path out = dir.resolve("out");
-      Files.createDirectory(out);
-      List<String> cmd = List.of(soffice.get().toString(), "--headless", "--norestore", "--nolockcheck",
-          "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--convert-to", "pdf", "--outdir", out.toString(),
-          in.toString());
-      Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-          .redirectOutput(dir.resolve("soffice.log").toFile()).start();
-      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        // Kill the whole tree: soffice forks soffice.bin, which would otherwise live on.
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        p.waitFor(10, TimeUnit.SECONDS);
-        return Result.failed(Diagnostic.error(PDF_TIMEOUT, where,
-            "LibreOffice 在 " + timeout.toSeconds() + " 秒内没有完成 PDF 转换，已终止。请稍后重试，或检查文档是否过大。"));
-      }
-      Path pdf = out.resolve("report.pdf");
-      if (!Files.isRegularFile(pdf) || Files.size(pdf) < 5 || !startsWithPdf(pdf)) {
-        String log = Files.exists(dir.resolve("soffice.log")) ? Files.readString(dir.resolve("soffice.log"), StandardCharsets.UTF_8).strip() : "";
-        return Result.failed(Diagnostic.error(PDF_FAILED, where,
-            "LibreOffice 没有生成 PDF（退出码 " + p.exitValue() + (log.isEmpty() ? "" : "，输出：" + excerpt(log)) + "）。Word 文档已生成，可以在 Word 中另存为 PDF。"));
-      }
-      return Result.of(Files.readAllBytes(pdf), List.of());
+      w = borrow();
     } catch (IOException e) {
-      return Result.failed(Diagnostic.error(PDF_FAILED, where, "无法运行 LibreOffice 转换 PDF：" + e.getMessage()));
+      return docs.stream().map(d -> Result.<byte[]>failed(Diagnostic.error(PDF_FAILED, Location.file(d.name()),
+          "无法建立 PDF 转换的临时文件夹（" + e.getMessage() + "）。Word 文档已生成，可以在 Word 中另存为 PDF。"))).toList();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Result.failed(Diagnostic.error(PDF_FAILED, where, "PDF 转换被中断。"));
-    } finally {
-      deleteQuietly(dir);
+      return docs.stream().map(d -> Result.<byte[]>failed(Diagnostic.error(PDF_FAILED, Location.file(d.name()),
+          "PDF 转换被中断。"))).toList();
     }
+    try {
+      List<Result<byte[]>> results = run(w, docs);
+      if (docs.size() > 1) {
+        for (int i = 0; i < docs.size(); i++) {
+          if (results.get(i).value().isEmpty() && results.get(i).diagnostics().stream().noneMatch(d -> d.code().equals(PDF_TIMEOUT))) {
+            results.set(i, run(w, List.of(docs.get(i))).get(0));
+          }
+        }
+      }
+      return results;
+    } finally {
+      idle.addFirst(w);
+    }
+  }
+
+  private Worker borrow() throws IOException, InterruptedException {
+    synchronized (state) {
+      if (closed) {
+        throw new IOException("转换服务已关闭");
+      }
+      Worker w = idle.pollFirst();
+      if (w != null) {
+        return w;
+      }
+      if (workersMade < maxWorkers) {
+        if (runDir == null) {
+          OfficeTemp.cleanStale(tempRoot);
+          runDir = OfficeTemp.newRunDir(tempRoot);
+        }
+        Path dir = runDir.resolve("w" + workersMade);
+        Files.createDirectories(dir);
+        OfficeTemp.seedProfile(dir.resolve("profile"));
+        workersMade++;
+        return new Worker(dir);
+      }
+    }
+    return idle.takeFirst();
+  }
+
+  private record Worker(Path dir) {}
+
+  private List<Result<byte[]>> run(Worker w, List<Document> docs) {
+    Path job = w.dir().resolve("job");
+    List<Result<byte[]>> results = new ArrayList<>();
+    try {
+      deleteQuietly(job);
+      Path in = Files.createDirectories(job.resolve("in"));
+      Path out = Files.createDirectories(job.resolve("out"));
+      List<String> cmd = new ArrayList<>(List.of(soffice.get().toString(), "--headless", "--invisible", "--norestore",
+          "--nolockcheck", "--nologo", "--nodefault", "--nofirststartwizard",
+          "-env:UserInstallation=" + w.dir().resolve("profile").toUri(), "--convert-to", "pdf:writer_pdf_Export",
+          "--outdir", out.toString()));
+      for (int i = 0; i < docs.size(); i++) {
+        Path f = in.resolve((i + 1) + ".docx");
+        Files.write(f, docs.get(i).docx());
+        cmd.add(f.toString());
+      }
+      Path log = job.resolve("soffice.log");
+      Process p = processBuilder(cmd).directory(job.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      running.add(p);
+      boolean finished;
+      try {
+        finished = p.waitFor(timeout.toMillis() * docs.size(), TimeUnit.MILLISECONDS);
+      } finally {
+        if (!p.isAlive()) {
+          running.remove(p);
+        }
+      }
+      if (!finished) {
+        kill(p);
+        for (Document d : docs) {
+          results.add(Result.failed(Diagnostic.error(PDF_TIMEOUT, Location.file(d.name()),
+              "LibreOffice 在 " + timeout.toSeconds() * docs.size() + " 秒内没有完成 PDF 转换，已终止。请稍后重试，或检查文档是否过大。")));
+        }
+        return results;
+      }
+      String logText = null;
+      for (int i = 0; i < docs.size(); i++) {
+        Path pdf = out.resolve((i + 1) + ".pdf");
+        if (Files.isRegularFile(pdf) && startsWithPdf(pdf)) {
+          results.add(Result.of(Files.readAllBytes(pdf), List.of()));
+        } else {
+          if (logText == null) {
+            logText = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8).strip() : "";
+          }
+          results.add(Result.failed(Diagnostic.error(PDF_FAILED, Location.file(docs.get(i).name()),
+              "LibreOffice 没有生成 PDF（退出码 " + p.exitValue() + (logText.isEmpty() ? "" : "，输出：" + excerpt(logText))
+                  + "）。Word 文档已生成，可以在 Word 中另存为 PDF。")));
+        }
+      }
+      return results;
+    } catch (IOException e) {
+      results.clear();
+      for (Document d : docs) {
+        results.add(Result.failed(Diagnostic.error(PDF_FAILED, Location.file(d.name()), "无法运行 LibreOffice 转换 PDF：" + e.getMessage())));
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      results.clear();
+      for (Document d : docs) {
+        results.add(Result.failed(Diagnostic.error(PDF_FAILED, Location.file(d.name()), "PDF 转换被中断。")));
+      }
+      return results;
+    } finally {
+      deleteQuietly(job);
+    }
+  }
+
+  /** Kills soffice and what it started (soffice forks soffice.bin, which would otherwise live on). */
+  private void kill(Process p) throws InterruptedException {
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+    p.waitFor(10, TimeUnit.SECONDS);
+    running.remove(p);
+  }
+
+  /** Kills any soffice still running and deletes this run's folder. Later conversions fail. Idempotent. */
+  @Override
+  public void close() {
+    Path dir;
+    synchronized (state) {
+      closed = true;
+      dir = runDir;
+      runDir = null;
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+    for (Process p : List.copyOf(running)) {
+      try {
+        kill(p);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    deleteQuietly(dir);
   }
 
   private static boolean startsWithPdf(Path pdf) throws IOException {
@@ -131,14 +385,14 @@ public final class PdfConverter {
     return s.length() > 300 ? s.substring(0, 300) + "…" : s;
   }
 
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
+  static void deleteQuietly(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
       return;
     }
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // A temp folder left behind is harmless; the conversion result is what matters.
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // left behind: the next run's cleanStale removes it
     }
   }
 }

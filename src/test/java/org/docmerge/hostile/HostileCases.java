@@ -353,7 +353,6 @@ final class HostileCases {
     add("disk-full", (in, out) -> {
       Path full = out.resolve("full");
       AutoCloseable unmount = mount(full, "size=256k");
-      Files.write(full.resolve(FolderLock.FILE), new byte[0]);
       Files.write(full.resolve("报告.docx"), "上次生成的报告".getBytes(StandardCharsets.UTF_8));
       try (OutputStream o = Files.newOutputStream(full.resolve("filler.bin"))) {
         byte[] block = new byte[4096];

@@ -133,12 +133,12 @@ class HostileManifestTest {
     assertEquals(ids.size(), new TreeSet<>(ids).size(), "a case id listed twice");
   }
 
-  /** Every regular file under root with its SHA-256 (the folder lock file aside: it is meant to stay). */
+  /** Every regular file under root with its SHA-256 (an old version's lock file aside). */
   static Map<Path, String> hashes(Path root) throws Exception {
     Map<Path, String> m = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
-        if (p.getFileName().toString().equals(FolderLock.FILE)) {
+        if (p.getFileName().toString().equals(FolderLock.LEGACY_FILE)) {
           continue;
         }
         m.put(root.relativize(p), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));

@@ -26,7 +26,9 @@ class FolderLockTest {
     Optional<FolderLock> again = FolderLock.acquire(dir, Duration.ZERO);
     assertTrue(again.isPresent());
     again.get().close();
-    assertTrue(Files.exists(dir.resolve(FolderLock.FILE)), "the lock file stays; only the OS lock matters");
+    try (var s = Files.list(dir)) {
+      assertEquals(0, s.count(), "nothing is added to the locked folder");
+    }
   }
 
   @Test
@@ -50,6 +52,17 @@ class FolderLockTest {
     } finally {
       child.destroyForcibly();
     }
+  }
+
+  @Test
+  void everySpellingOfAFolderSharesOneLock() throws Exception {
+    Path sub = java.nio.file.Files.createDirectories(dir.resolve("输出"));
+    Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link"), sub);
+    try (FolderLock held = FolderLock.acquire(sub, Duration.ZERO).orElseThrow()) {
+      assertTrue(FolderLock.acquire(link, Duration.ZERO).isEmpty(), "through a symbolic link");
+      assertTrue(FolderLock.acquire(dir.resolve("输出/../输出"), Duration.ZERO).isEmpty(), "through ..");
+    }
+    assertFalse(FolderLock.lockFile(sub).startsWith(dir), "the lock lives outside the user's folder");
   }
 
   @Test
