@@ -234,8 +234,8 @@ public final class Docmerge {
    *
    * @param overwrite replace existing outputs
    * @param check what the checks may take (last year's report, a deadline)
-   * @param docx write the .docx at the output path
-   * @param pdf also write a PDF (through LibreOffice) beside it, same name with .pdf
+   * @param docx write the .docx at the output path (报告.docx for an output named 报告.pdf)
+   * @param pdf write a PDF (through LibreOffice) beside it, same name with .pdf
    * @param draft render even with errors, marked 「草稿」 on every page, with the problems appended
    */
   public record MergeOptions(boolean overwrite, Validator.Options check, boolean docx, boolean pdf, boolean draft) {
@@ -254,6 +254,7 @@ public final class Docmerge {
     String name = workbook.toString();
     SafeOutput.Options publish = new SafeOutput.Options(options.overwrite());
     Path pdfPath = pdfPath(output);
+    output = docxPath(output);
     List<Diagnostic> all = new ArrayList<>();
     if (options.docx()) {
       SafeOutput.preflight(output, publish, workbook).ifPresent(all::add);
@@ -314,6 +315,13 @@ public final class Docmerge {
       pdfConverter = c;
     }
     return pdfConverter;
+  }
+
+  /** 报告.pdf → 报告.docx; any other name stays (the Word file of a merge asked for by its PDF's name). */
+  public static Path docxPath(Path output) {
+    String file = output.getFileName().toString();
+    return file.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")
+        ? output.resolveSibling(file.substring(0, file.length() - 4) + ".docx") : output;
   }
 
   /** 报告.docx → 报告.pdf; 报告.pdf stays. */

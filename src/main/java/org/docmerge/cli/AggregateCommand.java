@@ -47,8 +47,8 @@ final class AggregateCommand implements Command {
 
   @Override
   public int run(CommandLine line, Console c) {
-    if (line.getArgs().length != 1 || !line.hasOption("output")) {
-      c.err.println("用法：docmerge aggregate 各单位/ -o 全区汇总.xlsx");
+    if (!c.shape(line, 1, "输入文件夹（各成员单位的工作簿所在的文件夹）", "要生成的汇总工作簿（如 全区汇总.xlsx）",
+        "docmerge aggregate 各单位/ -o 全区汇总.xlsx")) {
       return Main.USAGE;
     }
     Optional<Integer> jobs = BatchCommand.jobs(line, c);
@@ -76,7 +76,7 @@ final class AggregateCommand implements Command {
         return Main.USAGE;
       }
       if (list.get().isEmpty()) {
-        c.err.println("成员名单是空的：" + p + "。请在第一个工作表的第一列每行写一个成员的文件名或机关名称");
+        c.out.println("成员名单是空的：" + p + "。请在第一个工作表的第一列每行写一个成员的文件名或机关名称");
         return Main.USAGE;
       }
       members = list.value();

@@ -46,8 +46,7 @@ final class BatchCommand implements Command {
 
   @Override
   public int run(CommandLine line, Console c) {
-    if (line.getArgs().length != 1 || !line.hasOption("output")) {
-      c.err.println("用法：docmerge batch 各单位/ -o 输出/");
+    if (!c.shape(line, 1, "输入文件夹（各单位的工作簿所在的文件夹）", "输出文件夹（如 输出/）", "docmerge batch 各单位/ -o 输出/")) {
       return Main.USAGE;
     }
     Optional<Integer> jobs = jobs(line, c);

@@ -35,8 +35,8 @@ final class CheckCommand implements Command {
 
   @Override
   public int run(CommandLine line, Console c) {
-    if (line.getArgs().length != 1) {
-      c.err.println("用法：docmerge check 年报数据.xlsx（或已发布的报告 .docx/.html/.txt）");
+    if (!c.shape(line, 1, "要检查的文件（年报数据.xlsx，或已发布的报告 .docx/.html/.txt）", null,
+        "docmerge check 年报数据.xlsx（或已发布的报告 .docx/.html/.txt）")) {
       return Main.USAGE;
     }
     String format = line.getOptionValue("format", "text");

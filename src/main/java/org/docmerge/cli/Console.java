@@ -19,7 +19,10 @@ import org.docmerge.spec.SpecReader;
 import org.docmerge.validate.Validator;
 
 /**
- * What every command shares: the output streams, printing diagnostics, opening the engine, reading the common
+ * What every command shares: the output streams (one rule, documented in the README: stdout carries everything
+ * about the user's files — every diagnostic line, also for a file that cannot be found or read, the counts, what
+ * was written — and the help or version asked for; stderr carries everything about the command line and docmerge
+ * itself — usage errors, progress, internal errors), printing diagnostics, opening the engine, reading the common
  * options, and the mapping from diagnostics to exit codes. One per CLI run; not thread-safe.
  */
 final class Console {
@@ -115,15 +118,43 @@ final class Console {
     return engine.value();
   }
 
+  /**
+   * Checks the command line's shape: {@code inputs} positional arguments ({@code inputWhat} says what they are)
+   * and, when {@code outputWhat} is not null, a {@code -o}. Says exactly what is missing or extra, then the usage
+   * line, on stderr.
+   *
+   * @return whether the shape is right
+   */
+  boolean shape(CommandLine line, int inputs, String inputWhat, String outputWhat, String usage) {
+    List<String> args = line.getArgList();
+    String problem = null;
+    if (args.size() < inputs) {
+      problem = "缺少" + inputWhat + "。";
+    } else if (args.size() > inputs) {
+      List<String> extra = args.subList(inputs, args.size());
+      problem = "多余的参数：" + String.join(" ", extra) + (inputs == 0 ? "（本命令不需要输入文件）" : "（只能有一个" + inputWhat + "）")
+          + "。文件名中有空格时请加引号。";
+    }
+    if (problem == null && outputWhat != null && !line.hasOption("output")) {
+      problem = "缺少 -o：请用 -o 指定" + outputWhat + "。";
+    }
+    if (problem == null) {
+      return true;
+    }
+    err.println("用法错误：" + problem);
+    err.println("用法：" + usage);
+    return false;
+  }
+
   /** A file the user named must exist and be a readable regular file; says why not. */
   boolean readable(Path p) {
     if (!Files.exists(p)) {
-      err.println(Diagnostic.error("FILE.NOT_FOUND", Location.file(p.toString()), "找不到文件：" + p));
+      out.println(Diagnostic.error("FILE.NOT_FOUND", Location.file(p.toString()), "找不到文件：" + p));
       return false;
     }
     if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
       // Never open a FIFO (it blocks forever) or a folder named like a workbook.
-      err.println(Diagnostic.error("FILE.UNREADABLE", Location.file(p.toString()),
+      out.println(Diagnostic.error("FILE.UNREADABLE", Location.file(p.toString()),
           "无法读取：" + p + "（不是普通文件，或没有读取权限）"));
       return false;
     }
@@ -165,7 +196,7 @@ final class Console {
       Result<ReportData> read = Docmerge.readPrevious(p);
       if (read.value().isEmpty()) {
         print(read.diagnostics());
-        err.println("无法读取上年报告：" + p);
+        out.println("无法读取上年报告：" + p);
         return Optional.empty();
       }
       previous = read.value();

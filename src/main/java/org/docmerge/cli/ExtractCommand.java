@@ -31,8 +31,8 @@ final class ExtractCommand implements Command {
 
   @Override
   public int run(CommandLine line, Console c) {
-    if (line.getArgs().length != 1 || !line.hasOption("output")) {
-      c.err.println("用法：docmerge extract 报告.docx -o 年报数据.xlsx");
+    if (!c.shape(line, 1, "要读回的报告（.docx、.html 或 .txt）", "要生成的工作簿（如 年报数据.xlsx）",
+        "docmerge extract 报告.docx -o 年报数据.xlsx")) {
       return Main.USAGE;
     }
     Path input = Path.of(line.getArgs()[0]);

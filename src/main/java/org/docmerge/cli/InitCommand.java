@@ -52,8 +52,7 @@ final class InitCommand implements Command {
 
   @Override
   public int run(CommandLine line, Console c) {
-    if (!line.hasOption("output") || line.getArgs().length > 0) {
-      c.err.println("用法：docmerge init -o 年报数据.xlsx");
+    if (!c.shape(line, 0, "", "要生成的空白工作簿（如 年报数据.xlsx）", "docmerge init -o 年报数据.xlsx")) {
       return Main.USAGE;
     }
     Optional<ReportData> prefill = Optional.empty();
@@ -66,7 +65,7 @@ final class InitCommand implements Command {
       Result<ReportData> previous = Docmerge.readPrevious(from);
       c.print(previous.diagnostics().stream().filter(d -> d.severity() != org.docmerge.diag.Severity.INFO).toList());
       if (previous.value().isEmpty()) {
-        c.err.println("无法读取上年报告：" + from);
+        c.out.println("无法读取上年报告：" + from);
         return Main.USAGE;
       }
       engine = line.hasOption("kind") ? c.engine(line) : kindForYear(previous.get(), c, line);

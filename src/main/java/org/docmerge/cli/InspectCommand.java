@@ -39,8 +39,7 @@ final class InspectCommand implements Command {
 
   @Override
   public int run(CommandLine line, Console c) {
-    if (line.getArgs().length != 1) {
-      c.err.println("用法：docmerge inspect 模板.docx");
+    if (!c.shape(line, 1, "要检查的模板（模板.docx）", null, "docmerge inspect 模板.docx")) {
       return Main.USAGE;
     }
     Optional<Docmerge> engine = c.engine(line);

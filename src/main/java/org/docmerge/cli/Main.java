@@ -1,17 +1,20 @@
 package org.docmerge.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.cli.AlreadySelectedException;
+import org.apache.commons.cli.AmbiguousOptionException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.MissingArgumentException;
+import org.apache.commons.cli.MissingOptionException;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
 import org.docmerge.spec.SpecReader;
 
 /**
@@ -86,19 +89,48 @@ public final class Main {
     try {
       line = new DefaultParser().parse(options, Arrays.copyOfRange(args, 1, args.length));
     } catch (ParseException e) {
-      console.err.println("参数有误：" + e.getMessage());
-      help(console.err, command.get());
+      console.err.println("用法错误：" + chinese(e));
+      console.err.println("用法：docmerge " + command.get().name() + " " + command.get().synopsis()
+          + "（docmerge " + command.get().name() + " --help 查看全部选项）");
       return USAGE;
     }
     if (line.hasOption("help")) {
       help(console.out, command.get());
       return OK;
     }
-    int code = command.get().run(line, console);
-    if (code == USAGE && line.getArgs().length == 0 && !line.hasOption("output")) {
-      help(console.err, command.get());
+    return command.get().run(line, console);
+  }
+
+  /** commons-cli's parse errors, said in Chinese with the option as typed. */
+  static String chinese(ParseException e) {
+    return chineseRaw(e).replace("） ", "）");
+  }
+
+  private static String chineseRaw(ParseException e) {
+    if (e instanceof UnrecognizedOptionException u) {
+      return "没有这个选项：" + u.getOption() + "。";
     }
-    return code;
+    if (e instanceof MissingArgumentException m) {
+      Option o = m.getOption();
+      return "选项 " + spelled(o) + " 后面缺少" + (o.getArgName() == null ? "值" : "「" + o.getArgName() + "」") + "。";
+    }
+    if (e instanceof AmbiguousOptionException a) {
+      return "选项 " + a.getOption() + " 不明确，可能是：" + a.getMatchingOptions().stream().map(n -> "--" + n)
+          .collect(java.util.stream.Collectors.joining("、")) + "。请写全选项名。";
+    }
+    if (e instanceof MissingOptionException m) {
+      return "缺少必需的选项：" + m.getMissingOptions().stream().map(String::valueOf)
+          .collect(java.util.stream.Collectors.joining("、")) + "。";
+    }
+    if (e instanceof AlreadySelectedException a) {
+      return "选项 " + (a.getOption() == null ? "" : spelled(a.getOption())) + " 不能与同组的其他选项同时使用。";
+    }
+    return "命令行无法解析。";
+  }
+
+  private static String spelled(Option o) {
+    return o.getOpt() != null && o.getLongOpt() != null ? "-" + o.getOpt() + "（--" + o.getLongOpt() + "）"
+        : o.getOpt() != null ? "-" + o.getOpt() : "--" + o.getLongOpt();
   }
 
   private static Options options(Command command) {
@@ -141,18 +173,105 @@ public final class Main {
     to.println("退出码：0 成功（可能有警告），1 输入有错误，2 用法错误或文件无法读取，3 内部错误");
   }
 
-  @SuppressWarnings("deprecation") // the new help API of commons-cli 1.10+ adds nothing we need here
-  private static void help(PrintStream to, Command command) {
-    PrintWriter pw = new PrintWriter(to, true, StandardCharsets.UTF_8);
-    HelpFormatter formatter = new HelpFormatter();
-    formatter.setSyntaxPrefix("用法：");
-    formatter.printHelp(pw, 100, "docmerge " + command.name() + " " + command.synopsis(),
-        command.summary() + "\n", options(command), 2, 2, "", false);
-    pw.flush();
+  /**
+   * A command's help: the usage line, the summary, then one line per option with the descriptions in one column.
+   * Widths are counted in terminal columns (a CJK character takes two), so options whose placeholders are Chinese
+   * line up with the others; long descriptions wrap at {@value #HELP_WIDTH} columns.
+   */
+  static void help(PrintStream to, Command command) {
+    to.println("用法：docmerge " + command.name() + " " + command.synopsis());
+    to.println(command.summary());
+    to.println();
+    List<Option> all = new java.util.ArrayList<>(options(command).getOptions());
+    all.sort(java.util.Comparator.comparing(o -> (o.getOpt() != null ? o.getOpt() : o.getLongOpt()).toLowerCase(java.util.Locale.ROOT)));
+    List<String> lefts = all.stream().map(o -> {
+      String s = o.getOpt() != null ? "-" + o.getOpt() + (o.getLongOpt() != null ? ", --" + o.getLongOpt() : "")
+          : "    --" + o.getLongOpt();
+      return "  " + s + (o.hasArg() ? " <" + (o.getArgName() == null ? "值" : o.getArgName()) + ">" : "");
+    }).toList();
+    int col = lefts.stream().mapToInt(Main::columns).max().orElse(0) + 2;
+    for (int i = 0; i < all.size(); i++) {
+      String left = lefts.get(i);
+      List<String> lines = wrap(all.get(i).getDescription() == null ? "" : all.get(i).getDescription(), Math.max(20, HELP_WIDTH - col));
+      to.println(left + " ".repeat(col - columns(left)) + lines.get(0));
+      for (String more : lines.subList(1, lines.size())) {
+        to.println(" ".repeat(col) + more);
+      }
+    }
   }
 
-  private static String version() {
+  static final int HELP_WIDTH = 110;
+
+  private static final String NO_LINE_START = "，。、；：）」』”’！？》】";
+
+  /** Terminal columns of {@code s}: East Asian wide and full-width characters take two. */
+  static int columns(String s) {
+    return s.codePoints().map(Main::columns).sum();
+  }
+
+  private static int columns(int cp) {
+    Character.UnicodeBlock b = Character.UnicodeBlock.of(cp);
+    boolean wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+        || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
+        || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD)
+        || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION;
+    return wide ? 2 : 1;
+  }
+
+  /** Breaks {@code text} into lines of at most {@code width} columns, between words or between CJK characters. */
+  static List<String> wrap(String text, int width) {
+    List<String> lines = new java.util.ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    int used = 0;
+    int lastBreak = -1; // index in line after which a break may go
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      int w = columns(cp);
+      if (used + w > width && line.length() > 0) {
+        String carry = "";
+        if (cp != ' ' && lastBreak > 0 && lastBreak < line.length()) {
+          carry = line.substring(lastBreak);
+          line.setLength(lastBreak);
+        } else if (NO_LINE_START.indexOf(cp) >= 0 && line.length() > 1) {
+          // a closing mark never starts a line: the character before it goes down with it
+          int last = line.offsetByCodePoints(line.length(), -1);
+          carry = line.substring(last);
+          line.setLength(last);
+        }
+        lines.add(line.toString().stripTrailing());
+        line = new StringBuilder(carry.stripLeading());
+        used = columns(line.toString());
+        lastBreak = -1;
+        if (cp == ' ') {
+          continue;
+        }
+      }
+      line.appendCodePoint(cp);
+      used += w;
+      if (cp == ' ' || w == 2) {
+        lastBreak = line.length();
+      }
+    }
+    lines.add(line.toString().stripTrailing());
+    return lines;
+  }
+
+  /** The pom's version, from the resource Maven filters at build time ({@code org/docmerge/version.properties}). */
+  static String version() {
+    try (java.io.InputStream in = Main.class.getResourceAsStream("/org/docmerge/version.properties")) {
+      if (in != null) {
+        java.util.Properties p = new java.util.Properties();
+        p.load(in);
+        String v = p.getProperty("version", "").strip();
+        if (!v.isEmpty() && !v.startsWith("${")) {
+          return v;
+        }
+      }
+    } catch (java.io.IOException e) {
+      // fall through to the manifest
+    }
     String v = Main.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    return v == null ? "（版本未知）" : v;
   }
 }
