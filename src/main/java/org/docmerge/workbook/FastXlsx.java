@@ -399,6 +399,9 @@ final class FastXlsx {
       }
       boolean isFormula = formula != null && !formula.isEmpty();
       String t = type == null ? "n" : type;
+      if (value == null && inline == null && isFormula && "str".equals(t)) {
+        value = ""; // a formula whose result is the empty string (a check cell before its inputs are filled)
+      }
       if (value == null && inline == null) {
         if (isFormula) {
           throw new Unsupported("formula without cached result");

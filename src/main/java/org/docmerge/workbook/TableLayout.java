@@ -41,9 +41,19 @@ final class TableLayout {
   /** The label staff type next to table 四's unlabelled data row, and the reader accepts. */
   static final String UNLABELLED_ROW = "数量";
 
-  static final String INSTRUCTION =
-      "请在浅黄色单元格中填写数字，没有的请填 0，不要留空；灰色单元格是自动计算的合计，不要改动。"
-          + "「校验」显示 ✓ 表示数字相互吻合，显示 ✗ 时请核对相关数字。";
+  /**
+   * The instruction above a table, true to that table: the grey totals are mentioned only when the table has
+   * some, the 「校验」 cells only when it has checks.
+   */
+  static String instruction(boolean totals, boolean checks) {
+    return "请在浅黄色单元格中填写数字，没有的请填 0，不要留空"
+        + (totals ? "；灰色单元格是自动计算的合计，不要改动。" : "。")
+        + (checks ? "「校验」格在有关数字都填好后显示 ✓（数字相互吻合）或 ✗ 相差几件（请核对相关数字）；"
+            + "数字没有填全时保持空白。" : "");
+  }
+
+  /** This table's instruction (see {@link #instruction}). */
+  final String instruction;
 
   final ReportSpec.Table table;
   final int labelCols;
@@ -72,7 +82,7 @@ final class TableLayout {
     }
     int totalWidth = width + alongRows.size();
     labels.add(new Label(Kind.TITLE, table.heading(), 0, 0, 0, totalWidth - 1));
-    labels.add(new Label(Kind.NOTE, INSTRUCTION, 1, 1, 0, totalWidth - 1));
+    labels.add(new Label(Kind.NOTE, "", 1, 1, 0, totalWidth - 1)); // the text once totals and checks are known
 
     int r = 2;
     int freeze = -1;
@@ -178,6 +188,8 @@ final class TableLayout {
       }
       r++;
     }
+    this.instruction = instruction(values.values().stream().anyMatch(v -> v.formula() != null), !checks.isEmpty());
+    labels.set(1, new Label(Kind.NOTE, instruction, 1, 1, 0, totalWidth - 1));
     this.freezeRow = freeze;
     this.rowCount = r;
     this.colCount = totalWidth;
@@ -252,14 +264,103 @@ final class TableLayout {
   }
 
   /**
-   * {@code IF(SUM(B5:B6)=SUM(B28:B29),"✓","✗ 相差 "&TEXT(SUM(B5:B6)-SUM(B28:B29),"0"))}. SUM rather than
-   * {@code +} so that a 「/」 typed in a cell does not turn every check into #VALUE!; the validator reports
-   * the 「/」 itself.
+   * {@code IF(COUNT(B5:B6,B28,C30)<4,"",IF(SUM(B5:B6)=SUM(B28:B29),"✓","✗ 相差 "&TEXT(ABS(SUM(B5:B6)-SUM(B28:B29)),"0")))}:
+   * blank until every input the check depends on (through the live totals too) holds a number, then ✓, or ✗ with
+   * the difference as a positive number, the convention of the CLI's messages (「相差 1」). SUM rather than {@code +}
+   * so that a 「/」 typed in a cell does not turn every check into #VALUE!; the validator reports the 「/」 itself.
    */
   private String checkFormula(ReportSpec.Identity id, ReportSpec.Line other) {
     String left = "SUM(" + refs(id, id.left(), other) + ")";
     String right = "SUM(" + refs(id, id.right(), other) + ")";
-    return "IF(" + left + "=" + right + ",\"✓\",\"✗ 相差 \"&TEXT(" + left + "-" + right + ",\"0\"))";
+    java.util.Set<List<Integer>> inputs = new java.util.TreeSet<>(java.util.Comparator.<List<Integer>>comparingInt(
+        l -> l.get(1)).thenComparingInt(l -> l.get(0)));
+    for (String line : id.left()) {
+      inputsOf(values.get(cellOf(id, line, other)), inputs, 0);
+    }
+    for (String line : id.right()) {
+      inputsOf(values.get(cellOf(id, line, other)), inputs, 0);
+    }
+    return "IF(" + count(inputs) + "<" + inputs.size() + ",\"\",IF(" + left + "=" + right
+        + ",\"✓\",\"✗ 相差 \"&TEXT(ABS(" + left + "-" + right + "),\"0\")))";
+  }
+
+  /** The typed cells behind {@code v}: itself when it is an input, the inputs of its sum when it is a total. */
+  private void inputsOf(Value v, java.util.Set<List<Integer>> into, int depth) {
+    if (v.formula() == null || depth > 8) {
+      into.add(List.of(v.row(), v.col()));
+      return;
+    }
+    String inner = v.formula().substring("SUM(".length(), v.formula().length() - 1);
+    for (String part : inner.split(",")) {
+      String[] ends = part.split(":");
+      int[] a = parse(ends[0]);
+      int[] b = ends.length > 1 ? parse(ends[1]) : a;
+      for (int r = Math.min(a[0], b[0]); r <= Math.max(a[0], b[0]); r++) {
+        for (int c = Math.min(a[1], b[1]); c <= Math.max(a[1], b[1]); c++) {
+          Value at = at(r, c);
+          if (at == null) {
+            into.add(List.of(r, c));
+          } else {
+            inputsOf(at, into, depth + 1);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code COUNT(B5:B9,D5:E9)}: the cells as rectangles (vertical runs, merged across neighbouring columns with
+   * the same run), in COUNTs of at most 30 arguments added up (the .xls limit).
+   */
+  private static String count(java.util.Set<List<Integer>> cells) {
+    List<int[]> runs = new ArrayList<>(); // {firstRow, lastRow, firstCol, lastCol}
+    for (List<Integer> cell : cells) { // by column, then row
+      int[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+      if (last != null && last[2] == cell.get(1) && last[3] == cell.get(1) && last[1] + 1 == cell.get(0)) {
+        last[1]++;
+      } else {
+        runs.add(new int[] {cell.get(0), cell.get(0), cell.get(1), cell.get(1)});
+      }
+    }
+    List<int[]> rects = new ArrayList<>();
+    for (int[] run : runs) {
+      int[] prev = rects.isEmpty() ? null : rects.get(rects.size() - 1);
+      if (prev != null && prev[0] == run[0] && prev[1] == run[1] && prev[3] + 1 == run[2]) {
+        prev[3] = run[3];
+      } else {
+        rects.add(run);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    for (int[] q : rects) {
+      String a = ref(new int[] {q[0], q[2]});
+      parts.add(q[0] == q[1] && q[2] == q[3] ? a : a + ":" + ref(new int[] {q[1], q[3]}));
+    }
+    List<String> counts = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i += 30) {
+      counts.add("COUNT(" + String.join(",", parts.subList(i, Math.min(parts.size(), i + 30))) + ")");
+    }
+    return String.join("+", counts);
+  }
+
+  private Value at(int row, int col) {
+    for (Value v : values.values()) {
+      if (v.row() == row && v.col() == col) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** {@code B5} → {row 4, col 1}. */
+  private static int[] parse(String ref) {
+    int i = 0;
+    int col = 0;
+    while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
+      col = col * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+      i++;
+    }
+    return new int[] {Integer.parseInt(ref.substring(i)) - 1, col - 1};
   }
 
   private static boolean samePrefix(List<String> a, List<String> b, int depth) {

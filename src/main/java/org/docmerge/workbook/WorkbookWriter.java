@@ -151,14 +151,16 @@ public final class WorkbookWriter {
           c.setCellValue(paras.get(i));
         }
         text(row, 2, i == 0 ? sec.hint() : "", s.hint);
-        // Tall enough for the text (about 45 CJK characters a line at this width), never less than 4 lines.
-        int lines = Math.max(4, paras.get(i).length() / 45 + 1 + (int) paras.get(i).chars().filter(ch -> ch == '\n').count());
-        row.setHeightInPoints(Math.min(409, lines * 15f));
+        // Wrapped text in a row whose height is not fixed: Excel, WPS and LibreOffice grow the row as staff type.
+        // The height written is only a first estimate for text already there (about 38 CJK characters a line at
+        // this width, at least 4 lines), not marked custom, so the row still grows with the paragraph.
+        int lines = Math.max(4, paras.get(i).length() / 38 + 1 + (int) paras.get(i).chars().filter(ch -> ch == '\n').count());
+        autoHeight(row, Math.min(409, lines * 15f));
       }
     }
-    sh.setColumnWidth(0, 24 * 256);
-    sh.setColumnWidth(1, 95 * 256);
-    sh.setColumnWidth(2, 36 * 256);
+    sh.setColumnWidth(0, 18 * 256);
+    sh.setColumnWidth(1, 80 * 256);
+    sh.setColumnWidth(2, 26 * 256);
     finish(sh, 2, 0);
     // A section may need more rows: staff insert them, so the protection must allow it.
     sh.lockInsertRows(false);
@@ -247,7 +249,7 @@ public final class WorkbookWriter {
     var cf = sh.getSheetConditionalFormatting();
     for (CellRangeAddress a : checkRanges) {
       String ref = a.formatAsString();
-      ConditionalFormattingRule rule = cf.createConditionalFormattingRule("LEFT(" + ref + ",1)<>\"✓\"");
+      ConditionalFormattingRule rule = cf.createConditionalFormattingRule("LEFT(" + ref + ",1)=\"✗\"");
       var fill = rule.createPatternFormatting();
       fill.setFillBackgroundColor(IndexedColors.ROSE.getIndex());
       fill.setFillPattern(FillPatternType.SOLID_FOREGROUND.getCode());
@@ -256,7 +258,7 @@ public final class WorkbookWriter {
     }
 
     widths(sh, lay);
-    finish(sh, lay.freezeRow, t.blocks().size() == 1 ? lay.labelCols : 0);
+    finish(sh, lay.freezeRow, t.blocks().size() == 1 ? lay.labelCols : 0, lay.labelCols);
     if (t.blocks().size() > 1) {
       sh.createFreezePane(0, 2); // stacked blocks: keep only the heading in view
     }
@@ -276,14 +278,38 @@ public final class WorkbookWriter {
         chars[c] = Math.max(chars[c], want);
       }
     }
+    int[] units = new int[lay.colCount];
     int total = 0;
     for (int c = 0; c < lay.colCount; c++) {
       int w = c >= lay.labelCols + lay.valueCols ? 10 : Math.max(c < lay.labelCols ? 5 : 6, chars[c]);
-      sh.setColumnWidth(c, (w * 2 + 2) * 256); // a CJK character is about two width units
-      total += w * 2 + 2;
+      units[c] = w * 2 + 2; // a CJK character is about two width units
+      total += units[c];
+    }
+    // Narrower when the table would not print at 9 pt on one landscape page: numbers keep room for 7 digits
+    // (10 units), labels share what is left and wrap onto more lines (their rows grow below).
+    int budget = (int) (PRINTABLE_WIDTH_PT * 100 / minPrintScale() / POINTS_PER_UNIT);
+    if (total > budget) {
+      int labels = 0;
+      for (int c = 0; c < lay.colCount; c++) {
+        if (c >= lay.labelCols) {
+          units[c] = Math.min(units[c], c >= lay.labelCols + lay.valueCols ? 12 : 10);
+        } else {
+          labels += units[c];
+        }
+      }
+      int rest = budget - java.util.Arrays.stream(units, lay.labelCols, lay.colCount).sum();
+      if (rest < labels) {
+        for (int c = 0; c < lay.labelCols; c++) {
+          units[c] = Math.max(8, units[c] * Math.max(0, rest) / Math.max(1, labels));
+        }
+      }
+      total = java.util.Arrays.stream(units).sum();
+    }
+    for (int c = 0; c < lay.colCount; c++) {
+      sh.setColumnWidth(c, units[c] * 256);
     }
     // The heading rows span the whole table; the instruction wraps, so give it the lines it needs.
-    int noteLines = TableLayout.INSTRUCTION.length() * 2 / Math.max(1, total) + 1;
+    int noteLines = lay.instruction.length() * 2 / Math.max(1, total) + 1;
     sh.getRow(1).setHeightInPoints(Math.max(18, noteLines * 16f));
     // Long wrapped row labels need taller rows; Excel does not grow merged rows by itself.
     for (TableLayout.Label l : lay.labels) {
@@ -307,20 +333,84 @@ public final class WorkbookWriter {
     }
   }
 
-  /** Freeze panes, print landscape A4 fit to width, and protect without a password. */
+  /** Body text size, and the smallest size print may shrink it to. */
+  static final int FONT_POINTS = 11;
+  static final int MIN_PRINT_POINTS = 9;
+  /** A4 landscape, minus 0.4 inch margins left and right. */
+  static final double PRINTABLE_WIDTH_PT = 842 - 2 * 0.4 * 72;
+
+  /**
+   * Freeze panes, print setup, and protection without a password. Print: landscape A4 at a fixed scale — the
+   * one that fits the page width, but never below the scale that keeps text at {@value #MIN_PRINT_POINTS} pt; a
+   * sheet wider than that splits across pages, with its title and header rows and its label columns repeated on
+   * every page.
+   */
   private static void finish(XSSFSheet sh, int freezeRow, int freezeCol) {
+    finish(sh, freezeRow, freezeCol, 0);
+  }
+
+  private static void finish(XSSFSheet sh, int freezeRow, int freezeCol, int labelCols) {
     sh.createFreezePane(freezeCol, freezeRow);
     PrintSetup ps = sh.getPrintSetup();
     ps.setLandscape(true);
     ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-    sh.setFitToPage(true);
-    ps.setFitWidth((short) 1);
+    sh.setMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT, 0.4);
+    sh.setMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT, 0.4);
+    sh.setHorizontallyCenter(true);
+    // A fixed scale, not "fit to page": Excel, WPS and LibreOffice read fit-to-page differently (LibreOffice also
+    // fits the height, which shrank table 三 to 5 pt); a fixed scale prints alike everywhere.
+    double fit = PRINTABLE_WIDTH_PT / widthPoints(sh);
+    int minScale = minPrintScale();
+    int scale = (int) Math.max(minScale, Math.min(100, Math.floor(fit * 100)));
+    sh.setFitToPage(false);
+    ps.setFitWidth((short) 0);
     ps.setFitHeight((short) 0);
+    ps.setScale((short) scale);
+    ps.setLeftToRight(true); // across first: a wide table's right part follows its left part
+    if (freezeRow > 0) {
+      sh.setRepeatingRows(new CellRangeAddress(0, freezeRow - 1, -1, -1));
+    }
+    if (fit * 100 < scale && labelCols > 0) {
+      sh.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, labelCols - 1));
+    }
     sh.setAutobreaks(true);
     // An empty password: protects against accidental edits of labels without locking anyone out.
     sh.protectSheet("");
     if (sh.getCTWorksheet().getSheetProtection().isSetPassword()) {
       sh.getCTWorksheet().getSheetProtection().unsetPassword();
+    }
+  }
+
+  /**
+   * Printed points per column width unit at 100 %: LibreOffice lays a unit out as 7 pt (measured with this
+   * workbook's 宋体 and its fallbacks), Excel as about 5.25 pt; planning with the larger never overflows the page.
+   */
+  static final double POINTS_PER_UNIT = 7.0;
+
+  /** The smallest print scale: text never below {@value #MIN_PRINT_POINTS} pt (with a little to spare). */
+  static int minPrintScale() {
+    return (int) Math.ceil(100.0 * MIN_PRINT_POINTS / FONT_POINTS) + 3;
+  }
+
+  /** The sheet's printed width at 100 %, in points. */
+  static double widthPoints(XSSFSheet sh) {
+    int last = 0;
+    for (Row r : sh) {
+      last = Math.max(last, r.getLastCellNum());
+    }
+    double pt = 0;
+    for (int c = 0; c < last; c++) {
+      pt += sh.getColumnWidth(c) / 256.0 * POINTS_PER_UNIT;
+    }
+    return Math.max(1, pt);
+  }
+
+  /** A first height that is not fixed: the row still grows (or shrinks) to its wrapped text when edited. */
+  static void autoHeight(Row row, float points) {
+    var ct = ((org.apache.poi.xssf.usermodel.XSSFRow) row).getCTRow();
+    ct.setHt(points);
+    if (ct.isSetCustomHeight()) {
+      ct.unsetCustomHeight();
     }
   }
 

@@ -39,6 +39,7 @@ class LibreOfficeRecalcTest {
     byte[] broken = fill(blank, seed, "t3.carryover.natural"); // 一+二 = 1, （七）总计+四 = 2: R05 breaks
     Files.write(dir.resolve("good.xlsx"), good);
     Files.write(dir.resolve("broken.xlsx"), broken);
+    Files.write(dir.resolve("blank.xlsx"), blank);
 
     Path profile = dir.resolve("profile");
     Files.createDirectories(profile.resolve("user"));
@@ -52,7 +53,8 @@ class LibreOfficeRecalcTest {
     Path out = dir.resolve("out");
     ProcessBuilder pb = new ProcessBuilder(soffice.toString(), "--headless", "--norestore",
         "-env:UserInstallation=" + profile.toUri(), "--convert-to", "xlsx:Calc MS Excel 2007 XML",
-        "--outdir", out.toString(), dir.resolve("good.xlsx").toString(), dir.resolve("broken.xlsx").toString());
+        "--outdir", out.toString(), dir.resolve("good.xlsx").toString(), dir.resolve("broken.xlsx").toString(),
+        dir.resolve("blank.xlsx").toString());
     pb.environment().put("HOME", dir.toString());
     pb.redirectErrorStream(true);
     pb.redirectOutput(dir.resolve("soffice.log").toFile());
@@ -83,8 +85,18 @@ class LibreOfficeRecalcTest {
       TableLayout.Check r05 = lay.checks.stream()
           .filter(c -> c.identity().rule().equals("R05") && c.col() == naturalCol).findFirst().orElseThrow();
       String shown = wb.getSheet("表三").getRow(r05.row()).getCell(r05.col()).getStringCellValue();
-      assertEquals("✗ 相差 -1", shown);
+      assertEquals("✗ 相差 1", shown, "the difference as a positive number, as the CLI says it");
       assertEquals(1.0, cached(wb, "t3.carryover.total").getNumericCellValue(), "R03 total follows the change");
+    }
+
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(out.resolve("blank.xlsx"))))) {
+      for (ReportSpec.Table t : SPEC.tables()) {
+        for (TableLayout.Check c : TableLayout.of(SPEC, t).checks) {
+          Cell cell = wb.getSheet(t.sheet()).getRow(c.row()).getCell(c.col());
+          assertEquals("", cell.getStringCellValue(), "a blank workbook shows no ✓ and no ✗: " + t.sheet() + "!"
+              + cell.getAddress());
+        }
+      }
     }
 
     // A workbook saved by LibreOffice (its own styles, shared strings and formula writing) reads like Excel's:
@@ -96,6 +108,33 @@ class LibreOfficeRecalcTest {
     for (var e : seed.values().entrySet()) {
       assertEquals(0, e.getValue().number().compareTo(read.get().number(e.getKey()).orElseThrow()), e.getKey());
     }
+  }
+
+  /**
+   * The init workbook printed by LibreOffice (to PDF): no text smaller than 9 pt (issue 10: table 三 used to shrink
+   * to about 5 pt), font sizes as poppler's pdftohtml reports them.
+   */
+  @Test
+  void printedWorkbookTextIsNinePointsOrMore(@TempDir Path dir) throws Exception {
+    Path soffice = RealClients.require("soffice");
+    Path pdftohtml = RealClients.require("pdftohtml");
+    Files.write(dir.resolve("blank.xlsx"), WorkbookWriter.write(SPEC, SampleData.gongshu(SPEC)));
+    ProcessBuilder pb = new ProcessBuilder(soffice.toString(), "--headless", "--norestore",
+        "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--convert-to", "pdf", "--outdir", dir.toString(),
+        dir.resolve("blank.xlsx").toString());
+    pb.environment().put("HOME", dir.toString());
+    pb.redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile());
+    Process p = pb.start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "soffice hung");
+    assertTrue(Files.isRegularFile(dir.resolve("blank.pdf")), Files.readString(dir.resolve("soffice.log")));
+    List<String> xml = RealClients.run(List.of(pdftohtml.toString(), "-xml", "-i", "-zoom", "1", "-stdout",
+        dir.resolve("blank.pdf").toString()), dir);
+    List<Integer> sizes = xml.stream().filter(l -> l.contains("<fontspec"))
+        .map(l -> Integer.parseInt(l.replaceFirst(".*size=\"(\\d+)\".*", "$1"))).toList();
+    assertTrue(!sizes.isEmpty(), "pdftohtml lists the fonts");
+    assertTrue(sizes.stream().allMatch(sz -> sz >= 9), "every printed text is at least 9 pt: " + sizes);
+    String text = String.join("\n", xml);
+    assertTrue(text.contains("三、收到和处理政府信息公开申请情况") && text.contains("四、政府信息公开行政复议"), "every table is printed");
   }
 
   /** The blank init workbook with the data's numbers typed in via POI, formulas not recalculated. */

@@ -159,10 +159,10 @@ class WorkbookWriterTest {
     for (int[] rc : TestWorkbooks.checks(spec, "t3")) {
       Cell c = t3.getRow(rc[0]).getCell(rc[1]);
       assertEquals(CellType.FORMULA, c.getCellType());
-      assertEquals("✓", c.getStringCellValue(), "a blank workbook passes every check (cached value exists)");
-      r05 |= c.getCellFormula().equals("IF(SUM(" + natural + "6:" + natural + "7)=SUM(" + natural + "29:" + natural
-          + "30),\"✓\",\"✗ 相差 \"&TEXT(SUM(" + natural + "6:" + natural + "7)-SUM(" + natural + "29:" + natural
-          + "30),\"0\"))");
+      assertEquals("", c.getStringCellValue(), "a blank workbook's checks stay blank until their inputs are filled");
+      r05 |= c.getCellFormula().endsWith(",\"\",IF(SUM(" + natural + "6:" + natural + "7)=SUM(" + natural + "29:" + natural
+          + "30),\"✓\",\"✗ 相差 \"&TEXT(ABS(SUM(" + natural + "6:" + natural + "7)-SUM(" + natural + "29:" + natural
+          + "30)),\"0\")))");
     }
     assertTrue(r05, "R05 check formula compares 一+二 with （七）总计+四");
     assertEquals(39, t3.getSheetConditionalFormatting().getNumConditionalFormattings(), "each check turns red on ✗");
@@ -198,5 +198,54 @@ class WorkbookWriterTest {
       }
     }
     throw new AssertionError("no merge holds 「" + text + "」 on " + sh.getSheetName());
+  }
+
+  @Test
+  void eachTablesInstructionSpeaksOnlyOfWhatThatTableHas() {
+    for (ReportSpec.Table t : spec.tables()) {
+      TableLayout lay = TableLayout.of(spec, t);
+      String note = wb.getSheet(t.sheet()).getRow(1).getCell(0).getStringCellValue();
+      boolean totals = lay.values.values().stream().anyMatch(v -> v.formula() != null);
+      assertEquals(totals, note.contains("合计"), t.sheet() + ": " + note);
+      assertEquals(!lay.checks.isEmpty(), note.contains("校验"), t.sheet() + ": " + note);
+    }
+    String t2 = wb.getSheet("表二").getRow(1).getCell(0).getStringCellValue();
+    assertFalse(t2.contains("合计") || t2.contains("校验") || t2.contains("✓"), "表二 has no totals and no checks: " + t2);
+  }
+
+  @Test
+  void proseRowsWrapAndAreNotFixedInHeight() throws Exception {
+    org.docmerge.model.ReportData data = org.docmerge.tools.SampleData.gongshu(spec);
+    String longText = "本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，".repeat(20);
+    var paragraphs = new java.util.LinkedHashMap<>(data.prose());
+    String first = spec.sections().get(0).id();
+    paragraphs.put(first, List.of(longText));
+    org.docmerge.model.ReportData withLong = new org.docmerge.model.ReportData(data.kind(), data.source(), data.fields(),
+        data.fieldLocations(), paragraphs, data.proseLocations(), data.values());
+    try (XSSFWorkbook filled = new XSSFWorkbook(new ByteArrayInputStream(WorkbookWriter.write(spec, withLong)))) {
+      for (XSSFWorkbook w : List.of(wb, filled)) {
+        XSSFSheet prose = w.getSheet(spec.proseSheet());
+        for (int r = 2; r <= prose.getLastRowNum(); r++) {
+          var ct = prose.getRow(r).getCTRow();
+          assertFalse(ct.isSetCustomHeight() && ct.getCustomHeight(), "正文 row " + (r + 1) + " grows with its text");
+          assertTrue(prose.getRow(r).getCell(1).getCellStyle().getWrapText(), "正文 row " + (r + 1) + " wraps");
+        }
+      }
+      float h = filled.getSheet(spec.proseSheet()).getRow(2).getHeightInPoints();
+      assertTrue(h >= longText.length() / 38 * 15, "a long paragraph starts tall enough to read: " + h);
+    }
+  }
+
+  @Test
+  void everySheetPrintsLandscapeAtNinePointsOrMoreWithTitleRowsRepeated() {
+    for (Sheet sh : wb) {
+      XSSFSheet x = (XSSFSheet) sh;
+      assertTrue(x.getPrintSetup().getLandscape(), sh.getSheetName());
+      assertFalse(x.getFitToPage(), sh.getSheetName() + ": a fixed scale, so every client prints alike");
+      int scale = x.getPrintSetup().getScale();
+      assertTrue(scale * WorkbookWriter.FONT_POINTS / 100.0 >= WorkbookWriter.MIN_PRINT_POINTS,
+          sh.getSheetName() + " prints at " + scale + " %");
+      assertNotNull(x.getRepeatingRows(), sh.getSheetName() + " repeats its title rows on every page");
+    }
   }
 }
