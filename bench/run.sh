@@ -96,6 +96,8 @@ if [ "${SKIP_BIG:-0}" != 1 ]; then
   rm -rf "$WORK/out-$BIG"
 fi
 
+# bench/pdf.sh's block (PDF at batch speed) is kept when this table is rewritten.
+pdf_block=$(sed -n '/<!-- pdf.sh begin -->/,/<!-- pdf.sh end -->/p' bench/RESULTS.md 2>/dev/null || true)
 {
   echo "# docmerge benchmark results"
   echo
@@ -106,5 +108,9 @@ fi
   echo "| what | result | command |"
   echo "|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  if [ -n "$pdf_block" ]; then
+    echo
+    echo "$pdf_block"
+  fi
 } > bench/RESULTS.md
 cat bench/RESULTS.md
