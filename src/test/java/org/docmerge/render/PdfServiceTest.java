@@ -85,6 +85,74 @@ class PdfServiceTest {
     }
   }
 
+  @Test
+  void aConversionNeverFetchesALinkedImage() throws Exception {
+    Path soffice = RealClients.require("soffice");
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      server.setSoTimeout(200);
+      java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+      Thread listener = new Thread(() -> {
+        while (!server.isClosed()) {
+          try (java.net.Socket s = server.accept()) {
+            connections.incrementAndGet();
+          } catch (java.net.SocketTimeoutException again) {
+            // keep listening
+          } catch (java.io.IOException closed) {
+            return;
+          }
+        }
+      });
+      listener.setDaemon(true);
+      listener.start();
+      byte[] docx = withRemoteImage(seedReport(), "http://127.0.0.1:" + server.getLocalPort() + "/logo.png");
+      try (PdfConverter c = new PdfConverter(java.util.Optional.of(soffice), java.time.Duration.ofSeconds(120), 1,
+          PdfConverter.defaultEnvironment(), Files.createDirectories(tmp.resolve("temp")))) {
+        var pdf = c.convert(docx, "远程图片.docx");
+        assertTrue(pdf.value().isPresent(), pdf.diagnostics().toString());
+      }
+      Thread.sleep(300);
+      assertEquals(0, connections.get(), "LibreOffice requested the linked image from the network");
+    }
+  }
+
+  /** The seed sample's report. */
+  private static byte[] seedReport() {
+    var engine = org.docmerge.Docmerge.open("gov-info-annual-2021").get();
+    var checked = engine.check(Path.of("input-samples/gongshu-investment-2021.xlsx"), org.docmerge.validate.Validator.Options.DEFAULT);
+    return engine.render(checked.data().orElseThrow());
+  }
+
+  /** {@code docx} with an image at the top of the body that is linked (not embedded) from {@code url}. */
+  static byte[] withRemoteImage(byte[] docx, String url) throws Exception {
+    String drawing = "<w:p><w:r><w:drawing><wp:inline xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\">"
+        + "<wp:extent cx=\"952500\" cy=\"952500\"/><wp:docPr id=\"901\" name=\"remote\"/>"
+        + "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+        + "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:nvPicPr><pic:cNvPr id=\"901\" name=\"logo.png\"/><pic:cNvPicPr/></pic:nvPicPr>"
+        + "<pic:blipFill><a:blip xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:link=\"rIdRemote901\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+        + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"952500\" cy=\"952500\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"
+        + "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+    String rel = "<Relationship Id=\"rIdRemote901\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" "
+        + "Target=\"" + url + "\" TargetMode=\"External\"/></Relationships>";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx));
+        java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        byte[] data = in.readAllBytes();
+        if (e.getName().equals("word/document.xml")) {
+          String x = new String(data, StandardCharsets.UTF_8);
+          int at = x.indexOf("<w:body>") + "<w:body>".length();
+          data = (x.substring(0, at) + drawing + x.substring(at)).getBytes(StandardCharsets.UTF_8);
+        } else if (e.getName().equals("word/_rels/document.xml.rels")) {
+          data = new String(data, StandardCharsets.UTF_8).replace("</Relationships>", rel).getBytes(StandardCharsets.UTF_8);
+        }
+        z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        z.write(data);
+        z.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
   private Process java(Path temp, String... args) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Djava.io.tmpdir=" + temp, "-cp",
