@@ -293,6 +293,11 @@ public final class Docmerge {
       all.addAll(pdf.diagnostics());
       if (pdf.value().isPresent()) {
         Optional<Diagnostic> failed = SafeOutput.publish(pdfPath, pdf.get(), publish);
+        if (failed.isPresent() && written.isPresent()) {
+          Diagnostic f = failed.get(); // say that the Word report itself is there: only the PDF is missing
+          failed = Optional.of(new Diagnostic(f.severity(), f.code(), f.location(),
+              f.message() + "。Word 报告 " + written.get().getFileName() + " 已经生成，只有 PDF 没有写成"));
+        }
         failed.ifPresent(all::add);
         pdfWritten = failed.isPresent() ? Optional.empty() : Optional.of(pdfPath);
       }
@@ -302,6 +307,14 @@ public final class Docmerge {
   }
 
   private static PdfConverter pdfConverter;
+
+  /**
+   * Removes what runs killed with {@code kill -9} left in the temporary directory (PDF conversion folders, any
+   * LibreOffice still running on them). Cheap when there is nothing to clean: one directory listing.
+   */
+  public static void cleanTemp() {
+    org.docmerge.render.OfficeTemp.cleanStale(Path.of(System.getProperty("java.io.tmpdir")));
+  }
 
   /**
    * The process's PDF converter, shared by every merge, batch and (later) web request: made on first use, its

@@ -15,6 +15,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.UnrecognizedOptionException;
+import org.docmerge.Docmerge;
 import org.docmerge.spec.SpecReader;
 
 /**
@@ -83,6 +84,9 @@ public final class Main {
       console.err.println("未知命令「" + args[0] + "」。");
       usage(console.err);
       return USAGE;
+    }
+    if (!Arrays.asList(args).contains("--help") && !Arrays.asList(args).contains("-h")) {
+      Docmerge.cleanTemp(); // a killed earlier run's PDF folders, whatever this command is
     }
     Options options = options(command.get());
     CommandLine line;

@@ -47,12 +47,13 @@ final class MergeCommand implements Command {
     Path input = Path.of(line.getArgs()[0]);
     Path output = Path.of(line.getOptionValue("output"));
     String ext = extension(output);
-    if (!ext.equals("docx") && !ext.equals("pdf")) {
+    if (!ext.equals("docx") && !ext.equals("pdf") && !sameFile(input, output)) {
+      // (an output that is the input itself gets OUT.SAME_AS_INPUT below: the more important thing to say)
       c.err.println("用法错误：输出文件名「" + output.getFileName() + "」应以 .docx（Word 报告）或 .pdf（PDF 报告）结尾；"
           + "docmerge 按文件名决定生成的格式，如 -o 报告.docx 或 -o 报告.pdf");
       return Main.USAGE;
     }
-    String format = line.getOptionValue("format", line.hasOption("pdf") ? "both" : ext);
+    String format = line.getOptionValue("format", line.hasOption("pdf") ? "both" : ext.equals("pdf") ? "pdf" : "docx");
     if (!format.equals("docx") && !format.equals("pdf") && !format.equals("both")) {
       c.err.println("用法错误：--format 只能是 docx、pdf 或 both，现在是「" + format + "」");
       return Main.USAGE;
@@ -80,6 +81,15 @@ final class MergeCommand implements Command {
     }
     // a draft is written on purpose despite errors; the exit code still tells scripts the data is not ready
     return Console.exitCode(merged.diagnostics());
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
+          || java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /** The output's extension in lower case ({@code ""} when none). */
