@@ -71,12 +71,20 @@ public final class FolderLock implements AutoCloseable {
     if (Files.isSymbolicLink(dir) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException("lock folder is not a folder: " + dir);
     }
-    String me = System.getProperty("user.name");
-    if (me != null && dir.getFileSystem().supportedFileAttributeViews().contains("posix")
-        && !Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(me)) {
+    Object me = myUid();
+    if (me != null && !me.equals(Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
       throw new IOException("lock folder belongs to another user: " + dir);
     }
     return dir;
+  }
+
+  /** This process's uid (the owner of /proc/self on Linux), or null where that cannot be told. */
+  private static Object myUid() {
+    try {
+      return Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** The lock file for {@code folder}: named after its canonical path, so every spelling of it shares one lock. */
