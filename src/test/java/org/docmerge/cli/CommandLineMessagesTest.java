@@ -62,7 +62,7 @@ class CommandLineMessagesTest {
 
   @Test
   void commonsCliErrorsAreChineseAndNameTheOption() {
-    CliTest.Run unknown = run("merge", SEED.toString(), "-o", "x.docx", "--bogus");
+    CliTest.Run unknown = run("merge", SEED.toString(), "-o", tmp.resolve("x.docx").toString(), "--bogus");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("没有这个选项：--bogus"), unknown.err());
     CliTest.Run noArg = run("merge", SEED.toString(), "-o");
@@ -79,7 +79,7 @@ class CommandLineMessagesTest {
     CliTest.Run noOutput = run("merge", SEED.toString());
     assertEquals(2, noOutput.code());
     assertTrue(noOutput.err().contains("缺少 -o"), noOutput.err());
-    CliTest.Run noInput = run("merge", "-o", "x.docx");
+    CliTest.Run noInput = run("merge", "-o", tmp.resolve("x.docx").toString());
     assertTrue(noInput.err().contains("缺少输入的工作簿"), noInput.err());
     CliTest.Run extra = run("check", SEED.toString(), "第二个.xlsx");
     assertTrue(extra.err().contains("多余的参数：第二个.xlsx"), extra.err());
