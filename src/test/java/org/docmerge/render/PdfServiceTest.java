@@ -115,6 +115,32 @@ class PdfServiceTest {
     }
   }
 
+  @Test
+  void concurrentCallersShareTheWorkersAndCloseLeavesNothing() throws Exception {
+    Path soffice = RealClients.require("soffice");
+    Path temp = Files.createDirectories(tmp.resolve("temp"));
+    byte[] docx = seedReport();
+    java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try (PdfConverter c = new PdfConverter(java.util.Optional.of(soffice), java.time.Duration.ofSeconds(120), 2,
+        PdfConverter.defaultEnvironment(), temp)) {
+      List<java.util.concurrent.Future<org.docmerge.diag.Result<byte[]>>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        String name = "报告" + i + ".docx";
+        futures.add(callers.submit(() -> c.convert(docx, name)));
+      }
+      for (var f : futures) {
+        var pdf = f.get(180, TimeUnit.SECONDS);
+        assertTrue(pdf.value().isPresent(), pdf.diagnostics().toString());
+        assertEquals("%PDF-", new String(pdf.get(), 0, 5, StandardCharsets.ISO_8859_1));
+      }
+      assertEquals(1, folders(temp).size(), "one folder for this converter while it lives");
+    } finally {
+      callers.shutdownNow();
+    }
+    assertEquals(List.of(), folders(temp), "close removes the converter's folder");
+    assertEquals(List.of(), officeUsers(temp), "and no LibreOffice is left running");
+  }
+
   /** The seed sample's report. */
   private static byte[] seedReport() {
     var engine = org.docmerge.Docmerge.open("gov-info-annual-2021").get();
