@@ -66,6 +66,42 @@ class FolderLockTest {
   }
 
   @Test
+  void manyThreadsTakingTurnsNeverHoldTheLockTogether() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger overlaps = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger turns = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.List<Thread> threads = new java.util.ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      Thread th = new Thread(() -> {
+        for (int i = 0; i < 50; i++) {
+          try {
+            Optional<FolderLock> l = FolderLock.acquire(dir, Duration.ofSeconds(10));
+            if (l.isEmpty()) {
+              continue;
+            }
+            try (FolderLock held = l.get()) {
+              if (inside.incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+              }
+              turns.incrementAndGet();
+              inside.decrementAndGet();
+            }
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+      });
+      threads.add(th);
+      th.start();
+    }
+    for (Thread th : threads) {
+      th.join();
+    }
+    assertEquals(0, overlaps.get(), "two holders at once");
+    assertEquals(200, turns.get(), "every turn got the lock");
+  }
+
+  @Test
   void aMissingFolderIsAnIoErrorNotALock() {
     org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
         () -> FolderLock.acquire(dir.resolve("missing"), Duration.ZERO));
