@@ -36,7 +36,7 @@ final class BatchCommand implements Command {
     o.addOption(Option.builder("j").longOpt("jobs").hasArg().argName("N")
         .desc("同时处理的文件数，默认等于 CPU 核数（" + Runtime.getRuntime().availableProcessors() + "）").build());
     o.addOption(Option.builder().longOpt("overwrite").desc("输出文件夹中已有同名报告时替换它（默认不替换，该文件记为写入失败）").build());
-    o.addOption(Option.builder().longOpt("pdf").desc("每份报告同时生成 PDF（需要安装 LibreOffice；每份约 2 秒）").build());
+    o.addOption(Option.builder().longOpt("pdf").desc("每份报告同时生成 PDF（需要安装 LibreOffice；整批共用几个 LibreOffice 进程，每份约 0.2 秒 CPU）").build());
     o.addOption(Option.builder().longOpt("fsync").desc("每份报告都立即写入磁盘（更慢；防断电丢失刚生成的文件）").build());
     o.addOption(Option.builder().longOpt("deadline").hasArg().argName("日期")
         .desc("发布期限，如 2022-01-20；默认按《条例》：部门为次年 1 月 31 日，本级政府为次年 3 月 31 日").build());
