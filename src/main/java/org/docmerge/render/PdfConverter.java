@@ -93,8 +93,10 @@ public final class PdfConverter {
       List<String> cmd = List.of(soffice.get().toString(), "--headless", "--norestore", "--nolockcheck",
           "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--convert-to", "pdf", "--outdir", out.toString(),
           in.toString());
-      Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-          .redirectOutput(dir.resolve("soffice.log").toFile()).start();
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+          .redirectOutput(dir.resolve("soffice.log").toFile());
+      pb.environment().putAll(LibreOfficeFonts.environment());
+      Process p = pb.start();
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         // Kill the whole tree: soffice forks soffice.bin, which would otherwise live on.
         p.descendants().forEach(ProcessHandle::destroyForcibly);
