@@ -70,6 +70,6 @@ public final class BuildAnnualTemplate2019 {
       rows.append(tr(false, tc(g[0], 1, null, (String) b[4]) + tc(g[1], 1, null, tag("t2." + b[3] + "." + b[5]))
           + tc(lastTwo, 2, null, tag("t2." + b[3] + "." + b[6]))));
     }
-    return tbl(g, rows.toString());
+    return tbl(g, BuildAnnualTemplate2021.roomy(rows.toString()));
   }
 }

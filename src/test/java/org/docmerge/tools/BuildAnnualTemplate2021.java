@@ -361,6 +361,14 @@ public final class BuildAnnualTemplate2021 {
     return "<w:tr><w:trPr><w:cantSplit/>" + (header ? "<w:tblHeader/>" : "") + "</w:trPr>" + c + "</w:tr>";
   }
 
+  /**
+   * Rows at least 16 pt high: tables 二 and 四 have room for more than table 三's exact 12 pt lines, which would
+   * set their text against the borders.
+   */
+  static String roomy(String rows) {
+    return rows.replace("<w:cantSplit/>", "<w:cantSplit/><w:trHeight w:val=\"320\" w:hRule=\"atLeast\"/>");
+  }
+
   /** The row with a minimum height in twips. */
   static String atLeast(int twips, String row) {
     if (twips == 0) {
@@ -431,7 +439,7 @@ public final class BuildAnnualTemplate2021 {
         rows.append(tr(false, i < rs.length - 1, tc(g[0], 1, null, rs[i][1]) + tc(three, 3, null, tag("t2." + rs[i][0] + "." + b[2]))));
       }
     }
-    return tbl(g, rows.toString());
+    return tbl(g, roomy(rows.toString()));
   }
 
   static final List<String> T3_COLUMNS = List.of("natural", "commercial", "research", "nonprofit", "legal", "other", "total");
@@ -564,7 +572,7 @@ public final class BuildAnnualTemplate2021 {
       }
     }
     rows.append(tr(false, values.toString()));
-    return tbl(g, rows.toString());
+    return tbl(g, roomy(rows.toString()));
   }
 
   static String document() {
