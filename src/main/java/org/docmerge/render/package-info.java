@@ -1,7 +1,8 @@
 /**
  * What happens to a rendered document: reading its text back in reading order ({@link
  * org.docmerge.render.DocxText}, used by the golden tests and by checks that compare output with input) and
- * converting it to PDF with headless LibreOffice ({@link org.docmerge.render.PdfConverter}), and reading a
+ * converting it to PDF with headless LibreOffice ({@link org.docmerge.render.PdfConverter}, in the free faces
+ * {@link org.docmerge.render.LibreOfficeFonts} maps the official font names to), and reading a
  * published .docx back as a neutral {@code report.PublishedReport} ({@link org.docmerge.render.DocxReport}). Rendering itself is
  * {@code PreparedTemplate.render} in the template package. Together with {@code template}, the only package that
  * may import docx4j.
