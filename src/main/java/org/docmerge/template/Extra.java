@@ -39,7 +39,8 @@ final class Extra {
   static byte[] apply(String entry, String xml, byte[] raw, PreparedTemplate.Extras extras) {
     boolean draft = extras.draftProblems() != null;
     boolean touched = entry.equals(CORE) && (extras.title() != null || extras.author() != null)
-        || draft && (entry.equals("word/document.xml") || FOOTER.matcher(entry).matches());
+        || draft && (entry.equals("word/document.xml") || FOOTER.matcher(entry).matches())
+        || xml != null && xml.contains(FAULTY);
     if (!touched) {
       return xml != null ? xml.getBytes(StandardCharsets.UTF_8) : raw;
     }
@@ -49,8 +50,10 @@ final class Extra {
       s = property(s, "dc:creator", extras.author());
     } else if (entry.equals("word/document.xml")) {
       s = draftDocument(s, extras.draftProblems());
+    } else if (draft && FOOTER.matcher(entry).matches()) {
+      s = markFirstParagraph(s.replace(FAULTY, ""));
     } else {
-      s = markFirstParagraph(s);
+      s = s.replace(FAULTY, ""); // a value tag outside the body (a header): no cell to shade
     }
     return s.getBytes(StandardCharsets.UTF_8);
   }
@@ -107,14 +110,15 @@ final class Extra {
     return pr + cellStart.substring(end);
   }
 
-  private static String draftDocument(String xml, List<String> problems) {
+  private static String draftDocument(String marked, List<String> problems) {
+    String xml = shadeFaultyCells(marked);
     int body = xml.indexOf("<w:body>");
     if (body < 0) {
       return xml;
     }
     StringBuilder banner = new StringBuilder("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>").append(DRAFT_RUN)
         .append(run("本稿存在 " + problems.size() + " 个问题，仅供内部核对，问题清单见文末。")).append("</w:p>");
-    String out = shadeFaultyCells(xml.substring(0, body + 8) + banner + xml.substring(body + 8));
+    String out = xml.substring(0, body + 8) + banner + xml.substring(body + 8);
     StringBuilder list = new StringBuilder("<w:p><w:pPr><w:pageBreakBefore/></w:pPr>")
         .append(DRAFT_RUN).append(run("问题清单（共 " + problems.size() + " 个）")).append("</w:p>");
     for (String p : problems) {
