@@ -52,21 +52,37 @@ public final class LibreOfficeFonts {
     if (p != null && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
       return p;
     }
+    Path file = writeIn(Path.of(System.getProperty("java.io.tmpdir")));
+    written = file;
+    return file;
+  }
+
+  /** Writes our configuration (unless there already) to a private folder in {@code tmp}; returns its path. */
+  static Path writeIn(Path tmp) throws IOException {
     byte[] conf = config();
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"),
-        "docmerge-fonts-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_"));
-    privateFolder(dir);
+    Path dir = tmp.resolve("docmerge-fonts-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_"));
+    boolean fresh = false;
+    try {
+      privateFolder(dir);
+    } catch (IOException e) {
+      // Someone else's folder under that name: a fresh one of our own for this run, removed when it ends.
+      dir = Files.createTempDirectory("docmerge-fonts-");
+      dir.toFile().deleteOnExit();
+      fresh = true;
+    }
     Path file = dir.resolve("fonts-" + HexFormat.of().formatHex(sha256(conf), 0, 8) + ".conf");
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      Path tmp = Files.createTempFile(dir, "fonts-", ".tmp");
-      Files.write(tmp, conf);
+      if (fresh) {
+        file.toFile().deleteOnExit(); // the shared folder's file stays: other runs may be using it
+      }
+      Path part = Files.createTempFile(dir, "fonts-", ".tmp");
+      Files.write(part, conf);
       try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    written = file;
     return file;
   }
 
@@ -83,8 +99,14 @@ public final class LibreOfficeFonts {
       throw new IOException("not a folder: " + dir);
     }
     try {
-      if (!Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))) {
-        throw new IOException("folder belongs to another user: " + dir);
+      // Compared with the owner of a file we create, not with user.name: in a container the two can differ.
+      Path probe = Files.createTempFile(dir, "owner-", ".tmp");
+      try {
+        if (!Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).equals(Files.getOwner(probe))) {
+          throw new IOException("folder belongs to another user: " + dir);
+        }
+      } finally {
+        Files.deleteIfExists(probe);
       }
     } catch (UnsupportedOperationException e) {
       // No owners on this file system: nothing to check.

@@ -2,6 +2,7 @@ package org.docmerge.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -26,6 +27,29 @@ class LibreOfficeFontsTest {
         Files.getPosixFilePermissions(conf.getParent()), "only its owner may change what LibreOffice reads");
     assertTrue(conf.startsWith(Path.of(System.getProperty("java.io.tmpdir"))), "never in a user's folder: " + conf);
     assertEquals(env, LibreOfficeFonts.environment(), "reused, not rewritten per conversion");
+  }
+
+  @Test
+  void aForeignFileUnderOurFolderNameIsNeitherUsedNorTouched(@TempDir Path tmp) throws Exception {
+    Path squatter = tmp.resolve("docmerge-fonts-" + System.getProperty("user.name").replaceAll("[^A-Za-z0-9_.-]", "_"));
+    Files.writeString(squatter, "not ours");
+    Path conf = LibreOfficeFonts.writeIn(tmp);
+    assertFalse(conf.startsWith(squatter), conf.toString());
+    assertArrayEquals(LibreOfficeFonts.config(), Files.readAllBytes(conf));
+    assertEquals("not ours", Files.readString(squatter));
+    Files.delete(conf);
+    Files.delete(conf.getParent());
+  }
+
+  @Test
+  void aSecondWriteReusesTheFirst(@TempDir Path tmp) throws Exception {
+    Path first = LibreOfficeFonts.writeIn(tmp);
+    long modified = Files.getLastModifiedTime(first).toMillis();
+    assertEquals(first, LibreOfficeFonts.writeIn(tmp));
+    assertEquals(modified, Files.getLastModifiedTime(first).toMillis());
+    try (var files = Files.list(first.getParent())) {
+      assertEquals(List.of(first), files.toList(), "no probe or partial file left behind");
+    }
   }
 
   /** What fontconfig picks for each official name under our configuration (fc-match, as LibreOffice asks it). */
