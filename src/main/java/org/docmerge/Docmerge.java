@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Diagnostics;
 import org.docmerge.diag.Location;
@@ -280,7 +281,7 @@ public final class Docmerge {
           .map(d -> d.location().place() + " " + d.severity().chinese() + " " + d.code() + "：" + d.message())
           .toList();
     }
-    byte[] document = render(checked.data().get(), problems);
+    byte[] document = render(checked.data().get(), problems, problems == null ? Set.of() : faultyCells(checked));
     Optional<Path> written = Optional.empty();
     Optional<Path> pdfWritten = Optional.empty();
     if (options.docx()) {
@@ -349,13 +350,40 @@ public final class Docmerge {
     return render(data, null);
   }
 
+  /** The ids of the table cells an error is located at (shaded in a draft). */
+  static Set<String> faultyCells(Checked checked) {
+    Set<String> out = new java.util.HashSet<>();
+    ReportData data = checked.data().orElse(null);
+    if (data == null) {
+      return out;
+    }
+    for (Diagnostic d : checked.diagnostics()) {
+      Location at = d.location();
+      if (!d.isError() || at.row() < 0) {
+        continue;
+      }
+      data.values().forEach((id, v) -> {
+        Location l = v.location();
+        if (l.row() == at.row() && l.column() == at.column() && l.sheet().equals(at.sheet())) {
+          out.add(id);
+        }
+      });
+    }
+    return out;
+  }
+
   /** The document; a non-null problem list makes it a draft (marked 「草稿」, problems appended). */
   public byte[] render(ReportData data, List<String> draftProblems) {
+    return render(data, draftProblems, Set.of());
+  }
+
+  /** As {@link #render(ReportData, List)}; in a draft, the cells in {@code faultyCells} are shaded. */
+  public byte[] render(ReportData data, List<String> draftProblems, Set<String> faultyCells) {
     TagValues values = TagValues.of(kind.spec(), data);
     String agency = data.field("agency").strip();
     String title = agency + data.field("year").strip() + "年政府信息公开工作年度报告";
     PreparedTemplate.Extras extras =
-        new PreparedTemplate.Extras(title, agency.isEmpty() ? null : agency, draftProblems);
+        new PreparedTemplate.Extras(title, agency.isEmpty() ? null : agency, draftProblems, faultyCells);
     return template().get().render(values.inline(), values.blocks(), extras);
   }
 

@@ -33,7 +33,9 @@ import org.docmerge.spec.ReportSpec.Section;
  * or column is reported ({@code EXTRACT.TABLE_INCOMPLETE}), never filled with 0.
  *
  * <p>Codes: {@code EXTRACT.TABLE_MISSING}, {@code EXTRACT.TABLE_INCOMPLETE} (errors); {@code
- * EXTRACT.SECTION_MISSING}, {@code EXTRACT.NO_TITLE} (warnings); {@code EXTRACT.GUESSED} (note). Stateless.
+ * EXTRACT.SECTION_MISSING}, {@code EXTRACT.NO_TITLE}, {@code EXTRACT.DRAFT} (warnings); {@code EXTRACT.GUESSED}
+ * (note). A docmerge draft is read without its banner and problem list, with a warning that it is a draft.
+ * Stateless.
  */
 public final class Extractor {
   private static final Pattern PART = Pattern.compile("^([一二三四五六])、");
@@ -42,6 +44,11 @@ public final class Extractor {
   private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#\\[\\]@!$&'*+,;=%-]+");
   private static final Pattern DATE = Pattern.compile("^(\\d{4})年(\\d{1,2})月(\\d{1,2})日$");
   private static final String NUMERALS = "一二三四五六";
+  /** The mark on a draft's first paragraph and on its problem list's heading (written by template.Extra). */
+  static final String DRAFT_MARK = "【草稿，不得发布】";
+  static final String DRAFT_PROBLEMS = "问题清单";
+  /** Warning: the report is a docmerge draft. */
+  public static final String DRAFT = "EXTRACT.DRAFT";
 
   private Extractor() {}
 
@@ -50,12 +57,25 @@ public final class Extractor {
     ReportData.Builder out = new ReportData.Builder(spec.kind(), report.source());
     List<String> paragraphs = new ArrayList<>();
     List<PublishedReport.Table> tables = new ArrayList<>();
+    boolean draft = false;
+    boolean problemList = false;
     for (Block b : report.blocks()) {
       if (b instanceof Paragraph p) {
-        paragraphs.add(p.text().strip());
-      } else if (b instanceof PublishedReport.Table t) {
+        String text = p.text().strip();
+        if (text.startsWith(DRAFT_MARK)) {
+          // The draft's banner, and the heading of its problem list: what follows is not the report.
+          draft = true;
+          problemList |= text.contains(DRAFT_PROBLEMS);
+        } else if (!problemList) {
+          paragraphs.add(text);
+        }
+      } else if (b instanceof PublishedReport.Table t && !problemList) {
         tables.add(t);
       }
+    }
+    if (draft) {
+      d.warning(DRAFT, Location.file(report.source()), "这是 docmerge 生成的草稿（标有「草稿，不得发布」），不是已发布的报告；"
+          + "文末的问题清单没有读入。请改正问题后用正式生成的报告");
     }
     prose(report.source(), paragraphs, spec, out, d);
     Tables.read(report.source(), tables, spec, out, d);

@@ -120,6 +120,8 @@ public final class PdfConverter implements AutoCloseable {
     env.put("HTTP_PROXY", OfficeTemp.DEAD_PROXY_URL);
     env.put("HTTPS_PROXY", OfficeTemp.DEAD_PROXY_URL);
     env.put("no_proxy", "");
+    // the official font names mapped to free faces of the same style (仿宋 → FandolFang …), without touching the document
+    env.putAll(LibreOfficeFonts.environment());
     return env;
   }
 

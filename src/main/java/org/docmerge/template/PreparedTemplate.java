@@ -113,9 +113,18 @@ public final class PreparedTemplate {
    * @param author the author ({@code dc:creator}: the 机关名称), or null to keep the template's
    * @param draftProblems when non-null, the document is a draft: every page's footer and the first page say
    *     「草稿」 and these lines are appended at the end, for internal review only
+   * @param faultyTags in a draft, the inline tags whose values have errors: their table cells are shaded
    */
-  public record Extras(String title, String author, List<String> draftProblems) {
+  public record Extras(String title, String author, List<String> draftProblems, Set<String> faultyTags) {
     public static final Extras NONE = new Extras(null, null, null);
+
+    public Extras {
+      faultyTags = faultyTags == null ? Set.of() : Set.copyOf(faultyTags);
+    }
+
+    public Extras(String title, String author, List<String> draftProblems) {
+      this(title, author, draftProblems, Set.of());
+    }
   }
 
   /** As {@link #render(Map, Map)}, with document properties and, for a draft, its marks and problem list. */
@@ -124,7 +133,8 @@ public final class PreparedTemplate {
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (String entry : entries) {
         List<Segment> segs = compiled.get(entry);
-        String xml = segs == null ? null : assemble(segs, inline, blocks);
+        Set<String> faulty = extras.draftProblems() == null ? Set.of() : extras.faultyTags();
+        String xml = segs == null ? null : assemble(segs, inline, blocks, faulty);
         byte[] data = Extra.apply(entry, xml, raw.get(entry), extras);
         ZipEntry e = new ZipEntry(entry);
         e.setTimeLocal(ENTRY_TIME);
@@ -138,7 +148,8 @@ public final class PreparedTemplate {
     return bytes.toByteArray();
   }
 
-  private String assemble(List<Segment> segs, Map<String, String> inline, Map<String, List<String>> blocks) {
+  private String assemble(List<Segment> segs, Map<String, String> inline, Map<String, List<String>> blocks,
+      Set<String> faulty) {
     StringBuilder sb = new StringBuilder(256 * 1024);
     for (Segment s : segs) {
       if (s instanceof Segment.Literal l) {
@@ -147,6 +158,9 @@ public final class PreparedTemplate {
         String v = inline.get(in.name());
         if (v == null) {
           throw new IllegalArgumentException("no value for tag {{" + in.name() + "}} in template " + name);
+        }
+        if (faulty.contains(in.name())) {
+          sb.append(Extra.FAULTY); // Extra shades the cell around it
         }
         appendText(sb, v);
       } else if (s instanceof Segment.Block b) {

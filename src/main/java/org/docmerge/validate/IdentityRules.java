@@ -52,9 +52,9 @@ final class IdentityRules {
     right.forEach(c -> refs.add(c.location().cellRef()));
     refs.removeIf(String::isEmpty);
     String message = table.sheet() + " " + where + "：" + id.leftName() + "=" + plain(l) + "，"
-        + id.rightName() + "=" + plain(r) + "，相差 " + plain(l.subtract(r).abs())
-        + (refs.isEmpty() ? "。" : "。请核对 " + String.join("、", refs) + " 这些单元格")
-        + "，改正后两边应相等";
+        + id.rightName() + "=" + plain(r) + "，相差 " + plain(l.subtract(r).abs()) + "。"
+        + (refs.isEmpty() ? "请核对这些数字" : "请核对 " + String.join("、", refs) + " 这些单元格")
+        + "，改正后两边应相等。";
     Location at = left.get(0).location();
     d.error(id.rule(), at, message);
   }

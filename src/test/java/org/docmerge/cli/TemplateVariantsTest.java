@@ -150,6 +150,47 @@ class TemplateVariantsTest {
   }
 
   @Test
+  void draftShadesItsFaultyCellsAndSetsItsProblemListFlushLeft() throws Exception {
+    Path out = tmp.resolve("草稿.docx");
+    assertEquals(1, CliTest.run("merge", CliTest.BROKEN.toString(), "-o", out.toString(), "--draft").code());
+    String doc;
+    try (var zip = new java.util.zip.ZipFile(out.toFile())) {
+      doc = new String(zip.getInputStream(zip.getEntry("word/document.xml")).readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertFalse(doc.contains("docmerge:faulty"), "the marks never reach the file");
+    // every shaded cell is a cell an error points at: 表三!J7 (二、上年结转 总计 = 5 while its row adds up to 0)
+    java.util.regex.Matcher shaded = java.util.regex.Pattern
+        .compile("<w:tc><w:tcPr>(?:(?!</w:tc>).)*?w:fill=\"FFC7CE\"(?:(?!</w:tc>).)*?<w:t[^>]*>([^<]*)</w:t>", java.util.regex.Pattern.DOTALL)
+        .matcher(doc);
+    List<String> values = new java.util.ArrayList<>();
+    while (shaded.find()) {
+      values.add(shaded.group(1));
+    }
+    assertTrue(values.contains("5"), values.toString());
+    assertTrue(values.size() >= 3 && values.size() <= 12, "only the faulty cells, not whole tables: " + values);
+    // the problem list: flush left, not justified (justified lines spread 「-1」 and short lines apart)
+    String list = doc.substring(doc.indexOf("问题清单"));
+    assertTrue(list.contains("<w:jc w:val=\"left\"/>"), list);
+    assertFalse(list.contains("<w:jc w:val=\"both\"/>"), list);
+  }
+
+  @Test
+  void extractOfADraftSaysSoAndDoesNotReadItsProblemListAsPartSix() throws Exception {
+    Path draft = tmp.resolve("草稿.docx");
+    assertEquals(1, CliTest.run("merge", CliTest.BROKEN.toString(), "-o", draft.toString(), "--draft").code());
+    Path xlsx = tmp.resolve("读回.xlsx");
+    CliTest.Run r = CliTest.run("extract", draft.toString(), "-o", xlsx.toString());
+    assertTrue(r.out().contains("EXTRACT.DRAFT") && r.out().contains("草稿"), r.out());
+    CliTest.Run check = CliTest.run("check", draft.toString());
+    assertTrue(check.out().contains("EXTRACT.DRAFT"), check.out());
+    Path again = tmp.resolve("再读.xlsx");
+    var data = org.docmerge.Docmerge.open("gov-info-annual-2021").get().extract(draft, again, false).data().orElseThrow();
+    String other = String.join("\n", data.paragraphs("other"));
+    assertFalse(other.contains("问题清单") || other.contains("R01") || other.contains("表二!"), other);
+    assertFalse(data.paragraphs("intro").stream().anyMatch(p -> p.contains("草稿")), data.paragraphs("intro").toString());
+  }
+
+  @Test
   void documentPropertiesCarryTheTitleAndTheAgency() throws Exception {
     Path out = tmp.resolve("报告.docx");
     assertEquals(0, CliTest.run("merge", CliTest.SEED.toString(), "-o", out.toString()).code());

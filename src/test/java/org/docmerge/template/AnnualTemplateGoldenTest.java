@@ -77,6 +77,28 @@ class AnnualTemplateGoldenTest {
   }
 
   @Test
+  void fontTableNamesAFallbackForEachOfficialFace() throws Exception {
+    String fonts = TemplateCompilerTest.entry(output, "word/fontTable.xml");
+    for (String[] f : new String[][] {{"仿宋_GB2312", "仿宋"}, {"黑体", "SimHei"}, {"方正小标宋简体", "宋体"}, {"楷体_GB2312", "楷体"}}) {
+      assertTrue(fonts.contains("<w:font w:name=\"" + f[0] + "\"><w:altName w:val=\"" + f[1] + "\"/>"), f[0] + ": " + fonts);
+    }
+  }
+
+  @Test
+  void tableThreeKeepsTogetherAndEveryCellIsCentredVertically() throws Exception {
+    String doc = TemplateCompilerTest.entry(output, "word/document.xml");
+    String[] tables = doc.split("<w:tbl>");
+    String t3 = tables[2].substring(0, tables[2].indexOf("</w:tbl>"));
+    String[] rows = t3.split("<w:tr>");
+    for (int i = 1; i < rows.length; i++) {
+      boolean keeps = rows[i].contains("<w:keepNext/>");
+      assertEquals(i < rows.length - 1, keeps, "row " + i + " of table 三 keeps with the next unless it is the last");
+    }
+    assertEquals(doc.split("<w:tc>", -1).length - 1, doc.split("<w:vAlign w:val=\"center\"/>", -1).length - 1,
+        "every table cell is centred vertically");
+  }
+
+  @Test
   void renderingTwiceGivesIdenticalBytes() {
     assertArrayEquals(output, compiled.template().render(seed.inline, seed.blocks));
   }

@@ -32,7 +32,7 @@ public final class BuildAnnualTemplate2019 {
 
   /** Table 二 of the 2019 format: five blocks; 本年增/减 is signed. */
   static String table2() {
-    int[] g = {2845, 2000, 2000, 2000};
+    int[] g = BuildAnnualTemplate2021.table2Grid();
     int all = sum(g, 0, 4);
     int lastTwo = sum(g, 2, 4);
     StringBuilder rows = new StringBuilder();
@@ -48,11 +48,13 @@ public final class BuildAnnualTemplate2019 {
     for (Object[] b : threeColumnBlocks) {
       String[] heads = (String[]) b[1];
       String[] ids = (String[]) b[2];
-      rows.append(tr(false, tc(all, 4, null, (String) b[0])));
-      rows.append(tr(false, tc(g[0], 1, null, "信息内容") + tc(g[1], 1, null, heads[0]) + tc(g[2], 1, null, heads[1])
+      // Each block keeps together, as in the 2021 table 二.
+      rows.append(tr(false, true, tc(all, 4, null, (String) b[0])));
+      rows.append(tr(false, true, tc(g[0], 1, null, "信息内容") + tc(g[1], 1, null, heads[0]) + tc(g[2], 1, null, heads[1])
           + tc(g[3], 1, null, heads[2])));
-      for (String[] r : (String[][]) b[3]) {
-        rows.append(tr(false, tc(g[0], 1, null, r[1]) + tc(g[1], 1, null, tag("t2." + r[0] + "." + ids[0]))
+      String[][] rs = (String[][]) b[3];
+      for (String[] r : rs) {
+        rows.append(tr(false, r != rs[rs.length - 1], tc(g[0], 1, null, r[1]) + tc(g[1], 1, null, tag("t2." + r[0] + "." + ids[0]))
             + tc(g[2], 1, null, tag("t2." + r[0] + "." + ids[1])) + tc(g[3], 1, null, tag("t2." + r[0] + "." + ids[2]))));
       }
     }
@@ -62,12 +64,12 @@ public final class BuildAnnualTemplate2019 {
       {"第二十条第（九）项", "采购项目数量", "采购总金额", "procurement", "政府集中采购", "items", "amount"},
     };
     for (Object[] b : twoColumnBlocks) {
-      rows.append(tr(false, tc(all, 4, null, (String) b[0])));
-      rows.append(tr(false, tc(g[0], 1, null, "信息内容") + tc(g[1], 1, null, (String) b[1])
+      rows.append(tr(false, true, tc(all, 4, null, (String) b[0])));
+      rows.append(tr(false, true, tc(g[0], 1, null, "信息内容") + tc(g[1], 1, null, (String) b[1])
           + tc(lastTwo, 2, null, (String) b[2])));
       rows.append(tr(false, tc(g[0], 1, null, (String) b[4]) + tc(g[1], 1, null, tag("t2." + b[3] + "." + b[5]))
           + tc(lastTwo, 2, null, tag("t2." + b[3] + "." + b[6]))));
     }
-    return tbl(g, rows.toString());
+    return tbl(g, BuildAnnualTemplate2021.roomy(rows.toString()));
   }
 }

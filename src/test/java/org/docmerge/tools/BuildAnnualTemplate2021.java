@@ -53,6 +53,7 @@ public final class BuildAnnualTemplate2021 {
     parts.put("word/styles.xml", styles());
     parts.put("word/settings.xml", settings());
     parts.put("word/footer1.xml", footer());
+    parts.put("word/fontTable.xml", fontTable());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (var e : parts.entrySet()) {
@@ -77,6 +78,7 @@ public final class BuildAnnualTemplate2021 {
         + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
         + "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
         + "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+        + "<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>"
         + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
         + "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         + "</Types>";
@@ -97,6 +99,7 @@ public final class BuildAnnualTemplate2021 {
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
         + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
         + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
+        + "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable\" Target=\"fontTable.xml\"/>"
         + "</Relationships>";
   }
 
@@ -148,15 +151,18 @@ public final class BuildAnnualTemplate2021 {
         + "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
         + "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"700\" w:lineRule=\"exact\"/>"
         + noIndent + "<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/></w:pPr>"
-        + "<w:rPr>" + fonts("方正小标宋简体") + "<w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr></w:style>"
+        // The year's digits too: in Times New Roman they would look light beside the heavy title face.
+        + "<w:rPr><w:rFonts w:ascii=\"方正小标宋简体\" w:hAnsi=\"方正小标宋简体\" w:eastAsia=\"方正小标宋简体\" w:cs=\"方正小标宋简体\"/>"
+        + "<w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr></w:style>"
         // 「一、」 headings: 黑体 三号, keep with the next paragraph so a heading never ends a page.
         + "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
         + "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"0\"/></w:pPr>"
         + "<w:rPr>" + fonts("黑体") + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>"
-        // Table text: 仿宋_GB2312 五号, single spacing, no indent, centred; not snapped to the 28 pt document
-        // grid, which would make every table line 28 pt high.
+        // Table text: 仿宋_GB2312 五号, lines exactly 12 pt (a FangSong face's own single spacing is 1.5 lines and
+        // table 三 would not fit one page), no indent, centred; not snapped to the 28 pt document grid, which
+        // would make every table line 28 pt high.
         + "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/>"
-        + "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
+        + "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"exact\"/>"
         + noIndent + "<w:jc w:val=\"center\"/></w:pPr>"
         + "<w:rPr>" + fonts("仿宋_GB2312") + "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr></w:style>"
         // Footer: page numbers 宋体 四号, centred.
@@ -165,20 +171,44 @@ public final class BuildAnnualTemplate2021 {
         + "<w:jc w:val=\"center\"/></w:pPr>"
         + "<w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\" w:cs=\"宋体\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>"
         + "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/></w:style>"
-        // Report table: single borders, centred, narrow cell margins so two characters fit a 1 cm column.
+        // Report table: single borders, centred, narrow cell margins (widths: see table3Grid).
         + "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"ReportTable\"><w:name w:val=\"Report Table\"/>"
         + "<w:pPr><w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent + "<w:jc w:val=\"center\"/></w:pPr>"
         + "<w:rPr><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr>"
         + "<w:tblPr><w:jc w:val=\"center\"/><w:tblBorders>"
         + border("top") + border("left") + border("bottom") + border("right") + border("insideH") + border("insideV")
-        + "</w:tblBorders><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"57\" w:type=\"dxa\"/>"
-        + "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+        + "</w:tblBorders><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"" + CELL_MARGIN + "\" w:type=\"dxa\"/>"
+        + "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"" + CELL_MARGIN + "\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
         + "<w:tcPr><w:vAlign w:val=\"center\"/></w:tcPr></w:style>"
         + "</w:styles>";
   }
 
   static String border(String side) {
     return "<w:" + side + " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>";
+  }
+
+  /**
+   * The font table: the official names stay in the styles; {@code w:altName} tells Word and WPS which installed
+   * face to use where the official one is missing (仿宋_GB2312 is not on Windows 10 and later, 仿宋 is), and the
+   * charset/family/pitch let them pick a similar face otherwise. LibreOffice gets its substitutes from
+   * render.LibreOfficeFonts instead.
+   */
+  static String fontTable() {
+    return XML_DECL
+        + "<w:fonts xmlns:w=\"" + W + "\">"
+        + font("Times New Roman", null, "00", "roman", "variable", "02020603050405020304")
+        + font("宋体", "SimSun", "86", "auto", "variable", "02010600030101010101")
+        + font("仿宋_GB2312", "仿宋", "86", "modern", "fixed", "02010609030101010101")
+        + font("方正小标宋简体", "宋体", "86", "script", "fixed", "02000000000000000000")
+        + font("黑体", "SimHei", "86", "modern", "fixed", "02010609060101010101")
+        + font("楷体_GB2312", "楷体", "86", "modern", "fixed", "02010609030101010101")
+        + "</w:fonts>";
+  }
+
+  static String font(String name, String altName, String charset, String family, String pitch, String panose) {
+    return "<w:font w:name=\"" + name + "\">" + (altName == null ? "" : "<w:altName w:val=\"" + altName + "\"/>")
+        + "<w:panose1 w:val=\"" + panose + "\"/><w:charset w:val=\"" + charset + "\"/><w:family w:val=\"" + family
+        + "\"/><w:pitch w:val=\"" + pitch + "\"/></w:font>";
   }
 
   static String footer() {
@@ -214,8 +244,95 @@ public final class BuildAnnualTemplate2021 {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
+  // ---------------------------------------------------------------- table layout
+  // Widths come from the table text itself: 五号 (10.5 pt) is 210 twips per CJK character and 105 per digit of
+  // Times New Roman (Liberation Serif, its metric twin, in LibreOffice). A column is its widest unbreakable text
+  // plus the cell margins plus a little slack, so LibreOffice's and Word's rounding never push a character over.
+
+  /** Cell margin, left and right, in twips (0.05 cm): the narrowest that keeps numbers off the borders. */
+  static final int CELL_MARGIN = 30;
+  static final int SLACK = 20;
+  /** Table text line height: exactly 12 pt (see the Table Text style). */
+  static final int LINE = 240;
+  /** Widest number a table 三 cell must hold on one line: seven digits (a district's total, 1,000 times a unit's). */
+  static final String WIDEST_NUMBER = "0000000";
+
+  /** The width of one character of table text, in twips (LibreOffice sets 「“」「”」 full width, as CJK). */
+  static int charWidth(char c) {
+    if (c == '.') {
+      return 53;
+    }
+    return c < 0x2000 ? 105 : 210;
+  }
+
+  /** The width of a line of table text, in twips. */
+  static int textWidth(String s) {
+    int w = 0;
+    for (int i = 0; i < s.length(); i++) {
+      w += charWidth(s.charAt(i));
+    }
+    return w;
+  }
+
+  /** The width of a cell that holds {@code line} on one line. */
+  static int cellFor(String line) {
+    return textWidth(line) + 2 * CELL_MARGIN + SLACK;
+  }
+
+  private static final String NO_LINE_START = "，、。：；）”";
+  private static final String NO_LINE_END = "（“";
+
+  /**
+   * How many lines {@code s} takes in {@code width} twips, breaking as LibreOffice and Word do: anywhere between
+   * CJK characters, but never before a closing mark (「，」「）」「”」) nor after an opening one.
+   */
+  static int lineCount(String s, int width) {
+    int lines = 1;
+    int current = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int w = charWidth(c);
+      if (current + w <= width) {
+        current += w;
+        continue;
+      }
+      lines++;
+      boolean carry = i > 0 && (NO_LINE_START.indexOf(c) >= 0 || NO_LINE_END.indexOf(s.charAt(i - 1)) >= 0);
+      current = w + (carry ? charWidth(s.charAt(i - 1)) : 0);
+    }
+    return lines;
+  }
+
+  /**
+   * Paragraph indents for a label that must wrap anyway: the narrowest width that still takes as few lines, so
+   * the lines come out even (「2.其他法律行政 / 法规禁止公开」, not 「2.其他法律行政法规禁 / 止公开」). Empty when the
+   * label fits one line.
+   */
+  static String balance(String text, int cellWidth) {
+    int room = cellWidth - 2 * CELL_MARGIN - SLACK;
+    int lines = lineCount(text, room);
+    if (lines == 1 || text.contains("\n") || text.contains("{{")) {
+      return "";
+    }
+    int narrow = room;
+    while (narrow > 210 && lineCount(text, narrow - 10) == lines) {
+      narrow -= 10;
+    }
+    // Half a character to spare: a model of line breaking, not LibreOffice's own, chose the width.
+    int side = Math.max(0, (room - narrow - 105) / 2);
+    return "<w:ind w:left=\"" + side + "\" w:right=\"" + side + "\" w:firstLine=\"0\" w:firstLineChars=\"0\"/>";
+  }
+
   /** A table cell: span = gridSpan, vMerge = null / "restart" / "continue". */
   static String tc(int width, int span, String vMerge, String text) {
+    return tc(width, span, vMerge, text, "", "");
+  }
+
+  /**
+   * A table cell with extra cell properties ({@code w:textDirection}, schema order before {@code w:vAlign}) and
+   * extra paragraph properties ({@code w:ind}).
+   */
+  static String tc(int width, int span, String vMerge, String text, String tcPr, String pPr) {
     StringBuilder sb = new StringBuilder("<w:tc><w:tcPr><w:tcW w:w=\"" + width + "\" w:type=\"dxa\"/>");
     if (span > 1) {
       sb.append("<w:gridSpan w:val=\"").append(span).append("\"/>");
@@ -225,13 +342,41 @@ public final class BuildAnnualTemplate2021 {
     } else if ("continue".equals(vMerge)) {
       sb.append("<w:vMerge/>");
     }
-    sb.append("<w:vAlign w:val=\"center\"/></w:tcPr>");
-    sb.append(p("TableText", "continue".equals(vMerge) ? "" : text));
+    sb.append(tcPr).append("<w:vAlign w:val=\"center\"/></w:tcPr>");
+    String indent = pPr.isEmpty() && tcPr.isEmpty() && !"continue".equals(vMerge) ? balance(text, width) : pPr;
+    sb.append("<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>").append(indent).append("</w:pPr>")
+        .append(runs("continue".equals(vMerge) ? "" : text)).append("</w:p>");
     return sb.append("</w:tc>").toString();
   }
 
+  /** A row that may stand alone at the foot of a page. */
   static String tr(boolean header, String cells) {
-    return "<w:tr><w:trPr><w:cantSplit/>" + (header ? "<w:tblHeader/>" : "") + "</w:trPr>" + cells + "</w:tr>";
+    return tr(header, false, cells);
+  }
+
+  /**
+   * A row; {@code keep}: its paragraphs keep with the next row, so a caption, a header or a group of rows under
+   * one merged label is never the last thing on a page (Word and LibreOffice honour keep-with-next in table rows).
+   */
+  static String tr(boolean header, boolean keep, String cells) {
+    String c = keep ? cells.replace("<w:pStyle w:val=\"TableText\"/>", "<w:pStyle w:val=\"TableText\"/><w:keepNext/>") : cells;
+    return "<w:tr><w:trPr><w:cantSplit/>" + (header ? "<w:tblHeader/>" : "") + "</w:trPr>" + c + "</w:tr>";
+  }
+
+  /**
+   * Rows at least 16 pt high: tables 二 and 四 have room for more than table 三's exact 12 pt lines, which would
+   * set their text against the borders.
+   */
+  static String roomy(String rows) {
+    return rows.replace("<w:cantSplit/>", "<w:cantSplit/><w:trHeight w:val=\"320\" w:hRule=\"atLeast\"/>");
+  }
+
+  /** The row with a minimum height in twips. */
+  static String atLeast(int twips, String row) {
+    if (twips == 0) {
+      return row;
+    }
+    return row.replaceFirst("<w:cantSplit/>", "<w:cantSplit/><w:trHeight w:val=\"" + twips + "\" w:hRule=\"atLeast\"/>");
   }
 
   static String tbl(int[] grid, String rows) {
@@ -260,17 +405,26 @@ public final class BuildAnnualTemplate2021 {
     return "{{" + name + "}}";
   }
 
+  /** Table 二's grid: three value columns of equal width, the label column takes the rest of the text width. */
+  static int[] table2Grid() {
+    int value = 2000;
+    return new int[] {TEXT_WIDTH - 3 * value, value, value, value};
+  }
+
   static String table2() {
-    int[] g = {2845, 2000, 2000, 2000};
+    int[] g = table2Grid();
     int all = sum(g, 0, 4);
     int three = sum(g, 1, 4);
     StringBuilder rows = new StringBuilder();
+    // Each block (caption, header, rows) keeps together: a caption never ends a page.
     // Block 1: three value columns.
-    rows.append(tr(false, tc(all, 4, null, "第二十条第（一）项")));
-    rows.append(tr(false, tc(g[0], 1, null, "信息内容") + tc(g[1], 1, null, "本年制发件数")
+    rows.append(tr(false, true, tc(all, 4, null, "第二十条第（一）项")));
+    rows.append(tr(false, true, tc(g[0], 1, null, "信息内容") + tc(g[1], 1, null, "本年制发件数")
         + tc(g[2], 1, null, "本年废止件数") + tc(g[3], 1, null, "现行有效件数")));
-    for (String[] r : new String[][] {{"rules", "规章"}, {"normative", "行政规范性文件"}}) {
-      rows.append(tr(false, tc(g[0], 1, null, r[1]) + tc(g[1], 1, null, tag("t2." + r[0] + ".issued"))
+    String[][] first = {{"rules", "规章"}, {"normative", "行政规范性文件"}};
+    for (int i = 0; i < first.length; i++) {
+      String[] r = first[i];
+      rows.append(tr(false, i < first.length - 1, tc(g[0], 1, null, r[1]) + tc(g[1], 1, null, tag("t2." + r[0] + ".issued"))
           + tc(g[2], 1, null, tag("t2." + r[0] + ".repealed")) + tc(g[3], 1, null, tag("t2." + r[0] + ".valid"))));
     }
     // Blocks 2-4: one value column whose label spans the three grid columns.
@@ -280,13 +434,14 @@ public final class BuildAnnualTemplate2021 {
       {"第二十条第（八）项", "本年收费金额（单位：万元）", "amount", new String[][] {{"fees", "行政事业性收费"}}},
     };
     for (Object[] b : blocks) {
-      rows.append(tr(false, tc(all, 4, null, (String) b[0])));
-      rows.append(tr(false, tc(g[0], 1, null, "信息内容") + tc(three, 3, null, (String) b[1])));
-      for (String[] r : (String[][]) b[3]) {
-        rows.append(tr(false, tc(g[0], 1, null, r[1]) + tc(three, 3, null, tag("t2." + r[0] + "." + b[2]))));
+      rows.append(tr(false, true, tc(all, 4, null, (String) b[0])));
+      rows.append(tr(false, true, tc(g[0], 1, null, "信息内容") + tc(three, 3, null, (String) b[1])));
+      String[][] rs = (String[][]) b[3];
+      for (int i = 0; i < rs.length; i++) {
+        rows.append(tr(false, i < rs.length - 1, tc(g[0], 1, null, rs[i][1]) + tc(three, 3, null, tag("t2." + rs[i][0] + "." + b[2]))));
       }
     }
-    return tbl(g, rows.toString());
+    return tbl(g, roomy(rows.toString()));
   }
 
   static final List<String> T3_COLUMNS = List.of("natural", "commercial", "research", "nonprofit", "legal", "other", "total");
@@ -304,22 +459,52 @@ public final class BuildAnnualTemplate2021 {
   }
 
   /**
+   * The tall merged labels (「三、本年度办理结果」 over 22 rows, 「（三）不予公开」 over 8) run top to bottom, CJK
+   * upright, in columns one line wide: set across, they took the item labels' width and wrapped into 3–5 lines.
+   */
+  static final String VERTICAL = "<w:textDirection w:val=\"tbRl\"/>";
+
+  /**
+   * Table 三's grid, from its text: seven value columns that hold {@link #WIDEST_NUMBER}; the two merged label
+   * columns set vertically, one line wide; the item labels take the rest, which holds most of them
+   * (「1.属于国家秘密」 … 「8.属于行政查询事项」) on one line and the others on two, so the whole table fits one
+   * page.
+   */
+  static int[] table3Grid() {
+    int value = cellFor(WIDEST_NUMBER);
+    int vertical = 2 * 210;
+    int item = TEXT_WIDTH - 2 * vertical - 7 * value;
+    if (item < cellFor("2.其他法律行政法规")) {
+      throw new IllegalStateException("table 三 does not fit the text width: item column " + item);
+    }
+    int[] g = new int[10];
+    g[0] = vertical;
+    g[1] = vertical;
+    g[2] = item;
+    java.util.Arrays.fill(g, 3, 10, value);
+    return g;
+  }
+
+  /**
    * Table 三. {@code otherSubRows}: the 2021 format splits 「（六）其他处理」 into three rows; the 2019 format has
-   * it as one row, so 三、本年度办理结果 then merges over 20 rows instead of 22.
+   * it as one row, so 三、本年度办理结果 then merges over 20 rows instead of 22. Every row but the last keeps with
+   * the next: the table (under one page long) moves whole to the next page rather than leave a merged label
+   * empty on a continuation page.
    */
   static String table3(boolean otherSubRows) {
-    int[] g = {700, 1300, 2225, 660, 660, 660, 660, 660, 660, 660};
+    int[] g = table3Grid();
     int labels = sum(g, 0, 3);
     String note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
     StringBuilder rows = new StringBuilder();
-    rows.append(tr(true, tc(labels, 3, "restart", note) + tc(sum(g, 3, 10), 7, null, "申请人情况")));
-    rows.append(tr(true, tc(labels, 3, "continue", "") + tc(g[3], 1, "restart", "自然人")
+    rows.append(tr(true, true, tc(labels, 3, "restart", note) + tc(sum(g, 3, 10), 7, null, "申请人情况")));
+    rows.append(tr(true, true, tc(labels, 3, "continue", "") + tc(g[3], 1, "restart", "自然人")
         + tc(sum(g, 4, 9), 5, null, "法人或其他组织") + tc(g[9], 1, "restart", "总计")));
-    rows.append(tr(true, tc(labels, 3, "continue", "") + tc(g[3], 1, "continue", "")
+    rows.append(tr(true, true, tc(labels, 3, "continue", "") + tc(g[3], 1, "continue", "")
         + tc(g[4], 1, null, "商业\n企业") + tc(g[5], 1, null, "科研\n机构") + tc(g[6], 1, null, "社会公益组织")
         + tc(g[7], 1, null, "法律服务机构") + tc(g[8], 1, null, "其他") + tc(g[9], 1, "continue", "")));
-    rows.append(tr(false, tc(labels, 3, null, "一、本年新收政府信息公开申请数量") + values3(g, "new")));
-    rows.append(tr(false, tc(labels, 3, null, "二、上年结转政府信息公开申请数量") + values3(g, "carried")));
+    for (String[] r : new String[][] {{"new", "一、本年新收政府信息公开申请数量"}, {"carried", "二、上年结转政府信息公开申请数量"}}) {
+      rows.append(tr(false, true, tc(labels, 3, null, r[1]) + values3(g, r[0])));
+    }
     String[][] groups = {
       {"（三）不予公开", "deny", "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
         "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项"},
@@ -331,31 +516,42 @@ public final class BuildAnnualTemplate2021 {
     };
     int two = sum(g, 1, 3);
     // 三、本年度办理结果 is merged vertically over its 22 rows; the first row restarts the merge.
-    rows.append(tr(false, tc(g[0], 1, "restart", "三、本年度办理结果") + tc(two, 2, null, "（一）予以公开") + values3(g, "open")));
-    rows.append(tr(false, tc(g[0], 1, "continue", "") + tc(two, 2, null, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
+    rows.append(tr(false, true, tc(g[0], 1, "restart", "三、本年度办理结果", VERTICAL, "") + tc(two, 2, null, "（一）予以公开") + values3(g, "open")));
+    rows.append(tr(false, true, tc(g[0], 1, "continue", "", VERTICAL, "") + tc(two, 2, null, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
         + values3(g, "partial")));
     for (String[] grp : groups) {
       if (!otherSubRows && grp[1].equals("otherproc")) {
-        rows.append(tr(false, tc(g[0], 1, "continue", "") + tc(two, 2, null, grp[0]) + values3(g, grp[1])));
+        rows.append(tr(false, true, tc(g[0], 1, "continue", "", VERTICAL, "") + tc(two, 2, null, grp[0]) + values3(g, grp[1])));
         continue;
       }
+      // A merged cell does not grow its rows: where the items' own lines are shorter than the vertical group
+      // label, each row gets an even share of the difference as its minimum height.
+      int need = textWidth(grp[0]) + 4 * CELL_MARGIN;
+      int have = 0;
       for (int i = 2; i < grp.length; i++) {
-        rows.append(tr(false, tc(g[0], 1, "continue", "") + tc(g[1], 1, i == 2 ? "restart" : "continue", grp[0])
-            + tc(g[2], 1, null, grp[i]) + values3(g, grp[1] + (i - 1))));
+        have += LINE * lineCount(grp[i], g[2] - 2 * CELL_MARGIN - SLACK);
+      }
+      int extra = Math.max(0, (need - have + grp.length - 3) / (grp.length - 2));
+      for (int i = 2; i < grp.length; i++) {
+        int height = extra == 0 ? 0 : LINE * lineCount(grp[i], g[2] - 2 * CELL_MARGIN - SLACK) + extra;
+        rows.append(atLeast(height, tr(false, true, tc(g[0], 1, "continue", "", VERTICAL, "")
+            + tc(g[1], 1, i == 2 ? "restart" : "continue", grp[0], VERTICAL, "")
+            + tc(g[2], 1, null, grp[i]) + values3(g, grp[1] + (i - 1)))));
       }
     }
-    rows.append(tr(false, tc(g[0], 1, "continue", "") + tc(two, 2, null, "（七）总计") + values3(g, "total")));
-    rows.append(tr(false, tc(labels, 3, null, "四、结转下年度继续办理") + values3(g, "carryover")));
+    rows.append(tr(false, true, tc(g[0], 1, "continue", "", VERTICAL, "") + tc(two, 2, null, "（七）总计") + values3(g, "total")));
+    rows.append(tr(false, false, tc(labels, 3, null, "四、结转下年度继续办理") + values3(g, "carryover")));
     return tbl(g, rows.toString());
   }
 
   static String table4() {
+    // Fifteen equal columns: five digits fit each (review and litigation cases are counted in the tens).
     int[] g = new int[15];
-    java.util.Arrays.fill(g, 589);
+    java.util.Arrays.fill(g, TEXT_WIDTH / 15);
     String[] groups = {"review", "direct", "after"};
     String[] cols = {"upheld", "corrected", "other", "pending", "total"};
     StringBuilder rows = new StringBuilder();
-    rows.append(tr(true, tc(sum(g, 0, 5), 5, null, "行政复议") + tc(sum(g, 5, 15), 10, null, "行政诉讼")));
+    rows.append(tr(true, true, tc(sum(g, 0, 5), 5, null, "行政复议") + tc(sum(g, 5, 15), 10, null, "行政诉讼")));
     String[] reviewHeads = {"结果维持", "结果\n纠正", "其他\n结果", "尚未\n审结", "总计"};
     StringBuilder r2 = new StringBuilder();
     StringBuilder r3 = new StringBuilder();
@@ -370,7 +566,7 @@ public final class BuildAnnualTemplate2021 {
         r3.append(tc(g[5 + 5 * k + i], 1, null, suitHeads[i]));
       }
     }
-    rows.append(tr(true, r2.toString())).append(tr(true, r3.toString()));
+    rows.append(tr(true, true, r2.toString())).append(tr(true, true, r3.toString()));
     StringBuilder values = new StringBuilder();
     for (int k = 0; k < 3; k++) {
       for (int i = 0; i < 5; i++) {
@@ -378,11 +574,16 @@ public final class BuildAnnualTemplate2021 {
       }
     }
     rows.append(tr(false, values.toString()));
-    return tbl(g, rows.toString());
+    return tbl(g, roomy(rows.toString()));
   }
 
   static String document() {
     return document(table2(), table3(true));
+  }
+
+  /** A heading that follows a table: half a line of space between the table's last border and the heading. */
+  static String afterTable(String text) {
+    return "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:spacing w:before=\"280\"/></w:pPr>" + runs(text) + "</w:p>";
   }
 
   /** The report body around its tables 二 and 三 (table 四 is the same in both formats). */
@@ -396,9 +597,9 @@ public final class BuildAnnualTemplate2021 {
       body.append(p("Normal", tag(s)));
     }
     body.append(p("Heading1", "二、主动公开政府信息情况")).append(table2);
-    body.append(p("Heading1", "三、收到和处理政府信息公开申请情况")).append(table3);
-    body.append(p("Heading1", "四、政府信息公开行政复议、行政诉讼情况")).append(table4());
-    body.append(p("Heading1", "五、存在的主要问题及改进情况")).append(p("Normal", "{{problems}}"));
+    body.append(afterTable("三、收到和处理政府信息公开申请情况")).append(table3);
+    body.append(afterTable("四、政府信息公开行政复议、行政诉讼情况")).append(table4());
+    body.append(afterTable("五、存在的主要问题及改进情况")).append(p("Normal", "{{problems}}"));
     body.append(p("Heading1", "六、其他需要报告的事项")).append(p("Normal", "{{other}}"));
     // Margins per GB/T 9704 habit: 上3.7 下3.5 左2.8 右2.6 cm, in twips.
     body.append("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>"

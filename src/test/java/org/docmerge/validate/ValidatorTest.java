@@ -102,6 +102,19 @@ class ValidatorTest {
   }
 
   @Test
+  void identityMessageReadsAsOneSentenceWithOrWithoutCellReferences() {
+    // values read back from a published report have no workbook cell: the message must not become 「相差 2。，改正后」
+    for (CellValue v : List.of(new CellValue(BigDecimal.valueOf(2), "2", at("t3.partial.total")), CellValue.of(2))) {
+      List<Diagnostic> ds = notInfo(check(TestReports.seedWith("t3.partial.total", v)));
+      assertTrue(ds.stream().anyMatch(d -> d.code().equals("R03")), ds.toString());
+      for (Diagnostic d : ds) {
+        assertTrue(!d.message().matches(".*[。，；][。，；].*"), d.message());
+        assertTrue(d.message().endsWith("改正后两边应相等。"), d.message());
+      }
+    }
+  }
+
+  @Test
   void resultSubRowsNotAddingUpToTotalIsR04() {
     // a second natural-person request denied as a state secret, without touching （七）总计 or the row total
     ReportData data = TestReports.seedBuilder()
