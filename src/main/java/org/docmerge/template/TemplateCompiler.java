@@ -69,6 +69,13 @@ public final class TemplateCompiler {
       return Result.failed(scanned.diagnostics());
     }
     ZipScan.Contents zip = scanned.get();
+    // Before any DOM, docx4j or recursion: a part nested thousands deep took minutes, then overflowed the stack.
+    String deep = RiskyParts.tooDeep(zip.bytes());
+    if (deep != null) {
+      return Result.failed(Diagnostic.error(TemplateCodes.TOO_DEEP, Location.detail(name, deep),
+          "模板的 " + deep + " 嵌套超过 " + RiskyParts.MAX_DEPTH + " 层（例如表格套表格上百层），正常的文档不会这样。"
+              + "请检查模板是否被其他程序生成或篡改，在 Word 中删除多余的嵌套表格后重新保存。"));
+    }
 
     // Which part is the main document, and is it a plain .docx (not .docm, .dotx, .xlsx)?
     String mainPart;
@@ -230,10 +237,6 @@ public final class TemplateCompiler {
     return Result.of(new PreparedTemplate(name, uses, zip.names(), zip.bytes(), compiled, empties), d.asList());
   }
 
-  /** Field instructions that fetch or run something outside the document when the report is opened. */
-  private static final Pattern EXTERNAL_FIELD =
-      Pattern.compile("^\\s*(DDEAUTO|DDE|INCLUDETEXT|INCLUDEPICTURE|LINK|IMPORT)\\b", Pattern.CASE_INSENSITIVE);
-
   /**
    * H46: what a template must not pass on to every report. A field that pulls in other files or runs DDE is
    * refused ({@code TEMPLATE.EXTERNAL_FIELD}); tracked changes and comments would be published with the
@@ -244,11 +247,8 @@ public final class TemplateCompiler {
     for (var part : parts.entrySet()) {
       Document dom = Xml.parse(zip.bytes().get(part.getKey()));
       Location at = Location.detail(name, part.getValue());
-      List<String> instructions = new ArrayList<>();
-      Xml.all(dom, "instrText").forEach(e -> instructions.add(e.getTextContent()));
-      Xml.all(dom, "fldSimple").forEach(e -> instructions.add(e.getAttributeNS(Xml.W, "instr")));
-      for (String instr : instructions) {
-        if (instr != null && EXTERNAL_FIELD.matcher(instr).find()) {
+      for (String instr : RiskyParts.instructions(dom)) {
+        if (instr != null && RiskyParts.EXTERNAL_FIELD.matcher(instr).find()) {
           d.error(TemplateCodes.EXTERNAL_FIELD, at, "模板的" + part.getValue() + "中有引用外部内容的域「"
               + instr.strip().split("\\s+")[0] + "」，打开报告时会读取其他文件或运行程序。请在 Word 中删除这个域（Alt+F9 可显示域代码）。");
           break;
@@ -259,6 +259,7 @@ public final class TemplateCompiler {
             + "请在 Word 中「审阅 → 接受所有修订」后保存模板。");
       }
     }
+    RiskyParts.externalResources(zip, name, d);
     if (rels.values().stream().anyMatch(t -> t.endsWith("/comments"))) {
       d.warning(TemplateCodes.COMMENTS, Location.file(name), "模板中有批注，会随报告一起发布。请在 Word 中「审阅 → 删除所有批注」后保存模板。");
     }
@@ -572,17 +573,33 @@ public final class TemplateCompiler {
     return prev[b.length()];
   }
 
-  /** Human-readable places of paragraphs in one part: 正文 第3段, 正文 表2 第4行 第2格, 页脚(footer1.xml) 文本框. */
+  /**
+   * Human-readable places of paragraphs in one part: 正文 第3段, 正文 表2 第4行 第2格, 页脚(footer1.xml) 文本框.
+   * Every index is computed in one pass over the part (a lookup per paragraph used to walk whole tables: cubic
+   * in the nesting depth).
+   */
   private static final class Places {
     private final String part;
     private final Map<Element, Integer> tables = new HashMap<>();
     private final Map<Element, Integer> paragraphs = new HashMap<>();
+    /** A row's number within its own table, a cell's within its own row. */
+    private final Map<Element, Integer> position = new HashMap<>();
 
     Places(Document dom, String part) {
       this.part = part;
       int t = 0;
-      for (Element tbl : Xml.all(dom, "tbl")) {
-        tables.put(tbl, ++t);
+      Map<Element, Integer> count = new HashMap<>();
+      for (Element e : Xml.all(dom, "*")) {
+        switch (e.getLocalName()) {
+          case "tbl" -> tables.put(e, ++t);
+          case "tr", "tc" -> {
+            Element owner = Xml.ancestor(e, e.getLocalName().equals("tr") ? "tbl" : "tr");
+            if (owner != null) {
+              position.put(e, count.merge(owner, 1, Integer::sum));
+            }
+          }
+          default -> { }
+        }
       }
       int n = 0;
       for (Element p : Xml.all(dom, "p")) {
@@ -601,23 +618,10 @@ public final class TemplateCompiler {
         Element tr = Xml.ancestor(tc, "tr");
         Element tbl = tr == null ? null : Xml.ancestor(tr, "tbl");
         if (tbl != null) {
-          return part + " 表" + tables.get(tbl) + " 第" + index(tbl, tr, "tr") + "行 第" + index(tr, tc, "tc") + "格";
+          return part + " 表" + tables.get(tbl) + " 第" + position.getOrDefault(tr, 0) + "行 第" + position.getOrDefault(tc, 0) + "格";
         }
       }
       return part + " 第" + paragraphs.getOrDefault(p, 0) + "段";
-    }
-
-    private static int index(Element parent, Element child, String local) {
-      int i = 0;
-      for (Element e : Xml.all(parent, local)) {
-        if (Xml.ancestor(e, parent.getLocalName()) == parent) {
-          i++;
-        }
-        if (e == child) {
-          return i;
-        }
-      }
-      return 0;
     }
   }
 }

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.docmerge.cli.Main;
 import org.docmerge.output.FolderLock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,6 +67,7 @@ class HostileManifestTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
+  @Timeout(120) // a guard against hangs (a 5,000-deep template once ran 15 minutes), not a performance bound
   void eachHostileCaseGetsItsCodeAndWritesNothing(Expected e) throws Exception {
     HostileCases.Builder builder = HostileCases.BUILDERS.get(e.builder());
     assertNotNull(builder, "no builder " + e.builder());
