@@ -17,6 +17,7 @@ import org.docmerge.output.SafeOutput;
 import org.docmerge.render.PdfConverter;
 import org.docmerge.render.TagValues;
 import org.docmerge.spec.ReportKind;
+import org.docmerge.spec.ReportSpec;
 import org.docmerge.spec.SpecReader;
 import org.docmerge.template.PreparedTemplate;
 import org.docmerge.template.TemplateCodes;
@@ -206,6 +207,17 @@ public final class Docmerge {
     if (read.value().isEmpty()) {
       all.sort(Diagnostic.ORDER);
       return new Extracted(name, Optional.empty(), Optional.empty(), all);
+    }
+    for (ReportSpec.Section s : kind.spec().sections()) {
+      List<String> ps = read.get().paragraphs(s.id());
+      for (int i = 0; i < ps.size(); i++) {
+        if (ps.get(i).length() > WorkbookWriter.MAX_CELL_CHARS) {
+          int rows = WorkbookWriter.cellPieces(List.of(ps.get(i))).size();
+          all.add(Diagnostic.warning("EXTRACT.PARAGRAPH_SPLIT", Location.detail(name, "「" + s.label() + "」第" + (i + 1) + "段"),
+              "这一段有 " + ps.get(i).length() + " 个字，超过 Excel 单元格的上限 " + WorkbookWriter.MAX_CELL_CHARS
+                  + " 个字，已在工作簿中按句号分成 " + rows + " 行（合并报告时成为 " + rows + " 段）。请核对分段是否合适"));
+        }
+      }
     }
     Optional<Diagnostic> failed = SafeOutput.publish(workbook, WorkbookWriter.write(kind.spec(), read.get()), opts);
     failed.ifPresent(all::add);
