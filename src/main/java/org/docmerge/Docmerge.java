@@ -103,7 +103,7 @@ public final class Docmerge {
       }
       bytes = Files.readAllBytes(input);
     } catch (java.io.IOException e) {
-      return Result.failed(Diagnostic.error("FILE.UNREADABLE", Location.file(name), "无法读取文件：" + e.getMessage()));
+      return Result.failed(Diagnostic.error("FILE.UNREADABLE", Location.file(name), "无法读取文件" + org.docmerge.diag.Technical.of(e)));
     }
     if (Reports.sniff(bytes) == Reports.Form.WORKBOOK) {
       return WorkbookReader.read(bytes, name, kind.spec());
@@ -304,7 +304,10 @@ public final class Docmerge {
       all.addAll(pdf.diagnostics());
       if (pdf.value().isPresent()) {
         Optional<Diagnostic> failed = SafeOutput.publish(pdfPath, pdf.get(), publish);
-        failed.ifPresent(all::add);
+        // The .docx is already published: say so, so nobody runs the whole merge again for the PDF alone.
+        Optional<Path> docx = written;
+        failed.map(f -> docx.isEmpty() ? f : Diagnostic.error(f.code(), f.location(), "Word 文档已生成（" + docx.get()
+            + "），只有 PDF 没有写成：" + f.message())).ifPresent(all::add);
         pdfWritten = failed.isPresent() ? Optional.empty() : Optional.of(pdfPath);
       }
     }
@@ -385,7 +388,7 @@ public final class Docmerge {
       return complete(TemplateCompiler.compile(Files.readAllBytes(p), p.toString(), kind.spec()));
     } catch (java.io.IOException e) {
       return Result.failed(Diagnostic.error("TEMPLATE.UNREADABLE", Location.file(template.toString()),
-          "无法读取模板文件：" + e.getMessage()));
+          "无法读取模板文件" + org.docmerge.diag.Technical.of(e)));
     }
   }
 

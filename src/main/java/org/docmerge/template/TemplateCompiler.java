@@ -16,6 +16,7 @@ import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Diagnostics;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
+import org.docmerge.diag.Technical;
 import org.docmerge.spec.ReportSpec;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import org.docx4j.openpackaging.parts.JaxbXmlPart;
@@ -58,7 +59,7 @@ public final class TemplateCompiler {
     } catch (Exception | LinkageError | StackOverflowError e) {
       // One catch boundary: whatever a parser throws becomes a diagnostic, never a crash of the batch.
       return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, Location.file(name),
-          "模板无法读取（" + e.getClass().getSimpleName() + "：" + e.getMessage() + "）。请在 Word 中打开并重新保存。"));
+          "模板无法读取，可能已损坏或结构异常。请在 Word 中打开并重新保存。" + Technical.of(e)));
     }
   }
 
@@ -93,7 +94,7 @@ public final class TemplateCompiler {
       rels = relationships(zip, mainPart);
     } catch (Exception e) {
       return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, file,
-          "模板的包结构无法解析（" + e.getMessage() + "）。请在 Word 中打开并重新保存。"));
+          "模板的包结构无法解析。请在 Word 中打开并重新保存。" + Technical.of(e)));
     }
 
     // Style cycles first: docx4j 11.5.13 overflows the stack resolving a cyclic w:basedOn (CVE-2026-53752).
@@ -142,7 +143,7 @@ public final class TemplateCompiler {
         dom = Xml.parse(zip.bytes().get(part.getKey()));
       } catch (Exception e) {
         return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, Location.detail(name, part.getValue()),
-            "模板的" + part.getValue() + "无法解析（" + e.getMessage() + "）。请在 Word 中打开并重新保存。"));
+            "模板的" + part.getValue() + "无法解析。请在 Word 中打开并重新保存。" + Technical.of(e)));
       }
       Places places = new Places(dom, part.getValue());
       boolean any = false;
@@ -272,7 +273,7 @@ public final class TemplateCompiler {
       pkg = WordprocessingMLPackage.load(new ByteArrayInputStream(docx));
     } catch (Exception | LinkageError | StackOverflowError e) {
       return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, Location.file(name),
-          "Word 文档库无法读取模板（" + e.getClass().getSimpleName() + "）。请在 Word 中打开并重新保存。"));
+          "Word 文档库无法读取模板。请在 Word 中打开并重新保存。" + Technical.of(e)));
     }
     // docx4j only logs XXE / billion-laughs failures and leaves the part's content null.
     for (Part part : pkg.getParts().getParts().values()) {

@@ -418,6 +418,25 @@ final class HostileCases {
     add("template-altchunk", (in, out) -> mergeWithTemplate(in, out, altChunk()));
     add("template-remote-attached-template", (in, out) -> mergeWithTemplate(in, out, remoteAttachedTemplate()));
 
+    // ---- Issue 15 (round two): workbook and output ----
+    add("strict-ooxml", (in, out) -> {
+      byte[] strict = text(entryText(GOOD, "_rels/.rels").replace(
+          "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+          "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"), GOOD, "_rels/.rels");
+      String wbXml = entryText(strict, "xl/workbook.xml")
+          .replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
+          .replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships");
+      return mergeBytes(in, out, "年报.xlsx", text(wbXml, strict, "xl/workbook.xml"));
+    });
+    add("circular-reference", (in, out) -> mergeBytes(in, out, "年报.xlsx", edited(wb -> {
+      Cell c = cell(wb, "t3.new.natural");
+      c.setCellFormula(new org.apache.poi.ss.util.CellReference(c).formatAsString(false));
+    })));
+    add("output-name-too-long", (in, out) -> {
+      Path wb = write(in, "年报.xlsx", GOOD);
+      return new Built("merge", wb.toString(), "-o", out.resolve("某".repeat(86) + "报告.docx").toString());
+    });
+
     // ---- B5 output ----
     add("output-exists", (in, out) -> {
       write(out, "报告.docx", "上次生成的报告".getBytes(StandardCharsets.UTF_8));
