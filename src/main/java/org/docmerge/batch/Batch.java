@@ -281,10 +281,11 @@ public final class Batch {
       }
       Path target = Docmerge.pdfPath(docx);
       try {
-        SafeOutput.stage(target, out -> out.write(pdf.get()), false).commit(publish).ifPresent(problems::add);
+        SafeOutput.stage(target, out -> out.write(pdf.get()), false).commit(publish).map(f -> Diagnostic.error(f.code(),
+            f.location(), "Word 报告已生成（" + docx.getFileName() + "），只有 PDF 没有写成：" + f.message())).ifPresent(problems::add);
       } catch (IOException e) {
         problems.add(Diagnostic.error("OUT.WRITE_FAILED", Location.file(target.toString()),
-            "写入 PDF 失败，可能是磁盘已满；没有留下不完整的文件" + Technical.of(e)));
+            "Word 报告已生成（" + docx.getFileName() + "），只有 PDF 写入失败，可能是磁盘已满；没有留下不完整的文件" + Technical.of(e)));
       }
     }
   }

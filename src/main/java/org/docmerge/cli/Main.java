@@ -66,6 +66,24 @@ public final class Main {
     }
   }
 
+  /** commons-cli's English reason, in words. */
+  private static String parseProblem(ParseException e) {
+    if (e instanceof org.apache.commons.cli.UnrecognizedOptionException u) {
+      return "不认识的选项「" + u.getOption() + "」";
+    }
+    if (e instanceof org.apache.commons.cli.MissingArgumentException m) {
+      var o = m.getOption();
+      return "选项 " + (o.getLongOpt() != null ? "--" + o.getLongOpt() : "-" + o.getOpt()) + " 后面缺少取值";
+    }
+    if (e instanceof org.apache.commons.cli.AmbiguousOptionException a) {
+      return "选项「" + a.getOption() + "」不明确，可能是 " + String.join("、", a.getMatchingOptions());
+    }
+    if (e instanceof org.apache.commons.cli.MissingOptionException) {
+      return "缺少必需的选项";
+    }
+    return "无法解析命令行";
+  }
+
   private static int dispatch(String[] args, Console console) {
     if (args.length == 0 || List.of("--help", "-h", "help").contains(args[0])) {
       usage(args.length == 0 ? console.err : console.out);
@@ -86,7 +104,7 @@ public final class Main {
     try {
       line = new DefaultParser().parse(options, Arrays.copyOfRange(args, 1, args.length));
     } catch (ParseException e) {
-      console.err.println("参数有误：" + e.getMessage());
+      console.err.println("参数有误：" + parseProblem(e) + org.docmerge.diag.Technical.of(e));
       help(console.err, command.get());
       return USAGE;
     }
