@@ -36,7 +36,8 @@ import org.docmerge.workbook.SummaryWriter;
  * document under a hidden temporary name in the output folder. Only when every input is done and no two inputs
  * claim the same report name (same unit twice; names equal after NFC or case folding, which Windows and macOS
  * treat as one file) are the documents published under their names, each atomically and without replacing an
- * existing file unless {@code overwrite}. On a collision nothing is published at all. The summary workbook is
+ * existing file unless {@code overwrite}. On a collision no report is published, only the summary (one line per
+ * collision group is reported, not each input's list of all others). The summary workbook is
  * written last, atomically, and replaced on every run. A {@code kill -9} leaves only hidden temporary files,
  * which the next run removes. The output folder is locked for the run.
  *
