@@ -11,7 +11,7 @@ mkdir -p "$WORK"
 mvn -q -B -o test-compile
 mvn -q -B -o dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
-t() { /usr/bin/time -f "%e" -o "$WORK/t.txt" "$@" >"$WORK/out.txt" 2>&1 || true; cat "$WORK/t.txt"; }
+t() { /usr/bin/time -f "%e" -o "$WORK/t.txt" "$@" >"$WORK/out.txt" 2>&1 || true; tail -1 "$WORK/t.txt"; }
 base=$(t ./docmerge inspect templates/gov-info-annual-2021/template.docx)
 echo "| template | inspect wall time (s) | exit message |"
 echo "|---|---:|---|"

@@ -176,9 +176,9 @@ final class HostileCases {
     return text(doc.substring(0, body) + paragraphXml + doc.substring(body), TEMPLATE, "word/document.xml");
   }
 
-  /** A template whose body starts with a table nested {@code depth} deep (a 10 KB file at 5,000). */
+  /** A template whose body starts with a table nested {@code depth} deep, a paragraph in every cell (a 10 KB file at 5,000). */
   static byte[] nestedTables(int depth) {
-    String open = "<w:tbl><w:tr><w:tc>";
+    String open = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>层</w:t></w:r></w:p>";
     String close = "<w:p/></w:tc></w:tr></w:tbl>";
     return templateBody(open.repeat(depth) + "<w:p><w:r><w:t>深处</w:t></w:r></w:p>" + close.repeat(depth).replaceFirst("<w:p/>", ""));
   }

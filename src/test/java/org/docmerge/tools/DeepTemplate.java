@@ -17,7 +17,7 @@ public final class DeepTemplate {
     byte[] t = FuzzZips.resource("/templates/gov-info-annual-2021/template.docx");
     String doc = new String(FuzzZips.entry(t, "word/document.xml"), StandardCharsets.UTF_8);
     int depth = Integer.parseInt(args[1]);
-    String nested = "<w:tbl><w:tr><w:tc>".repeat(depth) + "<w:p><w:r><w:t>深处</w:t></w:r></w:p>"
+    String nested = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>层</w:t></w:r></w:p>".repeat(depth) + "<w:p><w:r><w:t>深处</w:t></w:r></w:p>"
         + "</w:tc></w:tr></w:tbl>".repeat(depth);
     int body = doc.indexOf("<w:body>") + "<w:body>".length();
     String changed = doc.substring(0, body) + nested + doc.substring(body);
