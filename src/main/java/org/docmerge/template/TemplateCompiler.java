@@ -245,7 +245,17 @@ public final class TemplateCompiler {
    */
   private static void riskyContent(ZipScan.Contents zip, Map<String, String> parts, Map<String, String> rels,
       String name, Diagnostics d) throws Exception {
-    for (var part : parts.entrySet()) {
+    // Fields in any other story part (footnotes, endnotes, comments, glossary) reach the report too.
+    Map<String, String> withFields = new LinkedHashMap<>(parts);
+    for (String entry : zip.names()) {
+      if (!withFields.containsKey(entry) && entry.endsWith(".xml")) {
+        String text = new String(zip.bytes().get(entry), java.nio.charset.StandardCharsets.UTF_8);
+        if (text.contains("instrText") || text.contains("fldSimple")) {
+          withFields.put(entry, entry);
+        }
+      }
+    }
+    for (var part : withFields.entrySet()) {
       Document dom = Xml.parse(zip.bytes().get(part.getKey()));
       Location at = Location.detail(name, part.getValue());
       for (String instr : RiskyParts.instructions(dom)) {
@@ -255,7 +265,7 @@ public final class TemplateCompiler {
           break;
         }
       }
-      if (!Xml.all(dom, "ins").isEmpty() || !Xml.all(dom, "del").isEmpty()) {
+      if (parts.containsKey(part.getKey()) && (!Xml.all(dom, "ins").isEmpty() || !Xml.all(dom, "del").isEmpty())) {
         d.warning(TemplateCodes.TRACKED_CHANGES, at, "模板的" + part.getValue() + "中有未接受的修订，会随报告一起发布。"
             + "请在 Word 中「审阅 → 接受所有修订」后保存模板。");
       }

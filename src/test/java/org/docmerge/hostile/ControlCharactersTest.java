@@ -32,17 +32,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ControlCharactersTest {
   static final List<String> AGENCIES = List.of(
-      "垂直\u000B制表局", "控制\u0001字\u001F符局", "孤立\uD800代理局", "非字符\uFFFE\uFFFF局", "回车\r换行\n制表\t局");
+      "垂直\u000B制表局", "转义_x000B_局", "控制\u0001字\u001F符局", "孤立\uD800代理局", "非字符\uFFFE\uFFFF局", "回车\r换行\n制表\t局");
 
   @TempDir Path tmp;
 
-  static byte[] workbook(String agency) {
+  static byte[] workbook(String agency) throws java.io.IOException {
     ReportData d = SampleData.gongshu(HostileCases.SPEC);
     ReportData.Builder b = new ReportData.Builder(d.kind(), d.source());
     d.fields().forEach((k, v) -> b.field(k, k.equals("agency") ? agency : v, Location.NONE));
     d.prose().forEach((k, v) -> b.prose(k, v, Location.NONE));
     d.values().forEach(b::value);
-    return WorkbookWriter.write(HostileCases.SPEC, b.build());
+    if (!agency.contains("_x000B_")) {
+      return WorkbookWriter.write(HostileCases.SPEC, b.build());
+    }
+    // As Excel stores Shift+Enter: the escape _x000B_ in the shared strings (POI would escape our own "_x").
+    byte[] marked = workbook(agency.replace("_x000B_", "VTMARK"));
+    for (String e : names(marked)) {
+      String xml = new String(FuzzZips.entry(marked, e), StandardCharsets.UTF_8);
+      if (xml.contains("VTMARK")) {
+        return FuzzZips.replace(marked, e, xml.replace("VTMARK", "_x000B_").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    throw new IllegalStateException("marker not found");
   }
 
   static String run(List<String> args, int expectedExit) {
