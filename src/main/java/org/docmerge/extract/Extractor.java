@@ -33,7 +33,8 @@ import org.docmerge.spec.ReportSpec.Section;
  * label and columns checked by their header labels. A value is read only from a cell that is there: a missing row
  * or column is reported ({@code EXTRACT.TABLE_INCOMPLETE}), never filled with 0.
  *
- * <p>Codes: {@code EXTRACT.TABLE_MISSING}, {@code EXTRACT.TABLE_INCOMPLETE} (errors); {@code
+ * <p>Codes: {@code EXTRACT.TABLE_MISSING}, {@code EXTRACT.TABLE_INCOMPLETE} (errors); {@code EXTRACT.NOT_REPORT} (no
+ * title, no part heading and no table: no value); {@code
  * EXTRACT.SECTION_MISSING}, {@code EXTRACT.NO_TITLE} (warnings); {@code EXTRACT.GUESSED} (note). Stateless.
  */
 public final class Extractor {
