@@ -67,7 +67,7 @@ class HostileManifestTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  @Timeout(120) // a guard against hangs (a 5,000-deep template once ran 15 minutes), not a performance bound
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a guard against hangs (a 5,000-deep template once ran 15 minutes), not a performance bound
   void eachHostileCaseGetsItsCodeAndWritesNothing(Expected e) throws Exception {
     HostileCases.Builder builder = HostileCases.BUILDERS.get(e.builder());
     assertNotNull(builder, "no builder " + e.builder());
