@@ -353,16 +353,6 @@ public final class WorkbookReader {
     return WorkbookFactory.create(fs);
   }
 
-  /** The exception class (support staff search for it) and the start of its message. */
-  private static String describe(Throwable e) {
-    String m = e.getMessage();
-    if (m == null || m.isBlank()) {
-      return e.getClass().getName();
-    }
-    m = m.replaceAll("\\s+", " ").strip();
-    return e.getClass().getName() + "：" + (m.length() > 160 ? m.substring(0, 160) + "…" : m);
-  }
-
   private static Result<ReportData> tooLarge(Location where, long size, Limits limits) {
     return Result.failed(org.docmerge.diag.Diagnostic.error("WB.TOO_LARGE", where,
         "文件有 " + (size >> 20) + " MB，超过上限 " + (limits.maxFileBytes() >> 20)
