@@ -432,6 +432,15 @@ final class HostileCases {
       Cell c = cell(wb, "t3.new.natural");
       c.setCellFormula(new org.apache.poi.ss.util.CellReference(c).formatAsString(false));
     })));
+    add("extract-random-bytes", (in, out) -> {
+      byte[] junk = new byte[1 << 20];
+      new java.util.Random(15).nextBytes(junk);
+      junk[0] = 'x';
+      return new Built("extract", write(in, "报告.txt", junk).toString(), "-o", out.resolve("年报数据.xlsx").toString());
+    });
+    add("extract-utf16-without-bom", (in, out) -> new Built("extract",
+        write(in, "报告.txt", org.docmerge.TestReports.seedText().getBytes(StandardCharsets.UTF_16LE)).toString(),
+        "-o", out.resolve("年报数据.xlsx").toString()));
     add("output-name-too-long", (in, out) -> {
       Path wb = write(in, "年报.xlsx", GOOD);
       return new Built("merge", wb.toString(), "-o", out.resolve("某".repeat(86) + "报告.docx").toString());
