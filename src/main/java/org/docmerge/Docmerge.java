@@ -18,6 +18,7 @@ import org.docmerge.output.SafeOutput;
 import org.docmerge.render.PdfConverter;
 import org.docmerge.render.TagValues;
 import org.docmerge.spec.ReportKind;
+import org.docmerge.spec.ReportSpec;
 import org.docmerge.spec.SpecReader;
 import org.docmerge.template.PreparedTemplate;
 import org.docmerge.template.TemplateCodes;
@@ -103,7 +104,7 @@ public final class Docmerge {
       }
       bytes = Files.readAllBytes(input);
     } catch (java.io.IOException e) {
-      return Result.failed(Diagnostic.error("FILE.UNREADABLE", Location.file(name), "无法读取文件：" + e.getMessage()));
+      return Result.failed(Diagnostic.error("FILE.UNREADABLE", Location.file(name), "无法读取文件" + org.docmerge.diag.Technical.of(e)));
     }
     if (Reports.sniff(bytes) == Reports.Form.WORKBOOK) {
       return WorkbookReader.read(bytes, name, kind.spec());
@@ -208,6 +209,17 @@ public final class Docmerge {
       all.sort(Diagnostic.ORDER);
       return new Extracted(name, Optional.empty(), Optional.empty(), all);
     }
+    for (ReportSpec.Section s : kind.spec().sections()) {
+      List<String> ps = read.get().paragraphs(s.id());
+      for (int i = 0; i < ps.size(); i++) {
+        if (ps.get(i).length() > WorkbookWriter.MAX_CELL_CHARS) {
+          int rows = WorkbookWriter.cellPieces(List.of(ps.get(i))).size();
+          all.add(Diagnostic.warning("EXTRACT.PARAGRAPH_SPLIT", Location.detail(name, "「" + s.label() + "」第" + (i + 1) + "段"),
+              "这一段有 " + ps.get(i).length() + " 个字，超过 Excel 单元格的上限 " + WorkbookWriter.MAX_CELL_CHARS
+                  + " 个字，已在工作簿中按句号分成 " + rows + " 行（合并报告时成为 " + rows + " 段）。请核对分段是否合适"));
+        }
+      }
+    }
     Optional<Diagnostic> failed = SafeOutput.publish(workbook, WorkbookWriter.write(kind.spec(), read.get()), opts);
     failed.ifPresent(all::add);
     all.sort(Diagnostic.ORDER);
@@ -294,12 +306,10 @@ public final class Docmerge {
       all.addAll(pdf.diagnostics());
       if (pdf.value().isPresent()) {
         Optional<Diagnostic> failed = SafeOutput.publish(pdfPath, pdf.get(), publish);
-        if (failed.isPresent() && written.isPresent()) {
-          Diagnostic f = failed.get(); // say that the Word report itself is there: only the PDF is missing
-          failed = Optional.of(new Diagnostic(f.severity(), f.code(), f.location(),
-              f.message() + "。Word 报告 " + written.get().getFileName() + " 已经生成，只有 PDF 没有写成"));
-        }
-        failed.ifPresent(all::add);
+        // The .docx is already published: say so, so nobody runs the whole merge again for the PDF alone.
+        Optional<Path> docx = written;
+        failed.map(f -> docx.isEmpty() ? f : Diagnostic.error(f.code(), f.location(), "Word 文档已生成（" + docx.get()
+            + "），只有 PDF 没有写成：" + f.message())).ifPresent(all::add);
         pdfWritten = failed.isPresent() ? Optional.empty() : Optional.of(pdfPath);
       }
     }
@@ -438,7 +448,7 @@ public final class Docmerge {
       return complete(TemplateCompiler.compile(Files.readAllBytes(p), p.toString(), kind.spec()));
     } catch (java.io.IOException e) {
       return Result.failed(Diagnostic.error("TEMPLATE.UNREADABLE", Location.file(template.toString()),
-          "无法读取模板文件：" + e.getMessage()));
+          "无法读取模板文件" + org.docmerge.diag.Technical.of(e)));
     }
   }
 

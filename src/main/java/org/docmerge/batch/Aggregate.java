@@ -148,7 +148,7 @@ public final class Aggregate {
       walk = Inputs.walk(inputDir, Optional.empty());
     } catch (IOException e) {
       return new Outcome(List.of(), List.of(), List.of(), List.of(Diagnostic.error("FILE.UNREADABLE",
-          Location.file(inputDir.toString()), "无法读取输入文件夹（" + e.getClass().getSimpleName() + "）")),
+          Location.file(inputDir.toString()), "无法读取输入文件夹" + org.docmerge.diag.Technical.of(e))),
           Optional.empty(), Optional.empty());
     }
     ReportSpec spec = engine.kind().spec();
@@ -174,7 +174,7 @@ public final class Aggregate {
             members[i] = one(engine, inputDir, inputs.get(i), options, listed, matched, sums, cells);
           } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
             members[i] = new Member(inputs.get(i).toString(), "", null, Status.UNREADABLE, 1,
-                List.of("内部错误（" + e.getClass().getSimpleName() + "）：请把这个文件发给维护人员"), Map.of());
+                List.of("内部错误：请把这个文件发给维护人员" + org.docmerge.diag.Technical.of(e)), Map.of());
           }
           progress.update(done.incrementAndGet(), n);
         }

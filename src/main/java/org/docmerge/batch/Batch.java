@@ -19,6 +19,7 @@ import org.docmerge.Docmerge;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
+import org.docmerge.diag.Technical;
 import org.docmerge.diag.Severity;
 import org.docmerge.model.ReportData;
 import org.docmerge.output.FolderLock;
@@ -35,7 +36,8 @@ import org.docmerge.workbook.SummaryWriter;
  * document under a hidden temporary name in the output folder. Only when every input is done and no two inputs
  * claim the same report name (same unit twice; names equal after NFC or case folding, which Windows and macOS
  * treat as one file) are the documents published under their names, each atomically and without replacing an
- * existing file unless {@code overwrite}. On a collision nothing is published at all. The summary workbook is
+ * existing file unless {@code overwrite}. On a collision no report is published, only the summary (one line per
+ * collision group is reported, not each input's list of all others). The summary workbook is
  * written last, atomically, and replaced on every run. A {@code kill -9} leaves only hidden temporary files,
  * which the next run removes. The output folder is locked for the run.
  *
@@ -133,7 +135,7 @@ public final class Batch {
       Files.createDirectories(outputDir);
     } catch (IOException e) {
       return refused(Diagnostic.error("OUT.NO_FOLDER", Location.file(outputDir.toString()),
-          "无法建立输出文件夹（" + e.getClass().getSimpleName() + "）。请确认路径正确并有写入权限"));
+          "无法建立输出文件夹。请确认路径正确并有写入权限" + Technical.of(e)));
     }
     Optional<FolderLock> lock;
     try {
@@ -164,7 +166,7 @@ public final class Batch {
       walk = Inputs.walk(inputDir, Optional.of(outputDir));
     } catch (IOException e) {
       return refused(Diagnostic.error("FILE.UNREADABLE", Location.file(inputDir.toString()),
-          "无法读取输入文件夹（" + e.getClass().getSimpleName() + "）"));
+          "无法读取输入文件夹" + Technical.of(e)));
     }
     List<Path> inputs = walk.inputs();
     int n = inputs.size();
@@ -186,7 +188,7 @@ public final class Batch {
               rows[i] = one(engine, inputs.get(i), outputDir, options, staged, i);
             } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
               rows[i] = new Row(inputs.get(i).toString(), "", "", Status.UNREADABLE, 1, 0,
-                  List.of("内部错误（" + e.getClass().getSimpleName() + "）：请把这个文件发给维护人员"), Map.of(), null);
+                  List.of("内部错误：请把这个文件发给维护人员" + Technical.of(e)), Map.of(), null);
             }
             progress.update(done.incrementAndGet(), n);
           }
@@ -212,7 +214,10 @@ public final class Batch {
         }
       }
       discardAll(staged);
-      return new Outcome(List.of(rows), walk.skipped(), problems, Optional.empty());
+      // The summary still tells every input's state: which collided, which were held back.
+      List<Diagnostic> all = new ArrayList<>(problems);
+      Optional<Path> written = writeSummary(rows, outputDir, all);
+      return new Outcome(List.of(rows), walk.skipped(), all, written);
     }
     SafeOutput.Options publish = new SafeOutput.Options(options.overwrite());
     for (int i = 0; i < n; i++) {
@@ -230,6 +235,12 @@ public final class Batch {
     if (options.pdf()) {
       pdfs(rows, outputDir, publish, options.jobs(), all);
     }
+    Optional<Path> written = writeSummary(rows, outputDir, all);
+    return new Outcome(List.of(rows), walk.skipped(), all, written);
+  }
+
+  /** The summary workbook, published under the folder lock this run holds; a failure is added to all. */
+  private static Optional<Path> writeSummary(Row[] rows, Path outputDir, List<Diagnostic> all) {
     Path summary = outputDir.resolve(SUMMARY);
     // this run holds the folder's lock already: stage and commit directly (publish would wait for the lock)
     Optional<Diagnostic> failed;
@@ -238,10 +249,10 @@ public final class Batch {
           .commit(new SafeOutput.Options(true));
     } catch (IOException e) {
       failed = Optional.of(Diagnostic.error("OUT.WRITE_FAILED", Location.file(summary.toString()),
-          "写入汇总结果失败（" + e.getMessage() + "）。可能是磁盘已满；没有留下不完整的文件"));
+          "写入汇总结果失败，可能是磁盘已满；没有留下不完整的文件" + Technical.of(e)));
     }
     failed.ifPresent(all::add);
-    return new Outcome(List.of(rows), walk.skipped(), all, failed.isPresent() ? Optional.empty() : Optional.of(summary));
+    return failed.isPresent() ? Optional.empty() : Optional.of(summary);
   }
 
   /**
@@ -261,7 +272,8 @@ public final class Batch {
         docs.add(new PdfConverter.Document(Files.readAllBytes(docx), docx.getFileName().toString()));
         docxs.add(docx);
       } catch (IOException e) {
-        problems.add(Diagnostic.error("RENDER.PDF_FAILED", Location.file(docx.toString()), "无法读取刚生成的报告：" + e.getMessage()));
+        problems.add(Diagnostic.error("RENDER.PDF_FAILED", Location.file(docx.toString()), "无法读取刚生成的报告" + Technical.of(e)));
+        continue;
       }
     }
     List<Result<byte[]>> pdfs = Docmerge.pdfConverter().convertAll(docs, jobs);
@@ -276,12 +288,14 @@ public final class Batch {
         saidMissing |= missing;
         continue;
       }
-      Path target = Docmerge.pdfPath(docxs.get(i));
+      Path docx = docxs.get(i);
+      Path target = Docmerge.pdfPath(docx);
       try {
-        SafeOutput.stage(target, out -> out.write(pdf.get()), false).commit(publish).ifPresent(problems::add);
+        SafeOutput.stage(target, out -> out.write(pdf.get()), false).commit(publish).map(f -> Diagnostic.error(f.code(),
+            f.location(), "Word 报告已生成（" + docx.getFileName() + "），只有 PDF 没有写成：" + f.message())).ifPresent(problems::add);
       } catch (IOException e) {
         problems.add(Diagnostic.error("OUT.WRITE_FAILED", Location.file(target.toString()),
-            "写入 PDF 失败（" + e.getMessage() + "）。报告已生成，只有这份 PDF 没有写成；没有留下不完整的文件"));
+            "Word 报告已生成（" + docx.getFileName() + "），只有 PDF 写入失败，可能是磁盘已满；没有留下不完整的文件" + Technical.of(e)));
       }
     }
   }
@@ -309,11 +323,14 @@ public final class Batch {
       staged[i] = SafeOutput.stage(target, out -> out.write(document), options.fsync());
     } catch (IOException e) {
       return new Row(input.toString(), agency, year, Status.NOT_WRITTEN, 1, warnings,
-          List.of(target + ": 错误 OUT.WRITE_FAILED: 写入输出文件失败（" + e.getMessage() + "）。可能是磁盘已满；没有留下不完整的文件"),
+          List.of(target + ": 错误 OUT.WRITE_FAILED: 写入输出文件失败，可能是磁盘已满；没有留下不完整的文件" + Technical.of(e)),
           totals, null);
     }
     return new Row(input.toString(), agency, year, Status.OK, 0, warnings, List.of(), totals, name);
   }
+
+  /** How many inputs of a collision group its line names. */
+  static final int SHOWN_PER_GROUP = 5;
 
   /** Inputs whose reports would share a name; each affected row is marked. */
   private static List<Diagnostic> collisions(Row[] rows, SafeOutput.Staged[] staged) {
@@ -328,15 +345,18 @@ public final class Batch {
       if (same.size() < 2) {
         continue;
       }
+      // One line per group, naming a few of its inputs: 200 colliding inputs listing each other made 2 MB.
       List<String> files = same.stream().map(i -> rows[i].input()).toList();
-      out.add(Diagnostic.error("BATCH.SAME_OUTPUT", Location.file(rows[same.get(0)].output()),
-          "这些输入会生成同名的报告「" + rows[same.get(0)].output() + "」：" + String.join("、", files)
+      String name = rows[same.get(0)].output();
+      String shown = String.join("、", files.subList(0, Math.min(SHOWN_PER_GROUP, files.size())))
+          + (files.size() > SHOWN_PER_GROUP ? " 等（完整名单见汇总结果）" : "");
+      out.add(Diagnostic.error("BATCH.SAME_OUTPUT", Location.file(name),
+          files.size() + " 个输入会生成同名的报告「" + name + "」：" + shown
               + "。可能是同一单位的工作簿放了两份，或机关名称填错了。请删去多余的一份或改正机关名称后重新运行；为避免覆盖，本次没有生成任何报告"));
       for (int i : same) {
         Row r = rows[i];
         rows[i] = new Row(r.input(), r.agency(), r.year(), Status.COLLISION, r.errors() + 1, r.warnings(),
-            List.of("与 " + String.join("、", files.stream().filter(f -> !f.equals(r.input())).toList()) + " 生成同名报告"),
-            r.totals(), null);
+            List.of("与另外 " + (files.size() - 1) + " 个输入生成同名报告「" + name + "」"), r.totals(), null);
       }
     }
     return out;

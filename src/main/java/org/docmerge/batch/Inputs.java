@@ -105,7 +105,7 @@ public final class Inputs {
             } else if (isWorkbookName(file.getFileName().toString())) {
               inputs.add(file); // reading it will say why it cannot be read, as a failed input
             } else {
-              skipped.add(new Skipped(file, "无法访问（" + e.getClass().getSimpleName() + "），已跳过"));
+              skipped.add(new Skipped(file, "无法访问，已跳过" + org.docmerge.diag.Technical.of(e)));
             }
             return FileVisitResult.CONTINUE;
           }

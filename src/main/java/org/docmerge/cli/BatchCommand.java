@@ -72,7 +72,8 @@ final class BatchCommand implements Command {
       c.out.println(s.path() + ": 提示: " + s.reason());
     }
     for (Batch.Row r : o.rows()) {
-      if (r.status() != Batch.Status.OK && r.status() != Batch.Status.HELD) {
+      // a collision is said once per group (BATCH.SAME_OUTPUT below), not once per input
+      if (r.status() != Batch.Status.OK && r.status() != Batch.Status.HELD && r.status() != Batch.Status.COLLISION) {
         c.out.println(r.input() + ": " + r.status().chinese() + "（" + r.errors() + " 个错误）");
         r.firstErrors().forEach(e -> c.out.println("    " + e));
       }

@@ -40,7 +40,7 @@ final class Console {
   private static final Set<String> UNREADABLE = Set.of(
       "WB.EMPTY", "WB.NOT_EXCEL", "WB.CORRUPT", "WB.ENCRYPTED", "WB.BAD_PASSWORD", "WB.OLD_EXCEL",
       "WB.TOO_LARGE", "WB.SUSPICIOUS_ZIP", "WB.UNSUPPORTED_ZIP", "WB.UNSUPPORTED", "WB.UNREADABLE", "WB.XLSB",
-      "WB.SHEET_TOO_LARGE", "WB.TOO_MANY_ROWS", "WB.CHANGED_DURING_READ",
+      "WB.SHEET_TOO_LARGE", "WB.TOO_MANY_ROWS", "WB.CHANGED_DURING_READ", "WB.STRICT_OOXML",
       "TEMPLATE.EMPTY", "TEMPLATE.NOT_DOCX", "TEMPLATE.CORRUPT", "TEMPLATE.SUSPICIOUS_ZIP",
       "TEMPLATE.UNSUPPORTED_ZIP", "TEMPLATE.UNREADABLE", "TEMPLATE.TOO_LARGE",
       "EXTRACT.UNREADABLE", "EXTRACT.TOO_LARGE", "EXTRACT.NOT_REPORT");
@@ -76,16 +76,23 @@ final class Console {
     return all.stream().filter(d -> d.severity() == Severity.WARNING).count();
   }
 
+  /** The value of --max-errors, or -1 when it is not a whole number. */
+  private static int maxErrors(CommandLine line) {
+    try {
+      return Integer.parseInt(line.getOptionValue("max-errors").strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   /** At most {@code --max-errors} errors, with every warning and note kept. */
   List<Diagnostic> limit(List<Diagnostic> all, CommandLine line) {
     if (!line.hasOption("max-errors")) {
       return all;
     }
-    int max;
-    try {
-      max = Integer.parseInt(line.getOptionValue("max-errors"));
-    } catch (NumberFormatException e) {
-      return all;
+    int max = maxErrors(line);
+    if (max < 1) {
+      return all; // refused earlier by checkOptions
     }
     int errors = 0;
     List<Diagnostic> shown = new ArrayList<>();
@@ -178,6 +185,10 @@ final class Console {
 
   /** {@code --previous} and {@code --deadline}; empty (after saying why) when they are wrong. */
   Optional<Validator.Options> checkOptions(CommandLine line, Docmerge engine) {
+    if (line.hasOption("max-errors") && maxErrors(line) < 1) {
+      err.println("--max-errors 应是正整数（最多显示几个错误），如 --max-errors 20；现在是「" + line.getOptionValue("max-errors") + "」");
+      return Optional.empty();
+    }
     Optional<LocalDate> deadline = Optional.empty();
     if (line.hasOption("deadline")) {
       try {

@@ -55,12 +55,12 @@ public final class Main {
 
   /** Runs one command; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    Console console = new Console(out, err);
     boolean verbose = Arrays.asList(args).contains("--verbose");
+    Console console = new Console(new TerminalStream(out, verbose), new TerminalStream(err, verbose));
     try {
       return dispatch(args, console);
     } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
-      err.println("内部错误：docmerge 出现了意外问题（" + e.getClass().getSimpleName() + "）。输入文件没有被修改，"
+      err.println("内部错误：docmerge 出现了意外问题" + (verbose ? "（" + e.getClass().getName() + "）" : "") + "。输入文件没有被修改，"
           + "也没有留下不完整的输出。请把这条信息和所用的文件发给维护人员"
           + (verbose ? "。" : "；加 --verbose 可显示详细信息。"));
       if (verbose) {

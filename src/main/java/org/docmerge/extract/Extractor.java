@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Diagnostics;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
@@ -32,10 +33,10 @@ import org.docmerge.spec.ReportSpec.Section;
  * label and columns checked by their header labels. A value is read only from a cell that is there: a missing row
  * or column is reported ({@code EXTRACT.TABLE_INCOMPLETE}), never filled with 0.
  *
- * <p>Codes: {@code EXTRACT.TABLE_MISSING}, {@code EXTRACT.TABLE_INCOMPLETE} (errors); {@code
- * EXTRACT.SECTION_MISSING}, {@code EXTRACT.NO_TITLE}, {@code EXTRACT.DRAFT} (warnings); {@code EXTRACT.GUESSED}
- * (note). A docmerge draft is read without its banner and problem list, with a warning that it is a draft.
- * Stateless.
+ * <p>Codes: {@code EXTRACT.TABLE_MISSING}, {@code EXTRACT.TABLE_INCOMPLETE} (errors); {@code EXTRACT.NOT_REPORT} (no
+ * title, no part heading and no table: no value); {@code EXTRACT.SECTION_MISSING}, {@code EXTRACT.NO_TITLE}, {@code
+ * EXTRACT.DRAFT} (warnings); {@code EXTRACT.GUESSED} (note). A docmerge draft is read without its banner and problem
+ * list, with a warning that it is a draft. Stateless.
  */
 public final class Extractor {
   private static final Pattern PART = Pattern.compile("^([一二三四五六])、");
@@ -79,7 +80,21 @@ public final class Extractor {
     }
     prose(report.source(), paragraphs, spec, out, d);
     Tables.read(report.source(), tables, spec, out, d);
-    return Result.of(out.build(), d.sorted());
+    List<Diagnostic> found = d.sorted();
+    // No title, none of the part headings and none of the tables: whatever this is, it is not a report, and an
+    // empty workbook would only hide that.
+    long headings = spec.sections().stream().filter(s -> s.heading() != null).count();
+    if (count(found, "EXTRACT.NO_TITLE") > 0 && count(found, "EXTRACT.SECTION_MISSING") >= headings
+        && count(found, "EXTRACT.TABLE_MISSING") >= spec.tables().size()) {
+      return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", Location.file(report.source()),
+          "这个文件不是政府信息公开工作年度报告：找不到报告标题、「一、总体情况」等部分标题，也找不到任何一张表格。"
+              + "请确认选对了文件；文字报告请用 UTF-8 或 GB18030 编码保存"));
+    }
+    return Result.of(out.build(), found);
+  }
+
+  private static long count(List<Diagnostic> ds, String code) {
+    return ds.stream().filter(x -> x.code().equals(code)).count();
   }
 
   // ------------------------------------------------------------------ cover and prose

@@ -26,7 +26,8 @@ import org.docmerge.spec.ReportSpec;
  * word/document.xml} is a .docx, text that looks like markup is a web page, other text is the plain-text form
  * (UTF-8, or GB18030 when it is not UTF-8). Also picks the report kind from the tables' labels. Stateless.
  *
- * <p>Codes: {@code EXTRACT.UNREADABLE}, {@code EXTRACT.TOO_LARGE}, {@code EXTRACT.NOT_REPORT} (errors: no value).
+ * <p>Codes: {@code EXTRACT.UNREADABLE}, {@code EXTRACT.TOO_LARGE}, {@code EXTRACT.NOT_REPORT} (errors: no value;
+ * NOT_REPORT also for binary content and for UTF-16 text without a byte-order mark; with one it is read).
  */
 public final class Reports {
   /** What a file's content is. */
@@ -71,6 +72,11 @@ public final class Reports {
           "文件有 " + (b.length >> 20) + " MB，远超一份年度报告的大小（上限 20 MB）。请确认选对了文件"));
     }
     Form form = sniff(b);
+    if ((form == Form.TEXT || form == Form.HTML) && utf16(b) == null && binary(b)) {
+      return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
+          "这个文件不是报告：其中有二进制内容，或是没有字节顺序标记的 UTF-16 等编码的文字。"
+              + "文字报告请在记事本中「另存为」UTF-8 编码；其他报告请用 .docx 或网页（.html）"));
+    }
     switch (form) {
       case DOCX -> {
         if (unzippedSize(b) > MAX_UNZIPPED) {
@@ -127,7 +133,32 @@ public final class Reports {
     return Extractor.extract(report, spec);
   }
 
+  /** UTF-16 by its byte-order mark, or null. */
+  private static Charset utf16(byte[] b) {
+    if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
+  }
+
+  /** NUL bytes in the first 64 KB: no text in UTF-8 or GB18030 has them (random bytes, UTF-16 without a mark). */
+  private static boolean binary(byte[] b) {
+    for (int i = 0; i < Math.min(b.length, 65536); i++) {
+      if (b[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String decode(byte[] b) {
+    Charset wide = utf16(b);
+    if (wide != null) {
+      return new String(b, 2, b.length - 2, wide);
+    }
     int off = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
+import org.docmerge.diag.SafeText;
 
 /**
  * Output file names derived from data (a unit's name, an input's file name), made into one safe path segment
@@ -39,10 +40,10 @@ public final class SafeNames {
    * temporary name it stages each report under).
    */
   public static String segment(String stem, String extension, int maxBytes) {
-    String s = Normalizer.normalize(stem == null ? "" : stem, Normalizer.Form.NFC);
+    String s = Normalizer.normalize(stem == null ? "" : SafeText.oneLine(stem), Normalizer.Form.NFC);
     StringBuilder b = new StringBuilder(s.length());
     s.codePoints().forEach(cp -> {
-      boolean bad = cp < 0x20 || cp == 0x7F || "/\\:*?\"<>|".indexOf(cp) >= 0
+      boolean bad = !SafeText.xmlAllowed(cp) || cp < 0x20 || cp == 0x7F || "/\\:*?\"<>|".indexOf(cp) >= 0
           || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.LINE_SEPARATOR
           || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR || Character.getType(cp) == Character.SURROGATE;
       if (!bad) { // dropped rather than replaced: 「../../etc/x」 becomes 「etcx」, not 「_.._etc_x」

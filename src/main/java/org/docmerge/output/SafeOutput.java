@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
+import org.docmerge.diag.Technical;
 
 /**
  * Publishes a file atomically: the bytes go to {@code .<name>.<pid>.<random>.tmp} in the target's folder, are
@@ -51,6 +52,12 @@ public final class SafeOutput {
         return Optional.of(Diagnostic.error("OUT.SAME_AS_INPUT", Location.file(target.toString()),
             "输出文件与输入文件是同一个文件。请换一个输出文件名，以免覆盖原始数据"));
       }
+    }
+    Path file = abs.getFileName();
+    int bytes = file == null ? 0 : file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > SafeNames.MAX_BYTES) {
+      return Optional.of(Diagnostic.error("OUT.NAME_TOO_LONG", Location.file(target.toString()),
+          "输出文件名太长：" + bytes + " 字节，文件系统最多允许 " + SafeNames.MAX_BYTES + " 字节（约 85 个汉字）。请换一个短一些的文件名"));
     }
     if (Files.isDirectory(abs)) {
       return Optional.of(Diagnostic.error("OUT.IS_FOLDER", Location.file(target.toString()),
@@ -242,8 +249,12 @@ public final class SafeOutput {
         || e instanceof FileSystemException fse && fse.getReason() != null && fse.getReason().contains("Read-only")) {
       return notWritable(target, dir);
     }
+    if (e instanceof FileSystemException fse && fse.getReason() != null && fse.getReason().contains("File name too long")) {
+      return Diagnostic.error("OUT.NAME_TOO_LONG", Location.file(target.toString()),
+          "输出文件名或路径太长，文件系统不接受。请换一个短一些的文件名或文件夹；没有留下不完整的文件" + Technical.of(e));
+    }
     return Diagnostic.error("OUT.WRITE_FAILED", Location.file(target.toString()),
-        "写入输出文件失败（" + e.getMessage() + "）。可能是磁盘已满；没有留下不完整的文件，原有文件未被改动");
+        "写入输出文件失败，可能是磁盘已满；没有留下不完整的文件，原有文件未被改动" + Technical.of(e));
   }
 
   private static void linkNoClobber(Path target, Path tmp) throws IOException {

@@ -54,7 +54,7 @@ public final class SpecReader {
       return parse(in.readAllBytes(), "jar:" + base, spec -> ReportKind.resource(base + spec.template()));
     } catch (IOException e) {
       return Result.failed(
-          Diagnostic.error("SPEC.UNREADABLE", Location.NONE, "无法读取报告类型「" + kindOrFolder + "」：" + e.getMessage()));
+          Diagnostic.error("SPEC.UNREADABLE", Location.NONE, "无法读取报告类型「" + kindOrFolder + "」" + org.docmerge.diag.Technical.of(e)));
     }
   }
 
@@ -65,7 +65,7 @@ public final class SpecReader {
       return parse(bytes, folder.toString(), spec -> ReportKind.file(folder.resolve(spec.template())));
     } catch (IOException e) {
       return Result.failed(
-          Diagnostic.error("SPEC.UNREADABLE", Location.file(specFile.toString()), "无法读取规格文件：" + e.getMessage()));
+          Diagnostic.error("SPEC.UNREADABLE", Location.file(specFile.toString()), "无法读取规格文件" + org.docmerge.diag.Technical.of(e)));
     }
   }
 
@@ -76,7 +76,7 @@ public final class SpecReader {
       spec = JSON.readValue(bytes, ReportSpec.class);
     } catch (IOException e) {
       return Result.failed(
-          Diagnostic.error("SPEC.SYNTAX", Location.file(origin + "/spec.json"), "规格文件格式有误：" + e.getMessage()));
+          Diagnostic.error("SPEC.SYNTAX", Location.file(origin + "/spec.json"), "规格文件格式有误（不是有效的 JSON 或字段不对），加 --verbose 可看具体位置" + org.docmerge.diag.Technical.of(e)));
     }
     List<Diagnostic> problems = check(spec, origin);
     if (Diagnostics.anyErrors(problems)) {

@@ -158,7 +158,7 @@ final class Extra {
 
   private static String escape(String value) {
     StringBuilder sb = new StringBuilder();
-    PreparedTemplate.appendText(sb, value.replace('\n', ' ').replace('\t', ' '));
+    PreparedTemplate.appendOneLine(sb, value);
     return sb.toString();
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.docmerge.diag.SafeText;
 
 /**
  * A checked, repaired and compiled template, ready to render any number of documents. Rendering is string
@@ -20,7 +21,7 @@ import java.util.zip.ZipOutputStream;
  * thread-safe: render may be called from many threads at once.
  *
  * <p>Values are written as text, never as markup: {@code & < > " '} are escaped, C0 control characters are
- * removed (they make the .docx unreadable), {@code \n} and U+000B (Word's Shift+Enter) become line breaks,
+ * removed by {@link SafeText} (they make the .docx unreadable), {@code \n} and U+000B (Word's Shift+Enter) become line breaks,
  * {@code \t} a tab, and a {@code {{} in a value appears literally, because values are never scanned for tags.
  */
 public final class PreparedTemplate {
@@ -182,17 +183,13 @@ public final class PreparedTemplate {
     return sb.toString();
   }
 
-  /** Appends a value as the content of an open {@code w:t}. */
-  static void appendText(StringBuilder sb, String v) {
+  /** Appends a value as the content of an open {@code w:t}, cleaned by {@link SafeText#clean}. */
+  static void appendText(StringBuilder sb, String value) {
+    String v = SafeText.clean(value);
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
       switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&apos;");
-        case '\n', '\u000B' -> sb.append(BREAK);
+        case '\n' -> sb.append(BREAK);
         case '\t' -> sb.append(TAB);
         case '\r' -> {
           // CRLF is one break; a lone CR (old Mac text) is a break too.
@@ -200,22 +197,27 @@ public final class PreparedTemplate {
             sb.append(BREAK);
           }
         }
-        default -> {
-          if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
-            continue; // not allowed in XML 1.0: readers refuse the whole file
-          }
-          if (Character.isHighSurrogate(c)) {
-            if (i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) {
-              sb.append(c).append(v.charAt(++i));
-            }
-            continue; // an unpaired surrogate cannot be written as UTF-8
-          }
-          if (Character.isLowSurrogate(c)) {
-            continue;
-          }
-          sb.append(c);
-        }
+        default -> escape(sb, c);
       }
+    }
+  }
+
+  /** Appends a value as the text of a one-line property: {@link SafeText#oneLine}, escaped, no markup. */
+  static void appendOneLine(StringBuilder sb, String value) {
+    String v = SafeText.oneLine(value);
+    for (int i = 0; i < v.length(); i++) {
+      escape(sb, v.charAt(i));
+    }
+  }
+
+  private static void escape(StringBuilder sb, char c) {
+    switch (c) {
+      case '&' -> sb.append("&amp;");
+      case '<' -> sb.append("&lt;");
+      case '>' -> sb.append("&gt;");
+      case '"' -> sb.append("&quot;");
+      case '\'' -> sb.append("&apos;");
+      default -> sb.append(c);
     }
   }
 }

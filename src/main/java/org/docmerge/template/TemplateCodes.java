@@ -17,6 +17,11 @@ package org.docmerge.template;
  *   <tr><td>{@value #CORRUPT}</td><td>error</td><td>docx4j could not load it, or a part came back empty (DOCTYPE, XXE,
  *       billion laughs), or the text cannot be parsed</td></tr>
  *   <tr><td>{@value #STYLE_CYCLE}</td><td>error</td><td>styles whose {@code w:basedOn} chain loops (CVE-2026-53752)</td></tr>
+ *   <tr><td>{@value #TOO_DEEP}</td><td>error</td><td>an XML part nested more than 256 elements deep</td></tr>
+ *   <tr><td>{@value #EXTERNAL_FIELD}</td><td>error</td><td>a field that pulls in files or runs DDE, also when its
+ *       instruction is split over several runs</td></tr>
+ *   <tr><td>{@value #EXTERNAL_RESOURCE}</td><td>error</td><td>a relationship fetched when the report is opened or
+ *       converted (linked image, remote attached template, altChunk)</td></tr>
  *   <tr><td>{@value #SYNTAX}</td><td>error</td><td>a {@code {{} without {@code }}}, a lone {@code }}}, an empty or malformed
  *       tag name, or {@code {{} left where it cannot be replaced (field codes, tracked deletions)</td></tr>
  *   <tr><td>{@value #UNKNOWN_TAG}</td><td>error</td><td>a tag that names no field, section or cell of the spec</td></tr>
@@ -41,6 +46,14 @@ public final class TemplateCodes {
   public static final String UNUSED = "TEMPLATE.UNUSED";
   /** A DDE, DDEAUTO, INCLUDETEXT, INCLUDEPICTURE, LINK or IMPORT field: refused. */
   public static final String EXTERNAL_FIELD = "TEMPLATE.EXTERNAL_FIELD";
+  /** A part nested deeper than any real document (issue 15: 5,000 nested tables): refused before any parsing. */
+  public static final String TOO_DEEP = "TEMPLATE.TOO_DEEP";
+  /**
+   * A relationship that makes Word or LibreOffice fetch something when the report is opened or converted: a
+   * linked (not embedded) image, a remote attached template, an OLE link, an altChunk. External hyperlinks are
+   * fine. Refused.
+   */
+  public static final String EXTERNAL_RESOURCE = "TEMPLATE.EXTERNAL_RESOURCE";
   /** Tracked changes in a part that becomes the report: warned. */
   public static final String TRACKED_CHANGES = "TEMPLATE.TRACKED_CHANGES";
   /** A comments part: warned. */

@@ -16,6 +16,7 @@ import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Diagnostics;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
+import org.docmerge.diag.Technical;
 import org.docmerge.spec.ReportSpec;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import org.docx4j.openpackaging.parts.JaxbXmlPart;
@@ -58,7 +59,7 @@ public final class TemplateCompiler {
     } catch (Exception | LinkageError | StackOverflowError e) {
       // One catch boundary: whatever a parser throws becomes a diagnostic, never a crash of the batch.
       return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, Location.file(name),
-          "模板无法读取（" + e.getClass().getSimpleName() + "：" + e.getMessage() + "）。请在 Word 中打开并重新保存。"));
+          "模板无法读取，可能已损坏或结构异常。请在 Word 中打开并重新保存。" + Technical.of(e)));
     }
   }
 
@@ -69,6 +70,13 @@ public final class TemplateCompiler {
       return Result.failed(scanned.diagnostics());
     }
     ZipScan.Contents zip = scanned.get();
+    // Before any DOM, docx4j or recursion: a part nested thousands deep took minutes, then overflowed the stack.
+    String deep = RiskyParts.tooDeep(zip.bytes());
+    if (deep != null) {
+      return Result.failed(Diagnostic.error(TemplateCodes.TOO_DEEP, Location.detail(name, deep),
+          "模板的 " + deep + " 嵌套超过 " + RiskyParts.MAX_DEPTH + " 层（例如表格套表格上百层），正常的文档不会这样。"
+              + "请检查模板是否被其他程序生成或篡改，在 Word 中删除多余的嵌套表格后重新保存。"));
+    }
 
     // Which part is the main document, and is it a plain .docx (not .docm, .dotx, .xlsx)?
     String mainPart;
@@ -86,7 +94,7 @@ public final class TemplateCompiler {
       rels = relationships(zip, mainPart);
     } catch (Exception e) {
       return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, file,
-          "模板的包结构无法解析（" + e.getMessage() + "）。请在 Word 中打开并重新保存。"));
+          "模板的包结构无法解析。请在 Word 中打开并重新保存。" + Technical.of(e)));
     }
 
     // Style cycles first: docx4j 11.5.13 overflows the stack resolving a cyclic w:basedOn (CVE-2026-53752).
@@ -135,7 +143,7 @@ public final class TemplateCompiler {
         dom = Xml.parse(zip.bytes().get(part.getKey()));
       } catch (Exception e) {
         return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, Location.detail(name, part.getValue()),
-            "模板的" + part.getValue() + "无法解析（" + e.getMessage() + "）。请在 Word 中打开并重新保存。"));
+            "模板的" + part.getValue() + "无法解析。请在 Word 中打开并重新保存。" + Technical.of(e)));
       }
       Places places = new Places(dom, part.getValue());
       boolean any = false;
@@ -230,10 +238,6 @@ public final class TemplateCompiler {
     return Result.of(new PreparedTemplate(name, uses, zip.names(), zip.bytes(), compiled, empties), d.asList());
   }
 
-  /** Field instructions that fetch or run something outside the document when the report is opened. */
-  private static final Pattern EXTERNAL_FIELD =
-      Pattern.compile("^\\s*(DDEAUTO|DDE|INCLUDETEXT|INCLUDEPICTURE|LINK|IMPORT)\\b", Pattern.CASE_INSENSITIVE);
-
   /**
    * H46: what a template must not pass on to every report. A field that pulls in other files or runs DDE is
    * refused ({@code TEMPLATE.EXTERNAL_FIELD}); tracked changes and comments would be published with the
@@ -241,24 +245,32 @@ public final class TemplateCompiler {
    */
   private static void riskyContent(ZipScan.Contents zip, Map<String, String> parts, Map<String, String> rels,
       String name, Diagnostics d) throws Exception {
-    for (var part : parts.entrySet()) {
+    // Fields in any other story part (footnotes, endnotes, comments, glossary) reach the report too.
+    Map<String, String> withFields = new LinkedHashMap<>(parts);
+    for (String entry : zip.names()) {
+      if (!withFields.containsKey(entry) && entry.endsWith(".xml")) {
+        String text = new String(zip.bytes().get(entry), java.nio.charset.StandardCharsets.UTF_8);
+        if (text.contains("instrText") || text.contains("fldSimple")) {
+          withFields.put(entry, entry);
+        }
+      }
+    }
+    for (var part : withFields.entrySet()) {
       Document dom = Xml.parse(zip.bytes().get(part.getKey()));
       Location at = Location.detail(name, part.getValue());
-      List<String> instructions = new ArrayList<>();
-      Xml.all(dom, "instrText").forEach(e -> instructions.add(e.getTextContent()));
-      Xml.all(dom, "fldSimple").forEach(e -> instructions.add(e.getAttributeNS(Xml.W, "instr")));
-      for (String instr : instructions) {
-        if (instr != null && EXTERNAL_FIELD.matcher(instr).find()) {
+      for (String instr : RiskyParts.instructions(dom)) {
+        if (instr != null && RiskyParts.EXTERNAL_FIELD.matcher(instr).find()) {
           d.error(TemplateCodes.EXTERNAL_FIELD, at, "模板的" + part.getValue() + "中有引用外部内容的域「"
               + instr.strip().split("\\s+")[0] + "」，打开报告时会读取其他文件或运行程序。请在 Word 中删除这个域（Alt+F9 可显示域代码）。");
           break;
         }
       }
-      if (!Xml.all(dom, "ins").isEmpty() || !Xml.all(dom, "del").isEmpty()) {
+      if (parts.containsKey(part.getKey()) && (!Xml.all(dom, "ins").isEmpty() || !Xml.all(dom, "del").isEmpty())) {
         d.warning(TemplateCodes.TRACKED_CHANGES, at, "模板的" + part.getValue() + "中有未接受的修订，会随报告一起发布。"
             + "请在 Word 中「审阅 → 接受所有修订」后保存模板。");
       }
     }
+    RiskyParts.externalResources(zip, name, d);
     if (rels.values().stream().anyMatch(t -> t.endsWith("/comments"))) {
       d.warning(TemplateCodes.COMMENTS, Location.file(name), "模板中有批注，会随报告一起发布。请在 Word 中「审阅 → 删除所有批注」后保存模板。");
     }
@@ -271,7 +283,7 @@ public final class TemplateCompiler {
       pkg = WordprocessingMLPackage.load(new ByteArrayInputStream(docx));
     } catch (Exception | LinkageError | StackOverflowError e) {
       return Result.failed(Diagnostic.error(TemplateCodes.CORRUPT, Location.file(name),
-          "Word 文档库无法读取模板（" + e.getClass().getSimpleName() + "）。请在 Word 中打开并重新保存。"));
+          "Word 文档库无法读取模板。请在 Word 中打开并重新保存。" + Technical.of(e)));
     }
     // docx4j only logs XXE / billion-laughs failures and leaves the part's content null.
     for (Part part : pkg.getParts().getParts().values()) {
@@ -572,17 +584,33 @@ public final class TemplateCompiler {
     return prev[b.length()];
   }
 
-  /** Human-readable places of paragraphs in one part: 正文 第3段, 正文 表2 第4行 第2格, 页脚(footer1.xml) 文本框. */
+  /**
+   * Human-readable places of paragraphs in one part: 正文 第3段, 正文 表2 第4行 第2格, 页脚(footer1.xml) 文本框.
+   * Every index is computed in one pass over the part (a lookup per paragraph used to walk whole tables: cubic
+   * in the nesting depth).
+   */
   private static final class Places {
     private final String part;
     private final Map<Element, Integer> tables = new HashMap<>();
     private final Map<Element, Integer> paragraphs = new HashMap<>();
+    /** A row's number within its own table, a cell's within its own row. */
+    private final Map<Element, Integer> position = new HashMap<>();
 
     Places(Document dom, String part) {
       this.part = part;
       int t = 0;
-      for (Element tbl : Xml.all(dom, "tbl")) {
-        tables.put(tbl, ++t);
+      Map<Element, Integer> count = new HashMap<>();
+      for (Element e : Xml.all(dom, "*")) {
+        switch (e.getLocalName()) {
+          case "tbl" -> tables.put(e, ++t);
+          case "tr", "tc" -> {
+            Element owner = Xml.ancestor(e, e.getLocalName().equals("tr") ? "tbl" : "tr");
+            if (owner != null) {
+              position.put(e, count.merge(owner, 1, Integer::sum));
+            }
+          }
+          default -> { }
+        }
       }
       int n = 0;
       for (Element p : Xml.all(dom, "p")) {
@@ -601,23 +629,10 @@ public final class TemplateCompiler {
         Element tr = Xml.ancestor(tc, "tr");
         Element tbl = tr == null ? null : Xml.ancestor(tr, "tbl");
         if (tbl != null) {
-          return part + " 表" + tables.get(tbl) + " 第" + index(tbl, tr, "tr") + "行 第" + index(tr, tc, "tc") + "格";
+          return part + " 表" + tables.get(tbl) + " 第" + position.getOrDefault(tr, 0) + "行 第" + position.getOrDefault(tc, 0) + "格";
         }
       }
       return part + " 第" + paragraphs.getOrDefault(p, 0) + "段";
-    }
-
-    private static int index(Element parent, Element child, String local) {
-      int i = 0;
-      for (Element e : Xml.all(parent, local)) {
-        if (Xml.ancestor(e, parent.getLocalName()) == parent) {
-          i++;
-        }
-        if (e == child) {
-          return i;
-        }
-      }
-      return 0;
     }
   }
 }

@@ -79,7 +79,7 @@ final class ZipScan {
         order.add(e.getName());
       }
     } catch (IOException | RuntimeException ex) {
-      return fail(TemplateCodes.UNSUPPORTED_ZIP, where, "无法读取模板压缩包（" + ex.getMessage() + "）。请在 Word 中重新保存。");
+      return fail(TemplateCodes.UNSUPPORTED_ZIP, where, "无法读取模板压缩包。请在 Word 中重新保存。" + org.docmerge.diag.Technical.of(ex));
     }
     // The local headers (what ZipInputStream reads) and the central directory (what most readers use) must
     // list the same entries, otherwise different programs would see different documents.

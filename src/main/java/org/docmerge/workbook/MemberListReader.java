@@ -49,7 +49,7 @@ public final class MemberListReader {
       }
     } catch (Exception | LinkageError | StackOverflowError e) {
       return Result.failed(Diagnostic.error("MEMBERS.UNREADABLE", where,
-          "无法读取成员名单（" + e.getClass().getSimpleName() + "）。成员名单应是 .xlsx 工作簿，第一个工作表的第一列每行写一个成员的文件名或机关名称。"));
+          "无法读取成员名单。成员名单应是 .xlsx 工作簿，第一个工作表的第一列每行写一个成员的文件名或机关名称。" + org.docmerge.diag.Technical.of(e)));
     }
   }
 }

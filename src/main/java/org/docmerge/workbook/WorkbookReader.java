@@ -36,6 +36,7 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.docmerge.diag.Diagnostics;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
+import org.docmerge.diag.Technical;
 import org.docmerge.model.CellValue;
 import org.docmerge.model.ReportData;
 import org.docmerge.spec.Labels;
@@ -51,7 +52,8 @@ import org.docmerge.spec.ReportSpec;
  *
  * <p>Diagnostic codes: {@code WB.EMPTY}, {@code WB.TOO_LARGE}, {@code WB.NOT_EXCEL}, {@code WB.OLD_EXCEL},
  * {@code WB.XLSB}, {@code WB.ENCRYPTED}, {@code WB.CORRUPT}, {@code WB.SUSPICIOUS_ZIP}, {@code
- * WB.UNSUPPORTED_ZIP}, {@code WB.SHEET_TOO_LARGE}, {@code WB.TOO_MANY_ROWS}, {@code WB.CHANGED_DURING_READ} (the
+ * WB.UNSUPPORTED_ZIP}, {@code WB.SHEET_TOO_LARGE}, {@code WB.TOO_MANY_ROWS}, {@code WB.CHANGED_DURING_READ},
+ * {@code WB.STRICT_OOXML} (the
  * file is rejected: no value); {@code WB.EXTENSION_MISMATCH}, {@code WB.MACROS},
  * {@code WB.SHEET_NAME_TRIMMED}, {@code WB.TEXT_NUMBER} (notes); {@code WB.UNREADABLE} (the file could not be
  * read from disk); {@code WB.SHEET_HIDDEN}, {@code
@@ -190,7 +192,7 @@ public final class WorkbookReader {
 
   private static Result<ReportData> unreadable(Location where, IOException e) {
     return Result.failed(org.docmerge.diag.Diagnostic.error(
-        "WB.UNREADABLE", where, "无法读取文件（" + e.getClass().getSimpleName() + "）：请确认文件存在且没有被其他程序独占。"));
+        "WB.UNREADABLE", where, "无法读取文件：请确认文件存在且没有被其他程序独占。" + Technical.of(e)));
   }
 
   private static byte[] sha256(byte[] b) {
@@ -292,8 +294,22 @@ public final class WorkbookReader {
     } catch (OldExcelFormatException e) {
       return fail(d, "WB.OLD_EXCEL", where, "这是 Excel 5.0/95 或更早的格式，不支持。" + RESAVE);
     } catch (Exception | LinkageError | StackOverflowError e) {
-      return fail(d, "WB.CORRUPT", where, "文件已损坏或格式异常，无法读取（" + describe(e) + "）。" + RESAVE);
+      if (strict(e)) {
+        return fail(d, "WB.STRICT_OOXML", where, "这是「Strict Open XML 电子表格」格式的工作簿，docmerge 只能读取普通的 .xlsx。"
+            + "请在 Excel 中「另存为」，保存类型选「Excel 工作簿（*.xlsx）」（不是「Strict Open XML 电子表格」）再试。" + Technical.of(e));
+      }
+      return fail(d, "WB.CORRUPT", where, "文件已损坏或格式异常，无法读取。" + RESAVE + Technical.of(e));
     }
+  }
+
+  /** POI's refusal of a Strict OOXML workbook (bug 57699), anywhere in the cause chain. */
+  private static boolean strict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("Strict OOXML")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A container that parsed but holds no workbook POI can read; carries the code and the message. */
@@ -335,16 +351,6 @@ public final class WorkbookReader {
       throw new NotExcelException("WB.NOT_EXCEL", "这不是 Excel 工作簿，而是" + what + "。请选择填好的 .xlsx 工作簿。");
     }
     return WorkbookFactory.create(fs);
-  }
-
-  /** The exception class (support staff search for it) and the start of its message. */
-  private static String describe(Throwable e) {
-    String m = e.getMessage();
-    if (m == null || m.isBlank()) {
-      return e.getClass().getName();
-    }
-    m = m.replaceAll("\\s+", " ").strip();
-    return e.getClass().getName() + "：" + (m.length() > 160 ? m.substring(0, 160) + "…" : m);
   }
 
   private static Result<ReportData> tooLarge(Location where, long size, Limits limits) {
@@ -717,7 +723,7 @@ public final class WorkbookReader {
         case STRING -> fromText(text(c), loc);
         case BOOLEAN -> new CellValue(null, c.getBooleanCellValue() ? "TRUE" : "FALSE", loc);
         case FORMULA -> formula(c, loc);
-        case ERROR -> formulaError(FormulaError.forInt(c.getErrorCellValue()).getString(), loc, c);
+        case ERROR -> formulaError(errorText(c.getErrorCellValue()), loc, c);
         default -> new CellValue(null, "", loc);
       };
     }
@@ -731,15 +737,15 @@ public final class WorkbookReader {
       try {
         v = ev.evaluate(c);
       } catch (RuntimeException e) {
-        d.error("WB.FORMULA_ERROR", loc, "公式「=" + c.getCellFormula() + "」无法计算（" + e.getClass().getSimpleName()
-            + "：可能引用了其他文件或使用了不支持的函数）。请改为直接填写数字。");
+        d.error("WB.FORMULA_ERROR", loc, "公式「=" + c.getCellFormula() + "」无法计算（可能引用了其他文件或使用了不支持的函数）。请改为直接填写数字。"
+            + Technical.of(e));
         return new CellValue(null, "#REF!", loc);
       }
       CellValue result = switch (v.getCellType()) {
         case NUMERIC -> number(v.getNumberValue(), loc);
         case STRING -> fromText(checked(v.getStringValue(), loc), loc);
         case BOOLEAN -> new CellValue(null, v.getBooleanValue() ? "TRUE" : "FALSE", loc);
-        case ERROR -> formulaError(FormulaError.forInt(v.getErrorValue()).getString(), loc, c);
+        case ERROR -> formulaError(errorText(v.getErrorValue()), loc, c);
         default -> new CellValue(null, "", loc);
       };
       if (result.number() != null && hasCache(c) && c.getCachedFormulaResultType() == CellType.NUMERIC
@@ -756,6 +762,24 @@ public final class WorkbookReader {
 
     private static boolean hasCache(Cell c) {
       return !(c instanceof XSSFCell x) || x.getCTCell().isSetV();
+    }
+
+    /**
+     * Excel's text of an error value; POI's own evaluation errors (~CIRCULAR~REF~, ~FUNCTION~NOT~IMPLEMENTED~)
+     * are not Excel's and are said in words.
+     */
+    private static String errorText(byte code) {
+      if (code == FormulaError.CIRCULAR_REF.getCode()) {
+        return "（循环引用：公式直接或间接引用了它自己）";
+      }
+      if (code == FormulaError.FUNCTION_NOT_IMPLEMENTED.getCode()) {
+        return "（使用了 docmerge 无法计算的函数）";
+      }
+      try {
+        return FormulaError.forInt(code).getString();
+      } catch (IllegalArgumentException unknown) {
+        return "（未知错误）";
+      }
     }
 
     private CellValue formulaError(String err, Location loc, Cell c) {

@@ -126,6 +126,40 @@ public final class WorkbookWriter {
     finish(sh, 1, 0);
   }
 
+  /** What one Excel cell holds at most; POI throws beyond it. */
+  public static final int MAX_CELL_CHARS = 32_767;
+
+  /**
+   * The paragraphs as cells: one longer than {@link #MAX_CELL_CHARS} is cut into several, after a sentence end
+   * (。！？；) where there is one in the last quarter of the piece, else at the limit (never inside a surrogate
+   * pair). Read back, each piece is a paragraph of its own; nothing is lost.
+   */
+  public static List<String> cellPieces(List<String> paragraphs) {
+    if (paragraphs.stream().allMatch(p -> p.length() <= MAX_CELL_CHARS)) {
+      return paragraphs;
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (String p : paragraphs) {
+      String rest = p;
+      while (rest.length() > MAX_CELL_CHARS) {
+        int cut = MAX_CELL_CHARS;
+        for (int i = MAX_CELL_CHARS - 1; i >= MAX_CELL_CHARS * 3 / 4; i--) {
+          if ("。！？；".indexOf(rest.charAt(i)) >= 0) {
+            cut = i + 1;
+            break;
+          }
+        }
+        if (Character.isHighSurrogate(rest.charAt(cut - 1))) {
+          cut--;
+        }
+        out.add(rest.substring(0, cut));
+        rest = rest.substring(cut);
+      }
+      out.add(rest);
+    }
+    return out;
+  }
+
   private static void writeProse(XSSFWorkbook wb, Styles s, ReportSpec spec, ReportData prefill) {
     XSSFSheet sh = wb.createSheet(spec.proseSheet());
     Row note = sh.createRow(0);
@@ -138,7 +172,7 @@ public final class WorkbookWriter {
     text(head, 2, "说明", s.header);
     int r = 2;
     for (ReportSpec.Section sec : spec.sections()) {
-      List<String> paras = prefill == null ? List.of() : prefill.paragraphs(sec.id());
+      List<String> paras = prefill == null ? List.of() : cellPieces(prefill.paragraphs(sec.id()));
       if (paras.isEmpty()) {
         paras = List.of("");
       }

@@ -176,6 +176,83 @@ final class HostileCases {
     return text(doc.substring(0, body) + paragraphXml + doc.substring(body), TEMPLATE, "word/document.xml");
   }
 
+  /** A template whose body starts with a table nested {@code depth} deep, a paragraph in every cell (a 10 KB file at 5,000). */
+  static byte[] nestedTables(int depth) {
+    String open = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>层</w:t></w:r></w:p>";
+    String close = "<w:p/></w:tc></w:tr></w:tbl>";
+    return templateBody(open.repeat(depth) + "<w:p><w:r><w:t>深处</w:t></w:r></w:p>" + close.repeat(depth).replaceFirst("<w:p/>", ""));
+  }
+
+  /** A complex field whose instruction Word split over several runs, as {@code pieces}. */
+  static byte[] splitField(String... pieces) {
+    StringBuilder p = new StringBuilder("<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>");
+    for (String piece : pieces) {
+      p.append("<w:r><w:instrText xml:space=\"preserve\">").append(piece).append("</w:instrText></w:r>");
+    }
+    p.append("<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>结果</w:t></w:r>")
+        .append("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>");
+    return templateBody(p.toString());
+  }
+
+  /** The template with one more relationship in {@code relsEntry} (created when missing). */
+  static byte[] withRelationship(byte[] docx, String relsEntry, String relationship) {
+    String rels;
+    try {
+      rels = entryText(docx, relsEntry);
+    } catch (RuntimeException | AssertionError missing) {
+      rels = null;
+    }
+    if (rels == null || rels.isEmpty()) {
+      rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+          + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>";
+    }
+    return text(rels.replace("</Relationships>", relationship + "</Relationships>"), docx, relsEntry);
+  }
+
+  static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+  /** A template showing an image linked (not embedded) from {@code url}: Word and LibreOffice fetch it. */
+  static byte[] remoteImage(String url) {
+    byte[] t = withRelationship(TEMPLATE, "word/_rels/document.xml.rels",
+        "<Relationship Id=\"rIdImg\" Type=\"" + REL + "image\" Target=\"" + url + "\" TargetMode=\"External\"/>");
+    String drawing = "<w:p><w:r><w:drawing><wp:inline xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\">"
+        + "<wp:extent cx=\"952500\" cy=\"952500\"/><wp:docPr id=\"1\" name=\"图片 1\"/>"
+        + "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+        + "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:nvPicPr><pic:cNvPr id=\"1\" name=\"x.png\"/><pic:cNvPicPr/></pic:nvPicPr>"
+        + "<pic:blipFill><a:blip r:link=\"rIdImg\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+        + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"952500\" cy=\"952500\"/></a:xfrm><a:prstGeom prst=\"rect\"/></pic:spPr></pic:pic>"
+        + "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+    String doc = entryText(t, "word/document.xml");
+    int body = doc.indexOf("<w:body>") + "<w:body>".length();
+    return text(doc.substring(0, body) + drawing + doc.substring(body), t, "word/document.xml");
+  }
+
+  /** An altChunk: an HTML part Word imports when the document opens, with a remote image in it. */
+  static byte[] altChunk() {
+    byte[] t = withRelationship(TEMPLATE, "word/_rels/document.xml.rels",
+        "<Relationship Id=\"rIdAlt\" Type=\"" + REL + "aFChunk\" Target=\"chunk.html\"/>");
+    t = text(entryText(t, "[Content_Types].xml").replace("</Types>",
+        "<Override PartName=\"/word/chunk.html\" ContentType=\"text/html\"/></Types>"), t, "[Content_Types].xml");
+    t = FuzzZips.replace(t, "word/chunk.html",
+        "<html><body><p>外部</p><img src=\"http://127.0.0.1:9/x.png\"></body></html>".getBytes(StandardCharsets.UTF_8));
+    String doc = entryText(t, "word/document.xml");
+    int body = doc.indexOf("<w:body>") + "<w:body>".length();
+    return text(doc.substring(0, body) + "<w:altChunk r:id=\"rIdAlt\"/>" + doc.substring(body), t, "word/document.xml");
+  }
+
+  /** settings.xml attaching a template from a web server (fetched by Word when the report opens). */
+  static byte[] remoteAttachedTemplate() {
+    byte[] t = withRelationship(TEMPLATE, "word/_rels/settings.xml.rels",
+        "<Relationship Id=\"rIdT\" Type=\"" + REL + "attachedTemplate\" Target=\"http://127.0.0.1:9/normal.dotm\" TargetMode=\"External\"/>");
+    String settings = entryText(t, "word/settings.xml");
+    int at = settings.indexOf(">", settings.indexOf("<w:settings")) + 1;
+    String withNs = settings.substring(0, at) + "<w:attachedTemplate r:id=\"rIdT\"/>" + settings.substring(at);
+    if (!withNs.contains("xmlns:r=")) {
+      withNs = withNs.replaceFirst("<w:settings ", "<w:settings xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" ");
+    }
+    return text(withNs, t, "word/settings.xml");
+  }
+
   static {
     // ---- B1 container and format: the workbook ----
     add("empty", (in, out) -> mergeBytes(in, out, "年报.xlsx", new byte[0]));
@@ -325,6 +402,49 @@ final class HostileCases {
     add("template-ddeauto", (in, out) -> mergeWithTemplate(in, out, templateBody(
         "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe \"/k calc.exe\" </w:instrText></w:r>"
             + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>")));
+
+    add("template-nested-tables", (in, out) -> mergeWithTemplate(in, out, nestedTables(5_000)));
+    add("inspect-nested-tables", (in, out) -> new Built("inspect", write(in, "模板.docx", nestedTables(5_000)).toString()));
+    add("template-split-includetext", (in, out) -> mergeWithTemplate(in, out,
+        splitField(" INCLU", "DETEXT \"file:///etc/pas", "swd\" ")));
+    add("inspect-split-includetext", (in, out) -> new Built("inspect",
+        write(in, "模板.docx", splitField(" INCLU", "DETEXT \"file:///etc/pas", "swd\" ")).toString()));
+    add("template-split-includepicture", (in, out) -> mergeWithTemplate(in, out,
+        splitField(" INCLUDE", "PICTURE \"http://127.0.0.1:9/x.png\" \\d ")));
+    add("template-split-dde", (in, out) -> mergeWithTemplate(in, out, splitField(" D", "DE cmd \"/c calc\" ")));
+    add("template-remote-image", (in, out) -> mergeWithTemplate(in, out, remoteImage("http://127.0.0.1:9/x.png")));
+    add("inspect-remote-image", (in, out) -> new Built("inspect",
+        write(in, "模板.docx", remoteImage("file:///etc/passwd")).toString()));
+    add("template-altchunk", (in, out) -> mergeWithTemplate(in, out, altChunk()));
+    add("template-remote-attached-template", (in, out) -> mergeWithTemplate(in, out, remoteAttachedTemplate()));
+
+    // ---- Issue 15 (round two): workbook and output ----
+    add("strict-ooxml", (in, out) -> {
+      byte[] strict = text(entryText(GOOD, "_rels/.rels").replace(
+          "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+          "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"), GOOD, "_rels/.rels");
+      String wbXml = entryText(strict, "xl/workbook.xml")
+          .replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
+          .replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships");
+      return mergeBytes(in, out, "年报.xlsx", text(wbXml, strict, "xl/workbook.xml"));
+    });
+    add("circular-reference", (in, out) -> mergeBytes(in, out, "年报.xlsx", edited(wb -> {
+      Cell c = cell(wb, "t3.new.natural");
+      c.setCellFormula(new org.apache.poi.ss.util.CellReference(c).formatAsString(false));
+    })));
+    add("extract-random-bytes", (in, out) -> {
+      byte[] junk = new byte[1 << 20];
+      new java.util.Random(15).nextBytes(junk);
+      junk[0] = 'x';
+      return new Built("extract", write(in, "报告.txt", junk).toString(), "-o", out.resolve("年报数据.xlsx").toString());
+    });
+    add("extract-utf16-without-bom", (in, out) -> new Built("extract",
+        write(in, "报告.txt", org.docmerge.TestReports.seedText().getBytes(StandardCharsets.UTF_16LE)).toString(),
+        "-o", out.resolve("年报数据.xlsx").toString()));
+    add("output-name-too-long", (in, out) -> {
+      Path wb = write(in, "年报.xlsx", GOOD);
+      return new Built("merge", wb.toString(), "-o", out.resolve("某".repeat(86) + "报告.docx").toString());
+    });
 
     // ---- B5 output ----
     add("output-exists", (in, out) -> {

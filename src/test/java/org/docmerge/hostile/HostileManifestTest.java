@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.docmerge.cli.Main;
 import org.docmerge.output.FolderLock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,6 +67,7 @@ class HostileManifestTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a guard against hangs (a 5,000-deep template once ran 15 minutes), not a performance bound
   void eachHostileCaseGetsItsCodeAndWritesNothing(Expected e) throws Exception {
     HostileCases.Builder builder = HostileCases.BUILDERS.get(e.builder());
     assertNotNull(builder, "no builder " + e.builder());
@@ -81,11 +83,36 @@ class HostileManifestTest {
       String shown = o.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
       String brief = shown.length() > 3000 ? shown.substring(0, 3000) + "…" : shown;
       assertTrue(shown.contains(" " + e.code() + ":"), e + " expected code; got:\n" + brief);
+      assertTechnicalDetailHidden(e.toString(), shown);
       assertEquals(e.exit(), exit, e + " exit code; output:\n" + brief);
       assertEquals(before, hashes(tmp), e + ": a file was written, removed or changed; output:\n" + brief);
     } finally {
       built.cleanup().close();
     }
+  }
+
+  /** A Java class name, a stack frame or a POI-internal error text: only with --verbose (issue 15). */
+  static final java.util.regex.Pattern TECHNICAL = java.util.regex.Pattern.compile(
+      "\\b(java|javax|jdk|org|com|sun)\\.[a-z0-9_]+\\.|\\b[A-Z][A-Za-z0-9]*(Exception|Error)\\b|\\bat [a-z][\\w.$]+\\(|~[A-Z]+~[A-Z~]+~"
+          + "|isn't currently supported");
+
+  static void assertTechnicalDetailHidden(String what, String shown) {
+    var m = TECHNICAL.matcher(shown);
+    assertTrue(!m.find(), () -> what + ": technical detail without --verbose: «" + m.group() + "» in\n"
+        + (shown.length() > 3000 ? shown.substring(0, 3000) + "…" : shown));
+  }
+
+  @Test
+  void verboseShowsTheTechnicalDetailThatIsOtherwiseHidden() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Path wb = HostileCases.write(in, "年报.xlsx", HostileCases.text("<workbook", HostileCases.GOOD, "xl/workbook.xml"));
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    PrintStream p = new PrintStream(o, true, StandardCharsets.UTF_8);
+    assertEquals(2, Main.run(new String[] {"check", wb.toString()}, p, p));
+    assertTechnicalDetailHidden("check of a truncated workbook", o.toString(StandardCharsets.UTF_8));
+    o.reset();
+    assertEquals(2, Main.run(new String[] {"check", wb.toString(), "--verbose"}, p, p));
+    assertTrue(TECHNICAL.matcher(o.toString(StandardCharsets.UTF_8)).find(), o.toString(StandardCharsets.UTF_8));
   }
 
   static int cli(String... args) {

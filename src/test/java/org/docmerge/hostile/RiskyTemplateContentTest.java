@@ -50,4 +50,26 @@ class RiskyTemplateContentTest {
         "<w:p><w:fldSimple w:instr=\" INCLUDETEXT &quot;C:\\\\secret.docx&quot; \"><w:r><w:t>x</w:t></w:r></w:fldSimple></w:p>"));
     assertTrue(c.contains("TEMPLATE.EXTERNAL_FIELD"), c.toString());
   }
+
+  @Test
+  void aSplitIncludeTextInFootnotesIsRefusedToo() {
+    byte[] t = HostileCases.text("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:footnotes xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        + "<w:footnote w:id=\"1\"><w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> INCLU</w:instrText></w:r>"
+        + "<w:r><w:instrText>DETEXT \"file:///etc/passwd\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:footnote></w:footnotes>",
+        HostileCases.TEMPLATE, "word/footnotes.xml");
+    List<String> c = codes(t);
+    assertTrue(c.contains("TEMPLATE.EXTERNAL_FIELD"), c.toString());
+  }
+
+  @Test
+  void aNestedFieldIsJudgedOnItsOwnAndAFieldResultIsNotAnInstruction() {
+    // { IF 1 = 1 "{ INCLUDETEXT x }" } : the inner field is refused; an ordinary PAGE field with "LINK" as its shown result is not
+    List<String> nested = codes(HostileCases.templateBody("<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> IF 1 = 1 \"</w:instrText></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> INCLUDE</w:instrText></w:r><w:r><w:instrText>TEXT x </w:instrText></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:instrText>\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"));
+    assertTrue(nested.contains("TEMPLATE.EXTERNAL_FIELD"), nested.toString());
+    List<String> page = codes(HostileCases.templateBody("<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:instrText>LINK</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"));
+    assertFalse(page.contains("TEMPLATE.EXTERNAL_FIELD"), page.toString());
+  }
 }
