@@ -87,8 +87,8 @@ class ExtractCliTest {
     Files.writeString(cut, seed.substring(0, seed.indexOf("\t\n\t（六）其他处理")) + "\n"
         + seed.substring(seed.indexOf("四、政府信息公开行政复议")), StandardCharsets.UTF_8);
     CliTest.Run bad = run("check", cut.toString());
-    assertEquals(1, bad.code(), bad.out());
-    assertTrue(bad.out().contains("EXTRACT.TABLE_INCOMPLETE") && bad.out().contains("缺少 5 行"), bad.out());
+    assertEquals(0, bad.code(), "what could not be read is a warning about the check, not an error: " + bad.out());
+    assertTrue(bad.out().contains("EXTRACT.TABLE_INCOMPLETE") && bad.out().contains("没有读到 5 行"), bad.out());
     assertTrue(bad.out().contains("R01–R06 对没有读到的 35 个数字"), bad.out());
   }
 
