@@ -382,7 +382,7 @@ final class Tables {
             subtotal(file, st, r, cells, byLeaf, d);
           }
           for (int k = 0; k < cells.size(); k++) {
-            Line line = byLeaf.get(CellText.norm(cells.get(k)));
+            Line line = org.docmerge.spec.Labels.find(cells.get(k), byLeaf.keySet()).map(byLeaf::get).orElse(null);
             if (line != null && !found.containsKey(line.id())) {
               found.put(line.id(), offsets != null && r.spans() != null && k + 1 < cells.size()
                   ? byOffset(r, k + 1, block, offsets)
