@@ -142,6 +142,10 @@ final class PlainTable {
     Tables.incomplete(file, st, missingRows, new LinkedHashSet<>(), shortRows, d);
   }
 
+  private static int rowSize(List<Tok> region, int row) {
+    return (int) region.stream().filter(t -> t.row() == row).count();
+  }
+
   /**
    * The value cells after the label at {@code at}: a label's continuation (a non-value cell that is no label of
    * the table, on the label's row or the next) is skipped; then value cells up to {@code n}, stopping at the next
@@ -171,8 +175,8 @@ final class PlainTable {
       if (!t.value()) {
         break;
       }
-      if (out.isEmpty() && t.row() != labelRow && CellText.strip(t.text()).isEmpty()) {
-        continue; // a filler line (「|||」) between a label and its values
+      if (out.isEmpty() && t.row() != labelRow && CellText.strip(t.text()).isEmpty() && rowSize(region, t.row()) != n) {
+        continue; // a filler line (「|||」) between a label and its values; a whole row of n blanks is the row
       }
       out.add(t);
     }

@@ -210,10 +210,13 @@ public final class WorkbookWriter {
         sh.addMergedRegion(new CellRangeAddress(v.row(), v.row(), v.col(), v.lastCol()));
       }
       Cell cell = sh.getRow(v.row()).getCell(v.col());
-      if (v.formula() != null) {
+      CellValue printed = prefill == null ? null : prefill.values().get(v.spec().id());
+      if (v.formula() != null && printed == null) {
         cell.setCellFormula(v.formula());
         continue;
       }
+      // A total a published report printed stays the value it printed (a blank stays blank), so that a check of
+      // the extracted workbook finds the faults a check of the report finds; formulas only where nothing was given.
       (isMoney ? money : "signed".equals(v.spec().type()) ? signed : counts)
           .addCellRangeAddress(v.row(), v.col(), v.row(), v.col());
       CellValue pre = prefill == null ? null : prefill.values().get(v.spec().id());
