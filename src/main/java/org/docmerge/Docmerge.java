@@ -227,7 +227,7 @@ public final class Docmerge {
       all.sort(Diagnostic.ORDER);
       return new Extracted(name, Optional.empty(), Optional.empty(), all);
     }
-    Optional<Diagnostic> failed = SafeOutput.publish(workbook, WorkbookWriter.write(kind.spec(), read.get()), opts);
+    Optional<Diagnostic> failed = SafeOutput.publish(workbook, WorkbookWriter.writeAsPrinted(kind.spec(), read.get()), opts);
     failed.ifPresent(all::add);
     all.sort(Diagnostic.ORDER);
     return new Extracted(name, read.value(), failed.isPresent() ? Optional.empty() : Optional.of(workbook), all);

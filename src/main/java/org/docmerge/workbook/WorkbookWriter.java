@@ -65,12 +65,26 @@ public final class WorkbookWriter {
    * member units); the reader looks sheets up by name, so the extra sheet does not disturb a check or merge.
    */
   public static byte[] write(ReportSpec spec, ReportData prefill, SheetTable extra) {
+    return write(spec, prefill, extra, false);
+  }
+
+  /**
+   * The workbook of a published report ({@code extract}): as {@link #write(ReportSpec, ReportData)}, but every
+   * total the report printed stays the value it printed (a blank stays blank) instead of becoming a formula, so
+   * that a check of this workbook finds the faults a check of the report finds. Totals the report did not show
+   * are formulas as in a blank workbook.
+   */
+  public static byte[] writeAsPrinted(ReportSpec spec, ReportData report) {
+    return write(spec, report, null, true);
+  }
+
+  private static byte[] write(ReportSpec spec, ReportData prefill, SheetTable extra, boolean asPrinted) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Styles s = new Styles(wb);
       writeCover(wb, s, spec, prefill);
       writeProse(wb, s, spec, prefill);
       for (ReportSpec.Table t : spec.tables()) {
-        writeTable(wb, s, spec, t, prefill);
+        writeTable(wb, s, spec, t, prefill, asPrinted);
       }
       if (extra != null) {
         SummaryWriter.fill(wb, wb.createSheet(extra.sheet()), extra);
@@ -167,7 +181,7 @@ public final class WorkbookWriter {
   }
 
   private static void writeTable(
-      XSSFWorkbook wb, Styles s, ReportSpec spec, ReportSpec.Table t, ReportData prefill) {
+      XSSFWorkbook wb, Styles s, ReportSpec spec, ReportSpec.Table t, ReportData prefill, boolean asPrinted) {
     XSSFSheet sh = wb.createSheet(t.sheet());
     TableLayout lay = TableLayout.of(spec, t);
     for (int r = 0; r < lay.rowCount; r++) {
@@ -210,13 +224,11 @@ public final class WorkbookWriter {
         sh.addMergedRegion(new CellRangeAddress(v.row(), v.row(), v.col(), v.lastCol()));
       }
       Cell cell = sh.getRow(v.row()).getCell(v.col());
-      CellValue printed = prefill == null ? null : prefill.values().get(v.spec().id());
+      CellValue printed = prefill == null || !asPrinted ? null : prefill.values().get(v.spec().id());
       if (v.formula() != null && printed == null) {
         cell.setCellFormula(v.formula());
         continue;
       }
-      // A total a published report printed stays the value it printed (a blank stays blank), so that a check of
-      // the extracted workbook finds the faults a check of the report finds; formulas only where nothing was given.
       (isMoney ? money : "signed".equals(v.spec().type()) ? signed : counts)
           .addCellRangeAddress(v.row(), v.col(), v.row(), v.col());
       CellValue pre = prefill == null ? null : prefill.values().get(v.spec().id());
