@@ -285,7 +285,7 @@ public final class Extractor {
 
   /** A name that looks like an agency's (ends as one does), cleaned of leading words; else empty. */
   static String agencyOf(String s) {
-    String n = s.strip().replaceAll("^(现将|现把|特将|根据|关于|我|本)", "").replaceAll("[“”\"《》]", "").strip();
+    String n = s.strip().replaceAll("^.*[\\s>»|_\\-–—]", "").replaceAll("^(现将|现把|特将|根据|关于|我|本)", "").replaceAll("[“”\"《》]", "").strip();
     if (n.length() < 2 || n.length() > 40 || n.matches(".*[，。；：、,;:].*")) {
       return "";
     }

@@ -112,6 +112,11 @@ final class PlainTable {
           }
         }
         if (last >= 0) {
+          // Table 四's row has no label: the first values after the header, past any header words left over
+          // from a PDF's wrapped header (「结果」「维持」…).
+          while (last + 1 < region.size() && !region.get(last + 1).value()) {
+            last++;
+          }
           List<Tok> v = values(region, last, n, tableLabels);
           if (!v.isEmpty()) {
             found.put(block.rows().get(0).id(), v);

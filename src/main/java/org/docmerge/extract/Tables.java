@@ -47,9 +47,14 @@ final class Tables {
         String current = null;
         for (List<String> cells : plain(t)) {
           String switchTo = null;
-          for (String c : cells) {
+          for (int k = 0; k < cells.size(); k++) {
+            String c = cells.get(k);
+            boolean first = cells.subList(0, k).stream().allMatch(String::isBlank);
             for (Map.Entry<String, Set<String>> e : unique.entrySet()) {
-              if (org.docmerge.spec.Labels.find(c, e.getValue()).isPresent()) {
+              java.util.Optional<String> hit = org.docmerge.spec.Labels.find(c, e.getValue());
+              // A two-character label (「规章」, 「其他」) switches only where it begins its row: in a PDF's
+              // header of single words, 「其他」 is part of table 四's 「其他结果」.
+              if (hit.isPresent() && (hit.get().length() >= 3 || first)) {
                 switchTo = switchTo == null ? e.getKey() : switchTo;
               }
             }

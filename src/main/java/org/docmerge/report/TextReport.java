@@ -82,6 +82,7 @@ public final class TextReport {
       if (cells != null) {
         if (table == null) {
           table = new Open();
+          lookBack(blocks, table);
         }
         if (!cells.isEmpty()) {
           table.rows.add(cells.stream().map(PublishedReport.Cell::of).toList());
@@ -128,6 +129,9 @@ public final class TextReport {
       if (SEPARATOR.matcher(s).matches() && s.contains("-")) {
         return List.of(); // a Markdown rule under a header row
       }
+      if (s.equals("|") || s.equals("｜")) {
+        return List.of(""); // a scraper's empty cell, on a line of its own
+      }
       List<String> cells = new ArrayList<>(Arrays.stream(s.split("[|｜]", -1)).map(TextReport::trim).toList());
       if (s.startsWith("|") || s.startsWith("｜")) {
         cells.remove(0);
@@ -136,6 +140,20 @@ public final class TextReport {
         cells.remove(cells.size() - 1);
       }
       return cells;
+    }
+    String[] words = s.split("[ \\u3000\\u00A0]+");
+    int numbers = 0;
+    while (numbers < words.length && number(words[words.length - 1 - numbers])) {
+      numbers++;
+    }
+    if (numbers >= 2 && numbers >= words.length - 3 && !sentence(s)) {
+      // A PDF's text with single spaces between cells: 「四、结转下年度继续办理 0 0 0 0 0 0 0」
+      List<String> row = new ArrayList<>();
+      if (numbers < words.length) {
+        row.add(String.join(" ", Arrays.copyOfRange(words, 0, words.length - numbers)));
+      }
+      row.addAll(Arrays.asList(words).subList(words.length - numbers, words.length));
+      return row;
     }
     String[] fields = SPACES.split(s);
     if (fields.length >= 2 && Arrays.stream(fields).allMatch(f -> f.length() <= 40 && !sentence(f))
@@ -146,6 +164,24 @@ public final class TextReport {
       return List.of(trim(s));
     }
     return null;
+  }
+
+  /**
+   * A table that begins with a row of numbers may have its header in the short lines right before it (a PDF's
+   * text layer gives every header line as a line of words): those lines join the table, word by word.
+   */
+  private static void lookBack(List<PublishedReport.Block> blocks, Open table) {
+    int from = blocks.size();
+    while (from > 0 && blocks.size() - from < 12 && blocks.get(from - 1) instanceof PublishedReport.Paragraph p
+        && p.text().length() <= 40 && !sentence(p.text()) && !heading(p.text()) && !p.text().endsWith("，")
+        && !p.text().endsWith(",")) {
+      from--;
+    }
+    for (int k = from; k < blocks.size(); k++) {
+      String text = ((PublishedReport.Paragraph) blocks.get(k)).text();
+      table.rows.add(Arrays.stream(text.strip().split("[ \\u3000\\u00A0]+")).map(PublishedReport.Cell::of).toList());
+    }
+    blocks.subList(from, blocks.size()).clear();
   }
 
   /** A part heading, which ends a table: 「四、政府信息公开行政复议、行政诉讼情况」, not a row label. */

@@ -122,6 +122,27 @@ final class CellRules {
             }
           }
         }
+        if (!ok && id.left().size() == 1) {
+          // A blank total over cells some of which are blank too (zeros left blank): the printed numbers' sum.
+          String total = id.alongRows() ? ReportSpec.cellId(table.id(), line.id(), id.left().get(0))
+              : ReportSpec.cellId(table.id(), id.left().get(0), line.id());
+          CellValue t = data.values().get(total);
+          BigDecimal sum = BigDecimal.ZERO;
+          boolean numbersOrBlanks = t != null && t.isBlank();
+          for (String name : id.right()) {
+            String cid = id.alongRows() ? ReportSpec.cellId(table.id(), line.id(), name)
+                : ReportSpec.cellId(table.id(), name, line.id());
+            CellValue v = data.values().get(cid);
+            if (v != null && v.isNumber()) {
+              sum = sum.add(v.number());
+            } else if (v == null || !v.isBlank()) {
+              numbersOrBlanks = false;
+            }
+          }
+          if (numbersOrBlanks && sum.signum() > 0) {
+            out.putIfAbsent(total, sum);
+          }
+        }
         if (ok && blank != null) {
           BigDecimal value = sums[1 - blankSide].subtract(sums[blankSide]);
           if (value.signum() >= 0) {
