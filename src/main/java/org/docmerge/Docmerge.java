@@ -76,9 +76,15 @@ public final class Docmerge {
     Result<ReportData> read = readAny(input);
     List<Diagnostic> all = new ArrayList<>(read.diagnostics());
     boolean formatUnknown = all.stream().anyMatch(d -> d.code().equals("EXTRACT.FORMAT_UNKNOWN"));
+    // A published text that lacks parts (an excerpt, a page cut short) cannot say whether a section is empty.
+    boolean partial = all.stream().anyMatch(d -> d.code().equals("EXTRACT.SECTION_MISSING")
+        || d.code().equals("EXTRACT.TABLE_MISSING") || d.code().equals("EXTRACT.TABLE_INCOMPLETE"));
     read.value().ifPresent(data -> {
       boolean published = !isWorkbook(input);
       for (Diagnostic d : validator.validate(data, options)) {
+        if (published && partial && (d.code().equals("R16") || d.code().equals("R17"))) {
+          continue; // said in CHECK.NOT_RUN below
+        }
         if (published && d.code().equals("FIELD.MISSING")) {
           // A fact the report does not show (or not where it was looked for): what could not be checked.
           all.add(Diagnostic.warning("FIELD.MISSING", d.location(), d.message().replaceFirst("未填写。.*$",
@@ -90,7 +96,13 @@ public final class Docmerge {
         }
       }
       if (published) {
-        validator.notRun(data, options).ifPresent(all::add);
+        Optional<Diagnostic> notRun = validator.notRun(data, options);
+        if (partial) {
+          String more = "R16、R17（报告不完整，无法判断各部分是否齐全、有无内容）";
+          notRun = Optional.of(notRun.map(n -> Diagnostic.info(n.code(), n.location(), n.message() + "；" + more))
+              .orElse(Diagnostic.info("CHECK.NOT_RUN", Location.file(name), "以下规则因缺少数据没有运行：" + more)));
+        }
+        notRun.ifPresent(all::add);
       }
     });
     all.sort(Diagnostic.ORDER);

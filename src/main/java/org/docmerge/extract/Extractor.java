@@ -46,7 +46,7 @@ public final class Extractor {
   private static final Pattern PAGE_DATE = Pattern.compile(
       "(?:发布|发文|公开|成文|更新)?(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
   private static final Pattern INTRO_REPORT = Pattern.compile(
-      "([^，。；：、,;:()“”《》\\s]{2,40}?)(\\d{4})年度?政府信息公开(?:工作)?(?:年度)?报告");
+      "([^，。；：、,;:()“”《》\\s]{2,40}?)(\\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:情况)?(?:的)?报告");
   private static final Pattern INTRO_BY = Pattern.compile("由([^，。；：、,;:()“”《》\\s]{2,30}?)(?:结合|根据|编制|负责)");
   private static final Pattern PERIOD = Pattern.compile("统计期限[^。]{0,12}?(\\d{4})年1月1日");
   private static final Pattern AGENCY_END = Pattern.compile(
@@ -285,7 +285,7 @@ public final class Extractor {
 
   /** A name that looks like an agency's (ends as one does), cleaned of leading words; else empty. */
   static String agencyOf(String s) {
-    String n = s.strip().replaceAll("^.*[\\s>»|_\\-–—]", "").replaceAll("^(现将|现把|特将|根据|关于|我|本)", "").replaceAll("[“”\"《》]", "").strip();
+    String n = s.strip().replaceAll("^.*[\\s>»|_\\-–—]", "").replaceAll("^(现将|现把|特将|特编制|编制|现公布|公布|现发布|发布|根据|关于|我|本)+", "").replaceAll("[“”\"《》]", "").strip();
     if (n.length() < 2 || n.length() > 40 || n.matches(".*[，。；：、,;:].*")) {
       return "";
     }

@@ -180,9 +180,6 @@ final class PlainTable {
       if (!t.value()) {
         break;
       }
-      if (out.isEmpty() && t.row() != labelRow && CellText.strip(t.text()).isEmpty() && rowSize(region, t.row()) != n) {
-        continue; // a filler line (「|||」) between a label and its values; a whole row of n blanks is the row
-      }
       out.add(t);
     }
     return out;

@@ -43,6 +43,7 @@ public final class TextReport {
     Open table = null;
     List<StringBuilder> row = null; // a row of the one-cell-per-line (leading tab) layout
     boolean lastWasCell = false;
+    boolean previousPiped = true;
     for (String raw : text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n').split("\n", -1)) {
       String line = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
       if (line.startsWith("\t") && line.strip().contains("\t")) {
@@ -78,6 +79,11 @@ public final class TextReport {
         row = null;
       }
       lastWasCell = false;
+      if (table != null && line.strip().matches("[|｜]") && !previousPiped) {
+        previousPiped = true;
+        continue; // the 「|」 that closes a cell whose text ended on the line before (「行政规范性文件」「|」)
+      }
+      previousPiped = line.strip().endsWith("|") || line.strip().endsWith("｜");
       List<String> cells = split(line, table != null);
       if (cells != null) {
         if (table == null) {
@@ -129,8 +135,9 @@ public final class TextReport {
       if (SEPARATOR.matcher(s).matches() && s.contains("-")) {
         return List.of(); // a Markdown rule under a header row
       }
-      if (s.equals("|") || s.equals("｜")) {
-        return List.of(""); // a scraper's empty cell, on a line of its own
+      if (s.matches("[|｜]+")) {
+        // A scraper's empty cells, one per 「|」, on a line of their own
+        return java.util.Collections.nCopies(s.length(), "");
       }
       List<String> cells = new ArrayList<>(Arrays.stream(s.split("[|｜]", -1)).map(TextReport::trim).toList());
       if (s.startsWith("|") || s.startsWith("｜")) {
@@ -146,7 +153,7 @@ public final class TextReport {
     while (numbers < words.length && number(words[words.length - 1 - numbers])) {
       numbers++;
     }
-    if (numbers >= 2 && numbers >= words.length - 3 && !sentence(s)) {
+    if (numbers >= 2 && numbers >= words.length - 3 && !sentence(s) && SPACES.split(s).length < 2) {
       // A PDF's text with single spaces between cells: 「四、结转下年度继续办理 0 0 0 0 0 0 0」
       List<String> row = new ArrayList<>();
       if (numbers < words.length) {
@@ -173,8 +180,9 @@ public final class TextReport {
   private static void lookBack(List<PublishedReport.Block> blocks, Open table) {
     int from = blocks.size();
     while (from > 0 && blocks.size() - from < 12 && blocks.get(from - 1) instanceof PublishedReport.Paragraph p
-        && p.text().length() <= 40 && !sentence(p.text()) && !heading(p.text()) && !p.text().endsWith("，")
-        && !p.text().endsWith(",")) {
+        && p.text().length() <= 80 && !sentence(p.text()) && !heading(p.text()) && !p.text().endsWith("，")
+        && !p.text().endsWith(",")
+        && Arrays.stream(p.text().strip().split("[ \\u3000\\u00A0]+")).allMatch(w -> w.length() <= 8)) {
       from--;
     }
     for (int k = from; k < blocks.size(); k++) {

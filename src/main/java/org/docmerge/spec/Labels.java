@@ -16,8 +16,11 @@ import java.util.Optional;
  *       「"三安全一稳定"」), 「1、」 numbering as 「1.」, and traditional characters of the label vocabulary as
  *       simplified ones (mirror sites republish reports in 繁體: 「申請人情況」 is 「申请人情况」).</li>
  *   <li>{@link #matches}: the same comparison form, or a printed label that is a shortened official label (at least
- *       four characters: 「（二）部分公开」 for 「（二）部分公开（区分处理的，…）」, a label cut by a line wrap), or an
- *       official label followed by a bracketed note.</li>
+ *       four characters: 「（二）部分公开」 for 「（二）部分公开（区分处理的，…）」, a label cut by a line wrap), an
+ *       official label followed by a bracketed note, or the official label with its bracketed note worded
+ *       otherwise.</li>
+ *   <li>{@link #find}: as {@link #matches}, and, when nothing else matches, a long label (8 characters or more)
+ *       with one character mistyped, when only one official label is that close.</li>
  * </ul>
  */
 public final class Labels {
@@ -96,7 +99,13 @@ public final class Labels {
     if (p.length() >= 4 && o.startsWith(p)) {
       return true;
     }
-    return o.length() >= 4 && p.startsWith(o) && p.charAt(o.length()) == '(';
+    if (o.length() >= 4 && p.startsWith(o) && p.charAt(o.length()) == '(') {
+      return true;
+    }
+    // The same label with another wording of its bracketed note (「只计这一情况」 for 「只计这一情形」).
+    int bp = p.indexOf('(', 3);
+    int bo = o.indexOf('(', 3);
+    return bp >= 4 && bp == bo && p.regionMatches(0, o, 0, bp);
   }
 
   /**
@@ -120,6 +129,25 @@ public final class Labels {
         hit = o;
       }
     }
+    if (hit == null && p.length() >= 8) {
+      // A known kind of variant: one character mistyped in a long label (「5.属于三类内容事务信息」).
+      for (String o : officials) {
+        if (o.length() == p.length() && differences(o, p) == 1) {
+          if (hit != null) {
+            return Optional.empty();
+          }
+          hit = o;
+        }
+      }
+    }
     return Optional.ofNullable(hit);
+  }
+
+  private static int differences(String a, String b) {
+    int n = 0;
+    for (int i = 0; i < a.length() && n < 2; i++) {
+      n += a.charAt(i) == b.charAt(i) ? 0 : 1;
+    }
+    return n;
   }
 }
