@@ -48,7 +48,9 @@ public final class Extractor {
   private static final Pattern INTRO_REPORT = Pattern.compile(
       "([^，。；：、,;:()“”《》\\s]{2,40}?)(\\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:情况)?(?:的)?报告");
   private static final Pattern INTRO_BY = Pattern.compile("由([^，。；：、,;:()“”《》\\s]{2,30}?)(?:结合|根据|编制|负责)");
-  private static final Pattern PERIOD = Pattern.compile("统计期限[^。]{0,12}?(\\d{4})年1月1日");
+  private static final Pattern PERIOD =
+      Pattern.compile("(?:统计期限|统计时限|统计时间|时间范围|统计区间)[^。]{0,12}?(\\d{4})年1月1日");
+  private static final Pattern BARE_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
   private static final Pattern AGENCY_END = Pattern.compile(
       "(局|委员会|委|办公室|办公厅|办|政府|厅|院|中心|所|处|署|会|站|队|馆|部|街道|街道办事处|镇|乡|管委会|集团|公司|社|行|监狱|支队|大队|分局)$");
   private static final String NUMERALS = "一二三四五六";
@@ -109,6 +111,10 @@ public final class Extractor {
         agency = agency.isEmpty() ? fact[0] : agency;
       }
     }
+    // A title in two lines, the agency above it: 「孝感市人民政府办公室」「2020年政府信息公开工作年度报告」.
+    if (agency.isEmpty() && titled && start > 0 && ps.get(start - 1).length() <= 40) {
+      agency = agencyOf(Normalizer.normalize(Labels.simplify(ps.get(start - 1)), Normalizer.Form.NFKC));
+    }
     // The intro's first sentences say it too: 「现将信访局2021年度政府信息公开工作报告如下」, 「统计期限自2021年1月1日
     // 起」, 「由信访局结合有关统计数据编制」.
     Location introAt = Location.detail(file, "导语");
@@ -154,6 +160,15 @@ public final class Extractor {
     for (int k = 0; k < ps.size() && published == null; k++) {
       Matcher m = PAGE_DATE.matcher(Normalizer.normalize(Labels.simplify(ps.get(k)), Normalizer.Form.NFKC));
       if (m.find()) {
+        published = date(m.group(1), m.group(2), m.group(3));
+        if (published != null) {
+          out.field("published", published, Location.detail(file, "发布日期"));
+        }
+      }
+    }
+    for (int k = Math.max(0, start - 3); published == null && titled && k < Math.min(ps.size(), start + 4); k++) {
+      Matcher m = BARE_DATE.matcher(ps.get(k).strip()); // a page's date under its title: 「2021-01-22 08:37」
+      if (m.matches()) {
         published = date(m.group(1), m.group(2), m.group(3));
         if (published != null) {
           out.field("published", published, Location.detail(file, "发布日期"));
@@ -285,7 +300,7 @@ public final class Extractor {
 
   /** A name that looks like an agency's (ends as one does), cleaned of leading words; else empty. */
   static String agencyOf(String s) {
-    String n = s.strip().replaceAll("^.*[\\s>»|_\\-–—]", "").replaceAll("^(现将|现把|特将|特编制|编制|现公布|公布|现发布|发布|根据|关于|我|本)+", "").replaceAll("[“”\"《》]", "").strip();
+    String n = s.strip().replaceAll("^.*[\\s>»|_\\-–—]", "").replaceAll("^(现将|现把|特将|特编制|编制|现向社会公布|向社会公布|现公布|公布|现公开|公开|现发布|发布|根据|关于|我|本)+", "").replaceAll("[“”\"《》]", "").strip();
     if (n.length() < 2 || n.length() > 40 || n.matches(".*[，。；：、,;:].*")) {
       return "";
     }

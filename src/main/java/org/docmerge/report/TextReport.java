@@ -125,7 +125,7 @@ public final class TextReport {
     if (s.isEmpty()) {
       return null;
     }
-    if (heading(s)) {
+    if (heading(s) || title(s)) {
       return null;
     }
     if (s.indexOf('\t') >= 0) {
@@ -167,10 +167,16 @@ public final class TextReport {
         && (inTable || fields.length >= 3 || Arrays.stream(fields).anyMatch(TextReport::number))) {
       return Arrays.stream(fields).map(TextReport::trim).toList();
     }
-    if (inTable && s.length() <= 40 && !sentence(s)) {
-      return List.of(trim(s));
+    if (inTable && s.length() <= 40 && !sentence(s) || number(s) || s.matches("[/／—\\-－]{1,2}")) {
+      return List.of(trim(s)); // a label on a line of its own, or one value per line (cells one per paragraph)
     }
     return null;
+  }
+
+  /** A report's title line (「2020年政府信息公开工作年度报告」), which is never part of a table. */
+  static boolean title(String s) {
+    String n = org.docmerge.spec.Labels.simplify(s);
+    return n.length() <= 80 && (n.contains("年度报告") || n.contains("年报")) && n.matches(".*\\d{4}\\s*年.*");
   }
 
   /**

@@ -58,6 +58,10 @@ public final class Labels {
     if (s == null) {
       return "";
     }
+    if (s.indexOf('檔') >= 0 || s.indexOf('資') >= 0) {
+      // Mirror sites convert words too (zh-TW): 「規範性檔案」 is 「规范性文件」, 「資訊」 is 「信息」.
+      s = s.replace("檔案", "文件").replace("資訊", "信息");
+    }
     StringBuilder sb = new StringBuilder(s.length());
     s.codePoints().forEach(cp -> sb.appendCodePoint(SIMPLE.getOrDefault(cp, cp)));
     return sb.toString();
@@ -99,7 +103,7 @@ public final class Labels {
     if (p.length() >= 4 && o.startsWith(p)) {
       return true;
     }
-    if (o.length() >= 4 && p.startsWith(o) && p.charAt(o.length()) == '(') {
+    if (o.length() >= 2 && p.startsWith(o) && p.charAt(o.length()) == '(') {
       return true;
     }
     // The same label with another wording of its bracketed note (「只计这一情况」 for 「只计这一情形」).

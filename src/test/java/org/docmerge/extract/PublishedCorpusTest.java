@@ -36,12 +36,14 @@ import org.junit.jupiter.api.Test;
 class PublishedCorpusTest {
   static final Path DIR = Path.of("src/test/resources/published");
 
-  record Expected(String kind, String year, String agency, Map<String, String> cells, List<String> faults) {}
+  record Expected(String kind, String year, String agency, String published, Map<String, String> cells,
+      List<String> faults) {}
 
   static Expected expected(Path file) throws IOException {
     String kind = null;
     String year = null;
     String agency = null;
+    String published = null;
     Map<String, String> cells = new LinkedHashMap<>();
     List<String> faults = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -56,11 +58,12 @@ class PublishedCorpusTest {
         case "year" -> year = value;
         case "agency" -> agency = value;
         case "fault" -> faults.add(value);
-        case "url", "form", "published", "level" -> { }
+        case "published" -> published = value;
+        case "url", "form", "level" -> { }
         default -> cells.put(key, value);
       }
     }
-    return new Expected(kind, year, agency, cells, faults);
+    return new Expected(kind, year, agency, published, cells, faults);
   }
 
   /** The figures of one run over the corpus. */
@@ -121,7 +124,7 @@ class PublishedCorpusTest {
     } else {
       notes.add("kind " + kind + (unknown ? " (unknown)" : "") + " expected " + e.kind());
     }
-    for (String[] fact : new String[][] {{"year", e.year()}, {"agency", e.agency()}}) {
+    for (String[] fact : new String[][] {{"year", e.year()}, {"agency", e.agency()}, {"published", e.published()}}) {
       if (fact[1] != null) {
         f.facts++;
         if (org.docmerge.spec.Labels.simplify(data.field(fact[0])).equals(fact[1])) {
