@@ -82,11 +82,14 @@ public final class Extractor {
     // after it that name the report or hold the agency in brackets.
     int i = 0;
     boolean titled = false;
-    for (int k = 0; k < Math.min(ps.size(), 15); k++) {
-      if (titleLike(ps.get(k))) {
-        i = k;
-        titled = true;
-        break;
+    for (int pass = 0; pass < 2 && !titled; pass++) {
+      for (int k = 0; k < Math.min(ps.size(), 15); k++) {
+        // First a title with its year (a page's breadcrumb 「… > 公开年报」 is not the title), else any.
+        if (titleLike(ps.get(k)) && (pass == 1 || YEAR.matcher(ps.get(k)).find())) {
+          i = k;
+          titled = true;
+          break;
+        }
       }
     }
     int start = i;

@@ -104,6 +104,7 @@ final class ProseRules {
   private static final Pattern YEAR_LEAD = Pattern.compile("^(\\d{4})年度?[，,]");
 
   private static final Pattern ITEM = Pattern.compile(N + "(条|件|个|项)");
+  private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\d.])\\d+(?=[，,、])");
   private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?]");
   private static final Pattern PARTIAL_LIST = Pattern.compile("其余|余下|剩余|另有|等[，。；、,]|等$|等(?:多|若干|方面|类型|内容)");
 
@@ -403,8 +404,15 @@ final class ProseRules {
       String unit = total.group(2);
       long stated = ChineseNumbers.parse(total.group(1)).orElse(-1);
       String items = s.substring(at1 + 2);
+      int semicolon = items.replace('；', ';').indexOf(';');
+      if (semicolon >= 0) {
+        items = items.substring(0, semicolon); // the list ends at a semicolon: what follows is another subject
+      }
       if (PARTIAL_LIST.matcher(items).find()) {
         continue; // 「其中予以公开5件，部分公开3件，其余…」 lists only some items: no sum to check
+      }
+      if (BARE_NUMBER.matcher(items).find()) {
+        continue; // an item without its unit (「政务微信公开政府信息数170，」): the sum cannot be told
       }
       long sum = 0;
       int count = 0;
