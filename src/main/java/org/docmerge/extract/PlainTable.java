@@ -100,7 +100,7 @@ final class PlainTable {
           if (line == null || found.containsKey(line.id())) {
             continue;
           }
-          found.put(line.id(), values(region, i, n, tableLabels));
+          found.put(line.id(), values(region, i, n, leaves(block), blanksVisible));
         }
       } else {
         Set<String> header = new LinkedHashSet<>();
@@ -117,7 +117,7 @@ final class PlainTable {
           while (last + 1 < region.size() && !region.get(last + 1).value()) {
             last++;
           }
-          List<Tok> v = values(region, last, n, tableLabels);
+          List<Tok> v = values(region, last, n, leaves(block), blanksVisible);
           if (!v.isEmpty()) {
             found.put(block.rows().get(0).id(), v);
           }
@@ -151,22 +151,34 @@ final class PlainTable {
     return (int) region.stream().filter(t -> t.row() == row).count();
   }
 
+  private static Set<String> leaves(Block block) {
+    Set<String> out = new LinkedHashSet<>();
+    block.rows().forEach(r -> {
+      if (!r.label().isEmpty()) {
+        out.add(Labels.norm(r.leaf()));
+      }
+    });
+    return out;
+  }
+
   /**
-   * The value cells after the label at {@code at}: a label's continuation (a non-value cell that is no label of
-   * the table, on the label's row or the next) is skipped; then value cells up to {@code n}, stopping at the next
-   * label. Blank cells right after the label on its own row are a merged label cell's remains when the row has
-   * more cells than columns.
+   * The value cells after the label at {@code at}: the rest of a label cut by line wraps and the labels of its
+   * groups (「止公开」, 「（三）不予」, a PDF's words in other columns) are skipped, up to three cells on the next two
+   * lines; then value cells up to {@code n}, stopping at the next row's label. Where blanks leave no trace (a PDF),
+   * a row's values split over two lines by a wrapped label are joined past the label's words between them. Blank
+   * cells right after the label on its own row are a merged label cell's remains when the row has more cells than
+   * columns.
    */
-  private static List<Tok> values(List<Tok> region, int at, int n, Set<String> tableLabels) {
+  private static List<Tok> values(List<Tok> region, int at, int n, Set<String> leaves, boolean blanksVisible) {
     int i = at + 1;
     int skipped = 0;
-    while (i < region.size() && !region.get(i).value() && skipped < 2
-        && Labels.find(region.get(i).text(), tableLabels).isEmpty() && region.get(i).row() <= region.get(at).row() + 1) {
+    int labelRow = region.get(at).row();
+    while (i < region.size() && !region.get(i).value() && skipped < 3
+        && Labels.find(region.get(i).text(), leaves).isEmpty() && region.get(i).row() <= labelRow + 2) {
       i++;
       skipped++;
     }
     List<Tok> out = new ArrayList<>();
-    int labelRow = region.get(at).row();
     int sameRow = 0;
     for (int k = i; k < region.size() && region.get(k).row() == labelRow && region.get(k).value(); k++) {
       sameRow++;
@@ -175,9 +187,15 @@ final class PlainTable {
       i++;
       sameRow--;
     }
+    int junk = 0;
     for (; i < region.size() && out.size() < n; i++) {
       Tok t = region.get(i);
       if (!t.value()) {
+        if (!blanksVisible && !out.isEmpty() && junk < 3 && Labels.find(t.text(), leaves).isEmpty()
+            && t.row() <= labelRow + 3) {
+          junk++;
+          continue;
+        }
         break;
       }
       out.add(t);

@@ -19,6 +19,7 @@ import org.docmerge.render.DocxReport;
 import org.docmerge.report.PublishedReport;
 import org.docmerge.report.TextReport;
 import org.docmerge.report.html.HtmlReport;
+import org.docmerge.report.pdf.PdfReport;
 import org.docmerge.spec.ReportSpec;
 
 /**
@@ -30,7 +31,7 @@ import org.docmerge.spec.ReportSpec;
  */
 public final class Reports {
   /** What a file's content is. */
-  public enum Form { WORKBOOK, DOCX, HTML, TEXT, OTHER }
+  public enum Form { WORKBOOK, DOCX, HTML, TEXT, PDF, OTHER }
 
   static final long MAX_BYTES = 20L << 20;
   static final long MAX_UNZIPPED = 200L << 20;
@@ -50,7 +51,7 @@ public final class Reports {
       return Form.WORKBOOK; // OLE2: an .xls (or an encrypted .xlsx); the workbook reader says which
     }
     if (b.length >= 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') {
-      return Form.OTHER;
+      return Form.PDF;
     }
     String head = decode(b.length > 4096 ? java.util.Arrays.copyOf(b, 4096) : b).toLowerCase(Locale.ROOT);
     if (head.contains("<html") || head.contains("<table") || head.contains("<!doctype") || head.contains("<body")
@@ -90,9 +91,26 @@ public final class Reports {
       case TEXT -> {
         return Result.of(TextReport.read(decode(b), name), List.of());
       }
+      case PDF -> {
+        String text;
+        try {
+          text = PdfReport.text(b);
+        } catch (PdfReport.Unreadable e) {
+          return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where, e.encrypted()
+              ? "这个 PDF 设置了密码或禁止复制文字，无法读取。请向发布单位索取 Word 版或网页版"
+              : "PDF 文件已损坏或格式异常，无法读取。请重新下载，或改用 Word 版、网页版"));
+        }
+        if (text.codePoints().filter(cp -> !Character.isWhitespace(cp)).count() < 20) {
+          return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
+              "这个 PDF 没有文字层（是扫描件或图片），docmerge 不做文字识别（OCR），无法读出其中的数字。"
+                  + "请向发布单位索取 Word 版或网页版，或先用文字识别软件转成文字并核对后再试"));
+        }
+        PublishedReport r = TextReport.read(text, name);
+        return Result.of(new PublishedReport(name, "pdf", r.blocks()), List.of());
+      }
       default -> {
         return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
-            "无法识别这个文件：支持 .docx、网页（.html/.htm）和纯文本格式的报告，以及 .xlsx 工作簿。PDF 请先另存为 Word 或复制文字"));
+            "无法识别这个文件：支持 .docx、网页（.html/.htm）、PDF 和纯文本格式的报告，以及 .xlsx 工作簿"));
       }
     }
   }
