@@ -123,7 +123,7 @@ public final class Extractor {
     Location introAt = Location.detail(file, "导语");
     Location factAt = titleAt;
     for (int k = i; k < Math.min(ps.size(), i + 4) && (agency.isEmpty() || year.isEmpty()); k++) {
-      String p = Normalizer.normalize(Labels.simplify(ps.get(k)), Normalizer.Form.NFKC);
+      String p = tight(Normalizer.normalize(Labels.simplify(ps.get(k)), Normalizer.Form.NFKC));
       Matcher m = INTRO_REPORT.matcher(p);
       while (m.find() && (agency.isEmpty() || year.isEmpty())) {
         String who = agencyOf(m.group(1));
@@ -264,8 +264,13 @@ public final class Extractor {
   }
 
   /** The agency and year a title line names, or null: 「XX局2021年…」, 「2019年XX市人民政府办公厅政府信息公开…」. */
+  /** Without the spaces a PDF's text puts between Chinese and digits (「办公室 2023 年」). */
+  static String tight(String s) {
+    return s.replaceAll("(?<=[\\p{IsHan}，。、（(])\\s+(?=\\d)|(?<=\\d)\\s+(?=[\\p{IsHan}])", "");
+  }
+
   static String[] titleFacts(String line) {
-    String t = Normalizer.normalize(Labels.simplify(line), Normalizer.Form.NFKC).strip();
+    String t = tight(Normalizer.normalize(Labels.simplify(line), Normalizer.Form.NFKC).strip());
     Matcher y = YEAR.matcher(t);
     if (!y.find()) {
       return null;

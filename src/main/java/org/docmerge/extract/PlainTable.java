@@ -52,7 +52,6 @@ final class PlainTable {
         all.add(new Tok(r.cells().get(k), Labels.norm(r.cells().get(k)), r.number(), k + 1));
       }
     }
-    Set<String> tableLabels = Tables.labels(st);
     // Regions: a captioned block runs from its caption to the next caption.
     List<Block> blocks = st.blocks();
     boolean captions = blocks.stream().anyMatch(b -> b.caption() != null);

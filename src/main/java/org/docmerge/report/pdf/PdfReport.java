@@ -49,6 +49,8 @@ public final class PdfReport {
   }
 
   /** Collects each line's words with their positions, and writes cells apart by runs of spaces. */
+  private static final String CELL = "    ";
+
   private static final class Cells extends PDFTextStripper {
     private final StringBuilder out = new StringBuilder();
     private final List<float[]> spans = new ArrayList<>(); // x start, x end, font size per word of the line
@@ -87,11 +89,25 @@ public final class PdfReport {
     }
 
     private void flush() {
-      for (int i = 0; i < words.size(); i++) {
+      int n = words.size();
+      String[] sep = new String[n];
+      for (int i = 1; i < n; i++) {
+        float gap = spans.get(i)[0] - spans.get(i - 1)[1];
+        float size = Math.max(spans.get(i)[2], spans.get(i - 1)[2]);
+        sep[i] = gap > 0.6f * size ? CELL : gap > 0.15f * size ? " " : "";
+      }
+      // In a narrow column a number stands closer to its neighbours: a number that ends the line or stands
+      // before another cell is a cell of its own (「（一）予以公开 0    0」), not a word of the text before it.
+      for (int i = n - 1; i >= 1; i--) {
+        boolean number = words.get(i).strip().matches("[+-]?\\d+(\\.\\d+)?");
+        boolean endsCell = i == n - 1 || CELL.equals(sep[i + 1]);
+        if (number && endsCell && " ".equals(sep[i])) {
+          sep[i] = CELL;
+        }
+      }
+      for (int i = 0; i < n; i++) {
         if (i > 0) {
-          float gap = spans.get(i)[0] - spans.get(i - 1)[1];
-          float size = Math.max(spans.get(i)[2], spans.get(i - 1)[2]);
-          out.append(gap > 0.6f * size ? "    " : gap > 0.15f * size ? " " : "");
+          out.append(sep[i]);
         }
         out.append(words.get(i));
       }
@@ -114,15 +130,19 @@ public final class PdfReport {
    */
   static String unwrap(String text) {
     List<String> lines = new ArrayList<>(text.lines().filter(l -> !l.strip().matches("[-－—]\\s*\\d+\\s*[-－—]")).toList());
-    int full = lines.stream().filter(l -> !l.contains("    ")).mapToInt(String::length).max().orElse(0);
+    // A full line's length: most of a page's prose lines are full, so three quarters of them are at least this long.
+    int[] lengths = lines.stream().filter(l -> !l.contains("    ") && l.strip().length() >= 8)
+        .mapToInt(String::length).sorted().toArray();
+    int full = lengths.length == 0 ? 0 : (int) (0.85 * lengths[lengths.length / 4]);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);
       sb.append(l);
-      boolean wraps = i + 1 < lines.size() && full >= 10 && l.length() >= full - 2 && !l.contains("    ")
+      boolean wraps = i + 1 < lines.size() && full >= 8 && l.length() >= full && !l.contains("    ")
           && !lines.get(i + 1).contains("    ") && !lines.get(i + 1).isBlank()
           && "。；;！？!?：:".indexOf(l.charAt(l.length() - 1)) < 0
-          && !lines.get(i + 1).strip().matches("^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]).*");
+          && !lines.get(i + 1).strip().matches("^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第二十条).*")
+          && !(l.strip().matches("^[一二三四五六七八九十]+、.*") && l.length() <= 40);
       sb.append(wraps ? "" : "\n");
     }
     return sb.toString();
