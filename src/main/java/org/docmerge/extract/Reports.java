@@ -50,7 +50,7 @@ public final class Reports {
     if (b.length >= 8 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF) {
       return Form.WORKBOOK; // OLE2: an .xls (or an encrypted .xlsx); the workbook reader says which
     }
-    if (b.length >= 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') {
+    if (pdfHeader(b)) {
       return Form.PDF;
     }
     String head = decode(b.length > 4096 ? java.util.Arrays.copyOf(b, 4096) : b).toLowerCase(Locale.ROOT);
@@ -59,6 +59,16 @@ public final class Reports {
       return Form.HTML;
     }
     return Form.TEXT;
+  }
+
+  /** 「%PDF-」 within the first 1024 bytes, where PDF readers look for it (some servers prepend a few bytes). */
+  private static boolean pdfHeader(byte[] b) {
+    for (int i = 0; i + 4 < Math.min(b.length, 1024); i++) {
+      if (b[i] == '%' && b[i + 1] == 'P' && b[i + 2] == 'D' && b[i + 3] == 'F' && b[i + 4] == '-') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The neutral structure of a published report (not a workbook). */

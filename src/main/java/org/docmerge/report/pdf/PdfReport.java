@@ -43,8 +43,8 @@ public final class PdfReport {
       return stripper.text();
     } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
       throw new Unreadable("encrypted", true, e);
-    } catch (IOException | RuntimeException e) {
-      throw new Unreadable(e.getClass().getSimpleName(), false, e);
+    } catch (IOException | RuntimeException | StackOverflowError | LinkageError e) {
+      throw new Unreadable(e.getClass().getSimpleName(), false, e); // a hostile or broken file is unreadable, not a crash
     }
   }
 
