@@ -130,7 +130,7 @@ final class PlainTable {
           continue;
         }
         if (v.size() < n) {
-          shortRows.add(name + "（只有 " + v.stream().filter(x -> !CellText.strip(x.text()).isEmpty()).count() + " 个数"
+          shortRows.add(name + "（只读到 " + v.size() + " 格"
               + (blanksVisible ? "" : "，分不清哪几格是空的，这一行没有读取") + "）");
           if (!blanksVisible) {
             continue;
