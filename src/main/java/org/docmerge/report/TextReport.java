@@ -102,7 +102,7 @@ public final class TextReport {
         continue;
       }
       if (table != null) {
-        blocks.add(new PublishedReport.Table(table.rows, false, table.blanksVisible));
+        close(blocks, table);
         table = null;
       }
       blocks.add(new PublishedReport.Paragraph(line.strip()));
@@ -111,9 +111,27 @@ public final class TextReport {
       table.rows.add(cells(row));
     }
     if (table != null) {
-      blocks.add(new PublishedReport.Table(table.rows, false, table.blanksVisible));
+      close(blocks, table);
     }
     return new PublishedReport(source, "text", blocks);
+  }
+
+  /**
+   * A finished table; one without a single digit is no statistics table but a page's layout (「文件名称: | |||」
+   * above a title): its lines stay paragraphs, so that a title or an agency line inside it is not lost.
+   */
+  private static void close(List<PublishedReport.Block> blocks, Open table) {
+    boolean digits = table.rows.stream().flatMap(List::stream).anyMatch(c -> c.text().chars().anyMatch(Character::isDigit));
+    if (digits) {
+      blocks.add(new PublishedReport.Table(table.rows, false, table.blanksVisible));
+      return;
+    }
+    for (List<PublishedReport.Cell> row : table.rows) {
+      String text = String.join(" ", row.stream().map(PublishedReport.Cell::text).filter(t -> !t.isBlank()).toList());
+      if (!text.isBlank()) {
+        blocks.add(new PublishedReport.Paragraph(text.strip()));
+      }
+    }
   }
 
   /**
