@@ -30,6 +30,9 @@ public final class TextReport {
   private static final Pattern NUMBER = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})*(\\.\\d+)?件?|[+-]?\\d+(\\.\\d+)?件?");
   private static final Pattern PART_HEADING =
       Pattern.compile("^[一二三四五六七八][、.．].*(情况|问题|事项|总体|改进|其他需要)");
+  /** Words of the report's tables: a table with one of them is a statistics table even when every cell is blank. */
+  private static final Pattern TABLE_WORDS =
+      Pattern.compile("信息内容|第二十条|规章|规范性文件|申请人情况|自然人|本年|行政复议|行政诉讼|结果维持|总计");
   private static final Pattern SEPARATOR = Pattern.compile("^[|｜:：\\-— +]+$");
 
   /** The table being built. */
@@ -117,12 +120,15 @@ public final class TextReport {
   }
 
   /**
-   * A finished table; one without a single digit is no statistics table but a page's layout (「文件名称: | |||」
-   * above a title): its lines stay paragraphs, so that a title or an agency line inside it is not lost.
+   * A finished table; one without a single digit nor any word of the report's tables is no statistics table but a
+   * page's layout (「文件名称: | |||」 above a title): its lines stay paragraphs, so that a title or an agency line
+   * inside it is not lost.
    */
   private static void close(List<PublishedReport.Block> blocks, Open table) {
     boolean digits = table.rows.stream().flatMap(List::stream).anyMatch(c -> c.text().chars().anyMatch(Character::isDigit));
-    if (digits) {
+    boolean statistics = table.rows.stream().flatMap(List::stream)
+        .map(c -> org.docmerge.spec.Labels.simplify(c.text())).anyMatch(t -> TABLE_WORDS.matcher(t).find());
+    if (digits || statistics) {
       blocks.add(new PublishedReport.Table(table.rows, false, table.blanksVisible));
       return;
     }
