@@ -77,10 +77,34 @@ public final class Docmerge {
     String name = input.toString();
     Result<ReportData> read = readAny(input);
     List<Diagnostic> all = new ArrayList<>(read.diagnostics());
+    boolean formatUnknown = all.stream().anyMatch(d -> d.code().equals("EXTRACT.FORMAT_UNKNOWN"));
+    // A published text that lacks parts (an excerpt, a page cut short) cannot say whether a section is empty.
+    boolean partial = all.stream().anyMatch(d -> d.code().equals("EXTRACT.SECTION_MISSING")
+        || d.code().equals("EXTRACT.TABLE_MISSING") || d.code().equals("EXTRACT.TABLE_INCOMPLETE"));
     read.value().ifPresent(data -> {
-      all.addAll(validator.validate(data, options));
-      if (!isWorkbook(input)) {
-        validator.notRun(data, options).ifPresent(all::add);
+      boolean published = !isWorkbook(input);
+      for (Diagnostic d : validator.validate(data, options)) {
+        if (published && partial && (d.code().equals("R16") || d.code().equals("R17"))) {
+          continue; // said in CHECK.NOT_RUN below
+        }
+        if (published && d.code().equals("FIELD.MISSING")) {
+          // A fact the report does not show (or not where it was looked for): what could not be checked.
+          all.add(Diagnostic.warning("FIELD.MISSING", d.location(), d.message().replaceFirst("未填写。.*$",
+              "没有从报告中读到，与它有关的检查没有运行。生成的工作簿中请补填")));
+        } else if (formatUnknown && d.code().equals("R18") && d.location().equals(data.fieldLocation("year"))) {
+          continue; // which format the report uses cannot be told from what is visible
+        } else {
+          all.add(d);
+        }
+      }
+      if (published) {
+        Optional<Diagnostic> notRun = validator.notRun(data, options);
+        if (partial) {
+          String more = "R16、R17（报告不完整，无法判断各部分是否齐全、有无内容）";
+          notRun = Optional.of(notRun.map(n -> Diagnostic.info(n.code(), n.location(), n.message() + "；" + more))
+              .orElse(Diagnostic.info("CHECK.NOT_RUN", Location.file(name), "以下规则因缺少数据没有运行：" + more)));
+        }
+        notRun.ifPresent(all::add);
       }
     });
     all.sort(Diagnostic.ORDER);
@@ -116,6 +140,14 @@ public final class Docmerge {
     }
     Result<ReportData> data = Reports.extract(report.get(), kind.spec());
     List<Diagnostic> all = new ArrayList<>(report.diagnostics());
+    List<org.docmerge.spec.ReportSpec> shipped = SpecReader.SHIPPED.stream().map(k -> SpecReader.load(k).value())
+        .flatMap(Optional::stream).map(ReportKind::spec).toList();
+    if (shipped.size() > 1 && shipped.stream().anyMatch(sp -> sp.kind().equals(kind.spec().kind()))
+        && Reports.tell(report.get(), shipped).isEmpty()) {
+      all.add(Diagnostic.info("EXTRACT.FORMAT_UNKNOWN", Location.file(name), "报告中能看到的表格部分在"
+          + String.join("和", shipped.stream().map(org.docmerge.spec.ReportSpec::name).toList())
+          + "中相同，无法判断报告用的是哪一种格式；按「" + kind.spec().name() + "」读取，没有检查格式与年度是否相符（R18）"));
+    }
     all.addAll(data.diagnostics());
     return Result.of(data.value().orElse(null), all);
   }
@@ -220,7 +252,7 @@ public final class Docmerge {
         }
       }
     }
-    Optional<Diagnostic> failed = SafeOutput.publish(workbook, WorkbookWriter.write(kind.spec(), read.get()), opts);
+    Optional<Diagnostic> failed = SafeOutput.publish(workbook, WorkbookWriter.writeAsPrinted(kind.spec(), read.get()), opts);
     failed.ifPresent(all::add);
     all.sort(Diagnostic.ORDER);
     return new Extracted(name, read.value(), failed.isPresent() ? Optional.empty() : Optional.of(workbook), all);

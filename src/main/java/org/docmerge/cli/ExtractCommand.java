@@ -15,12 +15,12 @@ final class ExtractCommand implements Command {
 
   @Override
   public String summary() {
-    return "把已发布的报告（.docx、网页 .html/.htm、纯文本）读回填报工作簿；缺少的数字留空并逐一说明";
+    return "把已发布的报告（.docx、网页 .html/.htm、PDF、纯文本）读回填报工作簿；缺少的数字留空并逐一说明";
   }
 
   @Override
   public String synopsis() {
-    return "报告.docx|报告.html|报告.txt -o 年报数据.xlsx";
+    return "报告.docx|报告.html|报告.pdf|报告.txt -o 年报数据.xlsx";
   }
 
   @Override

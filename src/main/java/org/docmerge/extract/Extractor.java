@@ -20,6 +20,7 @@ import org.docmerge.model.ReportData;
 import org.docmerge.report.PublishedReport;
 import org.docmerge.report.PublishedReport.Block;
 import org.docmerge.report.PublishedReport.Paragraph;
+import org.docmerge.spec.Labels;
 import org.docmerge.spec.ReportSpec;
 import org.docmerge.spec.ReportSpec.Line;
 import org.docmerge.spec.ReportSpec.Section;
@@ -43,7 +44,18 @@ public final class Extractor {
   private static final Pattern SUBJECT = Pattern.compile("^[(（]([一二三四五])[)）]");
   private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年");
   private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#\\[\\]@!$&'*+,;=%-]+");
-  private static final Pattern DATE = Pattern.compile("^(\\d{4})年(\\d{1,2})月(\\d{1,2})日$");
+  private static final Pattern DATE =
+      Pattern.compile("^(\\d{4})(?:年|-|/|\\.)(\\d{1,2})(?:月|-|/|\\.)(\\d{1,2})日?$");
+  private static final Pattern PAGE_DATE = Pattern.compile(
+      "(?:发布|发文|公开|成文|更新)?(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
+  private static final Pattern INTRO_REPORT = Pattern.compile(
+      "([^，。；：、,;:()“”《》\\s]{2,40}?)(\\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:情况)?(?:的)?报告");
+  private static final Pattern INTRO_BY = Pattern.compile("由([^，。；：、,;:()“”《》\\s]{2,30}?)(?:结合|根据|编制|负责)");
+  private static final Pattern PERIOD =
+      Pattern.compile("(?:统计期限|统计时限|统计时间|时间范围|统计区间)[^。]{0,12}?(\\d{4})年1月1日");
+  private static final Pattern BARE_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
+  private static final Pattern AGENCY_END = Pattern.compile(
+      "(局|委员会|委|办公室|办公厅|办|政府|厅|院|中心|所|处|署|会|站|队|馆|部|街道|街道办事处|镇|乡|管委会|集团|公司|社|行|监狱|支队|大队|分局)$");
   private static final String NUMERALS = "一二三四五六";
   /** The mark on a draft's first paragraph and on its problem list's heading (written by template.Extra). */
   static final String DRAFT_MARK = "【草稿，不得发布】";
@@ -104,61 +116,113 @@ public final class Extractor {
     // Title: the first short line naming the report (a page's navigation before it is skipped), the lines
     // after it that name the report or hold the agency in brackets.
     int i = 0;
-    for (int k = 0; k < Math.min(ps.size(), 12); k++) {
-      if (titleLike(ps.get(k))) {
-        i = k;
-        break;
+    boolean titled = false;
+    for (int pass = 0; pass < 2 && !titled; pass++) {
+      for (int k = 0; k < Math.min(ps.size(), 15); k++) {
+        // First a title with its year (a page's breadcrumb 「… > 公开年报」 is not the title), else any.
+        if (titleLike(ps.get(k)) && (pass == 1 || YEAR.matcher(ps.get(k)).find())) {
+          i = k;
+          titled = true;
+          break;
+        }
       }
     }
     int start = i;
     List<String> title = new ArrayList<>();
-    while (i < ps.size() && i < start + 3 && ps.get(i).length() <= 60 && !ps.get(i).contains("。")
-        && (ps.get(i).contains("年度报告") || ps.get(i).contains("年报") || bracketed(ps.get(i)) != null && !title.isEmpty())) {
+    while (titled && i < ps.size() && i < start + 3 && ps.get(i).length() <= 80 && !ps.get(i).contains("。")
+        && (titleLike(ps.get(i)) || bracketed(ps.get(i)) != null && !title.isEmpty())) {
       title.add(ps.get(i));
       i++;
     }
     Location titleAt = Location.detail(file, "标题");
-    if (title.isEmpty()) {
-      d.warning("EXTRACT.NO_TITLE", titleAt, "找不到报告标题（如「2021年政府信息公开工作年度报告」），无法读出年度和机关名称。"
-          + "请在生成的工作簿「封面」中填写");
-    }
     String agency = "";
     String year = "";
     for (String t : title) {
-      String n = Normalizer.normalize(t, Normalizer.Form.NFKC);
       String inner = bracketed(t);
       if (inner != null) {
         agency = inner;
         continue;
       }
-      Matcher y = YEAR.matcher(n);
-      if (y.find() && year.isEmpty()) {
-        year = y.group(1);
-        String before = t.substring(0, Math.min(t.length(), y.start())).strip().replaceAll("关于$", "");
-        if (agency.isEmpty() && !before.isEmpty()) {
-          agency = before;
+      String[] fact = titleFacts(t);
+      if (fact != null && year.isEmpty()) {
+        year = fact[1];
+        agency = agency.isEmpty() ? fact[0] : agency;
+      }
+    }
+    // A title in two lines, the agency above it: 「孝感市人民政府办公室」「2020年政府信息公开工作年度报告」.
+    if (agency.isEmpty() && titled && start > 0 && ps.get(start - 1).length() <= 40) {
+      agency = agencyOf(Normalizer.normalize(Labels.simplify(ps.get(start - 1)), Normalizer.Form.NFKC));
+    }
+    // The intro's first sentences say it too: 「现将信访局2021年度政府信息公开工作报告如下」, 「统计期限自2021年1月1日
+    // 起」, 「由信访局结合有关统计数据编制」.
+    Location introAt = Location.detail(file, "导语");
+    Location factAt = titleAt;
+    for (int k = i; k < Math.min(ps.size(), i + 4) && (agency.isEmpty() || year.isEmpty()); k++) {
+      String p = tight(Normalizer.normalize(Labels.simplify(ps.get(k)), Normalizer.Form.NFKC));
+      Matcher m = INTRO_REPORT.matcher(p);
+      while (m.find() && (agency.isEmpty() || year.isEmpty())) {
+        String who = agencyOf(m.group(1));
+        if (agency.isEmpty() && !who.isEmpty()) {
+          agency = who;
+          factAt = introAt;
         }
-        Matcher tail = Pattern.compile("[（(]([^（）()]+)[）)]\\s*$").matcher(t);
-        if (agency.isEmpty() && tail.find()) {
-          agency = tail.group(1).strip();
+        if (year.isEmpty()) {
+          year = m.group(2);
+          factAt = introAt;
+        }
+      }
+      Matcher by = INTRO_BY.matcher(p);
+      if (agency.isEmpty() && by.find() && !agencyOf(by.group(1)).isEmpty()) {
+        agency = agencyOf(by.group(1));
+        factAt = introAt;
+      }
+      Matcher period = PERIOD.matcher(p);
+      if (year.isEmpty() && period.find()) {
+        year = period.group(1);
+        factAt = introAt;
+      }
+    }
+    if (title.isEmpty() && year.isEmpty()) {
+      d.warning("EXTRACT.NO_TITLE", titleAt, "没有读到报告标题（如「2021年政府信息公开工作年度报告」），年度和机关名称"
+          + "无法从标题读出，与它们有关的检查（R18、R10）没有运行。生成工作簿后请在「封面」中填写");
+    }
+    if (!agency.isEmpty()) {
+      out.field("agency", agency, factAt);
+    }
+    if (!year.isEmpty()) {
+      out.field("year", year, factAt);
+    }
+    // The publication date: a page's 「发布日期：2022-01-28」 line, else the closing date (落款日期). A closing
+    // agency line before the closing date is dropped from the prose.
+    String published = null;
+    for (int k = 0; k < ps.size() && published == null; k++) {
+      Matcher m = PAGE_DATE.matcher(Normalizer.normalize(Labels.simplify(ps.get(k)), Normalizer.Form.NFKC));
+      if (m.find()) {
+        published = date(m.group(1), m.group(2), m.group(3));
+        if (published != null) {
+          out.field("published", published, Location.detail(file, "发布日期"));
         }
       }
     }
-    if (!agency.isEmpty()) {
-      out.field("agency", agency, titleAt);
+    for (int k = Math.max(0, start - 3); published == null && titled && k < Math.min(ps.size(), start + 4); k++) {
+      Matcher m = BARE_DATE.matcher(ps.get(k).strip()); // a page's date under its title: 「2021-01-22 08:37」
+      if (m.matches()) {
+        published = date(m.group(1), m.group(2), m.group(3));
+        if (published != null) {
+          out.field("published", published, Location.detail(file, "发布日期"));
+        }
+      }
     }
-    if (!year.isEmpty()) {
-      out.field("year", year, titleAt);
-    }
-    // A closing date line (落款日期) is the publication date; a closing agency line before it is dropped.
     int end = ps.size();
     for (int k = ps.size() - 1; k >= Math.max(i, ps.size() - 4); k--) {
       Matcher m = DATE.matcher(Normalizer.normalize(ps.get(k), Normalizer.Form.NFKC).replaceAll("\\s", ""));
       if (!m.matches()) {
         continue;
       }
-      out.field("published", String.format("%s-%02d-%02d", m.group(1), Integer.parseInt(m.group(2)),
-          Integer.parseInt(m.group(3))), Location.detail(file, "落款日期"));
+      String closing = date(m.group(1), m.group(2), m.group(3));
+      if (published == null && closing != null) {
+        out.field("published", closing, Location.detail(file, "落款日期"));
+      }
       end = k; // the date, and a page's footer after it, are not prose
       if (end > i && !agency.isEmpty() && CellText.norm(ps.get(end - 1)).equals(CellText.norm(agency))) {
         end--;
@@ -229,7 +293,69 @@ public final class Extractor {
   }
 
   private static boolean titleLike(String p) {
-    return p.length() <= 60 && !p.contains("。") && (p.contains("年度报告") || p.contains("年报"));
+    String n = Labels.simplify(p);
+    return n.length() <= 80 && !n.contains("。") && (n.contains("年度报告") || n.contains("年报")
+        || n.contains("政府信息公开") && n.contains("报告") && YEAR.matcher(n).find());
+  }
+
+  /** The agency and year a title line names, or null: 「XX局2021年…」, 「2019年XX市人民政府办公厅政府信息公开…」. */
+  /** Without the spaces a PDF's text puts between Chinese and digits (「办公室 2023 年」). */
+  static String tight(String s) {
+    return s.replaceAll("(?<=[\\p{IsHan}，。、（(])\\s+(?=\\d)|(?<=\\d)\\s+(?=[\\p{IsHan}])", "");
+  }
+
+  static String[] titleFacts(String line) {
+    String t = tight(Normalizer.normalize(Labels.simplify(line), Normalizer.Form.NFKC).strip());
+    Matcher y = YEAR.matcher(t);
+    if (!y.find()) {
+      return null;
+    }
+    String before = t.substring(0, y.start()).strip().replaceAll("^关于", "").replaceAll("关于$", "");
+    String agency = agencyOf(before);
+    if (agency.isEmpty()) {
+      Matcher after = Pattern.compile("^度?(.{2,40}?)(?:\\d{4}年度?)?政府信息公开").matcher(t.substring(y.end()));
+      if (after.find()) {
+        agency = agencyOf(after.group(1));
+      }
+    }
+    if (agency.isEmpty()) {
+      Matcher tail = Pattern.compile("[(]([^()]+)[)]\\s*$").matcher(t);
+      if (tail.find()) {
+        agency = tail.group(1).strip();
+      }
+    }
+    return new String[] {agency, y.group(1)};
+  }
+
+  /** The year of a report's title, if it has one. */
+  static Optional<Integer> titleYear(PublishedReport report) {
+    int seen = 0;
+    for (Block b : report.blocks()) {
+      if (b instanceof Paragraph p && !p.text().isBlank() && seen++ < 15 && titleLike(p.text().strip())) {
+        String[] f = titleFacts(p.text());
+        if (f != null) {
+          return Optional.of(Integer.parseInt(f[1]));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A name that looks like an agency's (ends as one does), cleaned of leading words; else empty. */
+  static String agencyOf(String s) {
+    String n = s.strip().replaceAll("^.*[\\s>»|_\\-–—]", "").replaceAll("^(现将|现把|特将|特编制|编制|现向社会公布|向社会公布|现公布|公布|现公开|公开|现发布|发布|根据|关于|我|本)+", "").replaceAll("[“”\"《》]", "").strip();
+    if (n.length() < 2 || n.length() > 40 || n.matches(".*[，。；：、,;:].*")) {
+      return "";
+    }
+    return AGENCY_END.matcher(n).find() ? n : "";
+  }
+
+  private static String date(String y, String m, String d) {
+    try {
+      return java.time.LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d)).toString();
+    } catch (java.time.DateTimeException | NumberFormatException e) {
+      return null;
+    }
   }
 
   /** The text inside a line that is only 「（…）」, else null. */

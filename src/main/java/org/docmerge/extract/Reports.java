@@ -19,6 +19,7 @@ import org.docmerge.render.DocxReport;
 import org.docmerge.report.PublishedReport;
 import org.docmerge.report.TextReport;
 import org.docmerge.report.html.HtmlReport;
+import org.docmerge.report.pdf.PdfReport;
 import org.docmerge.spec.ReportSpec;
 
 /**
@@ -31,7 +32,7 @@ import org.docmerge.spec.ReportSpec;
  */
 public final class Reports {
   /** What a file's content is. */
-  public enum Form { WORKBOOK, DOCX, HTML, TEXT, OTHER }
+  public enum Form { WORKBOOK, DOCX, HTML, TEXT, PDF, OTHER }
 
   static final long MAX_BYTES = 20L << 20;
   static final long MAX_UNZIPPED = 200L << 20;
@@ -50,8 +51,8 @@ public final class Reports {
     if (b.length >= 8 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF) {
       return Form.WORKBOOK; // OLE2: an .xls (or an encrypted .xlsx); the workbook reader says which
     }
-    if (b.length >= 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') {
-      return Form.OTHER;
+    if (pdfHeader(b)) {
+      return Form.PDF;
     }
     String head = decode(b.length > 4096 ? java.util.Arrays.copyOf(b, 4096) : b).toLowerCase(Locale.ROOT);
     if (head.contains("<html") || head.contains("<table") || head.contains("<!doctype") || head.contains("<body")
@@ -59,6 +60,16 @@ public final class Reports {
       return Form.HTML;
     }
     return Form.TEXT;
+  }
+
+  /** 「%PDF-」 within the first 1024 bytes, where PDF readers look for it (some servers prepend a few bytes). */
+  private static boolean pdfHeader(byte[] b) {
+    for (int i = 0; i + 4 < Math.min(b.length, 1024); i++) {
+      if (b[i] == '%' && b[i + 1] == 'P' && b[i + 2] == 'D' && b[i + 3] == 'F' && b[i + 4] == '-') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The neutral structure of a published report (not a workbook). */
@@ -96,24 +107,79 @@ public final class Reports {
       case TEXT -> {
         return Result.of(TextReport.read(decode(b), name), List.of());
       }
+      case PDF -> {
+        String text;
+        try {
+          text = PdfReport.text(b);
+        } catch (PdfReport.Unreadable e) {
+          return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where, e.encrypted()
+              ? "这个 PDF 设置了密码或禁止复制文字，无法读取。请向发布单位索取 Word 版或网页版"
+              : "PDF 文件已损坏或格式异常，无法读取。请重新下载，或改用 Word 版、网页版"));
+        }
+        if (text.codePoints().filter(cp -> !Character.isWhitespace(cp)).count() < 20) {
+          return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
+              "这个 PDF 没有文字层（是扫描件或图片），docmerge 不做文字识别（OCR），无法读出其中的数字。"
+                  + "请向发布单位索取 Word 版或网页版，或先用文字识别软件转成文字并核对后再试"));
+        }
+        PublishedReport r = TextReport.read(text, name);
+        return Result.of(new PublishedReport(name, "pdf", r.blocks()), List.of());
+      }
       default -> {
         return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
-            "无法识别这个文件：支持 .docx、网页（.html/.htm）和纯文本格式的报告，以及 .xlsx 工作簿。PDF 请先另存为 Word 或复制文字"));
+            "无法识别这个文件：支持 .docx、网页（.html/.htm）、PDF 和纯文本格式的报告，以及 .xlsx 工作簿"));
       }
     }
   }
 
   /**
-   * The spec among {@code specs} whose table labels the report uses most (as a share of each spec's own
-   * labels); the first spec on a tie.
+   * The spec the report is written in when its visible parts tell: the one spec with the most labels that no
+   * other of {@code specs} has (2019 「本年新制作数量」「第二十条第（九）项」 against 2021 「本年制发件数」「（六）其他处理
+   * / 1.申请人无正当理由…」). Empty when what is visible is the same in several (an excerpt showing only the top of
+   * table 三 or table 四).
    */
-  public static ReportSpec detect(PublishedReport report, List<ReportSpec> specs) {
-    java.util.Set<String> texts = new java.util.HashSet<>();
-    for (PublishedReport.Block b : report.blocks()) {
-      if (b instanceof PublishedReport.Table t) {
-        t.rows().forEach(r -> r.forEach(c -> texts.add(CellText.norm(c.text()))));
+  public static java.util.Optional<ReportSpec> tell(PublishedReport report, List<ReportSpec> specs) {
+    java.util.Set<String> texts = visibleLabels(report);
+    ReportSpec best = null;
+    long bestHits = 0;
+    boolean tie = false;
+    for (ReportSpec s : specs) {
+      java.util.Set<String> own = new java.util.HashSet<>();
+      s.tables().forEach(t -> own.addAll(Tables.labels(t)));
+      for (ReportSpec other : specs) {
+        if (other != s) {
+          other.tables().forEach(t -> own.removeAll(Tables.labels(t)));
+        }
+      }
+      long hits = own.stream().filter(texts::contains).count();
+      if (hits > bestHits) {
+        best = s;
+        bestHits = hits;
+        tie = false;
+      } else if (hits == bestHits && hits > 0) {
+        tie = true;
       }
     }
+    return tie ? java.util.Optional.empty() : java.util.Optional.ofNullable(best);
+  }
+
+  /**
+   * The spec for a report: the one its labels tell ({@link #tell}); else the one for the year in its title; else
+   * the one whose table labels it uses most; the first spec on a tie.
+   */
+  public static ReportSpec detect(PublishedReport report, List<ReportSpec> specs) {
+    java.util.Optional<ReportSpec> told = tell(report, specs);
+    if (told.isPresent()) {
+      return told.get();
+    }
+    java.util.Optional<Integer> year = Extractor.titleYear(report);
+    if (year.isPresent()) {
+      for (ReportSpec s : specs) {
+        if (s.years().contains(year.get())) {
+          return s;
+        }
+      }
+    }
+    java.util.Set<String> texts = visibleLabels(report);
     ReportSpec best = specs.get(0);
     double bestShare = -1;
     for (ReportSpec s : specs) {
@@ -126,6 +192,19 @@ public final class Reports {
       }
     }
     return best;
+  }
+
+  /** Table cells and short paragraphs (a caption copied as a line of its own), in comparison form. */
+  private static java.util.Set<String> visibleLabels(PublishedReport report) {
+    java.util.Set<String> texts = new java.util.HashSet<>();
+    for (PublishedReport.Block b : report.blocks()) {
+      if (b instanceof PublishedReport.Table t) {
+        t.rows().forEach(r -> r.forEach(c -> texts.add(CellText.norm(c.text()))));
+      } else if (b instanceof PublishedReport.Paragraph p && p.text().length() <= 60) {
+        texts.add(CellText.norm(p.text()));
+      }
+    }
+    return texts;
   }
 
   /** Extracts with the given spec. */

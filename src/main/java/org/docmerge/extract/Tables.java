@@ -35,12 +35,43 @@ final class Tables {
 
   static void read(String file, List<PublishedReport.Table> published, ReportSpec spec, ReportData.Builder out,
       Diagnostics d) {
-    // Each published table goes to the spec table whose labels it shares most; parts of one table are joined.
+    // A table with its spans (.docx, web page) goes whole to the spec table whose labels it shares most; parts of
+    // one table are joined. A plain-text table goes row by row: a row holding a label only one spec table has
+    // switches to that table (a copy may run tables 二 to 四 together with no line between them).
     Map<String, List<Row>> joined = new LinkedHashMap<>();
     Map<String, Boolean> spans = new HashMap<>();
+    Map<String, Boolean> blanks = new HashMap<>();
+    Map<String, Set<String>> unique = uniqueLabels(spec);
     for (PublishedReport.Table t : published) {
+      if (!t.spansKnown()) {
+        String current = null;
+        for (List<String> cells : plain(t)) {
+          String switchTo = null;
+          for (int k = 0; k < cells.size(); k++) {
+            String c = cells.get(k);
+            boolean first = cells.subList(0, k).stream().allMatch(String::isBlank);
+            for (Map.Entry<String, Set<String>> e : unique.entrySet()) {
+              java.util.Optional<String> hit = org.docmerge.spec.Labels.find(c, e.getValue());
+              // A two-character label (「规章」, 「其他」) switches only where it begins its row: in a PDF's
+              // header of single words, 「其他」 is part of table 四's 「其他结果」.
+              if (hit.isPresent() && (hit.get().length() >= 3 || first)) {
+                switchTo = switchTo == null ? e.getKey() : switchTo;
+              }
+            }
+          }
+          current = switchTo != null ? switchTo : current;
+          if (current == null) {
+            continue;
+          }
+          List<Row> into = joined.computeIfAbsent(current, k -> new ArrayList<>());
+          into.add(new Row(cells, into.size() + 1, null));
+          spans.merge(current, false, Boolean::logicalAnd);
+          blanks.merge(current, t.blanksVisible(), Boolean::logicalAnd);
+        }
+        continue;
+      }
       List<List<int[]>> gridSpans = new ArrayList<>();
-      List<List<String>> rows = t.spansKnown() ? expand(t, gridSpans) : plain(t);
+      List<List<String>> rows = expand(t, gridSpans);
       Set<String> texts = texts(rows);
       Table best = null;
       int bestScore = 1;
@@ -56,26 +87,72 @@ final class Tables {
       }
       List<Row> into = joined.computeIfAbsent(best.id(), k -> new ArrayList<>());
       for (int k = 0; k < rows.size(); k++) {
-        into.add(new Row(rows.get(k), into.size() + 1, t.spansKnown() ? gridSpans.get(k) : null));
+        into.add(new Row(rows.get(k), into.size() + 1, gridSpans.get(k)));
       }
-      spans.merge(best.id(), t.spansKnown(), Boolean::logicalAnd);
+      spans.merge(best.id(), true, Boolean::logicalAnd);
+      blanks.merge(best.id(), true, Boolean::logicalAnd);
     }
     for (Table st : spec.tables()) {
       List<Row> rows = joined.get(st.id());
       if (rows == null) {
-        d.error("EXTRACT.TABLE_MISSING", Location.detail(file, st.sheet()), "报告中找不到" + st.sheet() + "「"
-            + st.heading() + "」（按表中的标题文字查找）。这张表的数字都没有读取，请核对报告是否完整");
+        d.warning("EXTRACT.TABLE_MISSING", Location.detail(file, st.sheet()), "没有读到" + st.sheet() + "「"
+            + st.heading() + "」（按表中的标题文字查找）：这张表可能不在所给的文字中，或者版式无法识别。"
+            + "这张表的数字没有读取、没有检查，也没有当作 0");
         continue;
       }
-      table(file, st, rows, spans.get(st.id()), out, d);
+      if (spans.get(st.id())) {
+        table(file, st, rows, true, out, d);
+      } else {
+        PlainTable.read(file, st, rows, blanks.get(st.id()), out, d);
+      }
     }
+  }
+
+  /** Per spec table, the labels no other table of the spec has (comparison forms). */
+  static Map<String, Set<String>> uniqueLabels(ReportSpec spec) {
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    for (Table st : spec.tables()) {
+      Set<String> own = new LinkedHashSet<>(labels(st));
+      for (Table other : spec.tables()) {
+        if (other != st) {
+          own.removeAll(labels(other));
+        }
+      }
+      own.removeIf(l -> l.length() < 2);
+      out.put(st.id(), own);
+    }
+    return out;
+  }
+
+  /** The incomplete-table note, the same for every layout. */
+  static void incomplete(String file, Table st, List<String> missingRows, Set<String> missingColumns,
+      List<String> shortRows, Diagnostics d) {
+    if (missingRows.isEmpty() && missingColumns.isEmpty() && shortRows.isEmpty()) {
+      return;
+    }
+    StringBuilder msg = new StringBuilder("没有读全" + st.sheet());
+    if (!missingRows.isEmpty()) {
+      msg.append("：没有读到 ").append(missingRows.size()).append(" 行「").append(String.join("」「", missingRows))
+          .append("」");
+    }
+    if (!missingColumns.isEmpty()) {
+      msg.append(missingRows.isEmpty() ? "：" : "；").append("没有读到列「")
+          .append(String.join("」「", missingColumns)).append("」");
+    }
+    if (!shortRows.isEmpty()) {
+      msg.append(missingRows.isEmpty() && missingColumns.isEmpty() ? "：" : "；").append("这些行的数不全：")
+          .append(String.join("、", shortRows));
+    }
+    msg.append("。所给的文字可能被截断，或表格版式无法完全识别；没有读到的数字没有检查，也没有当作 0。"
+        + "如需完整检查，请用原报告（.docx、网页或 PDF）再运行一次");
+    d.warning("EXTRACT.TABLE_INCOMPLETE", Location.detail(file, st.sheet()), msg.toString());
   }
 
   /**
    * R18: a row the official format does not have, labelled 小计 or 合计 (some offices add subtotals for
    * （三）–（六）); its numbers are not read.
    */
-  private static void subtotal(String file, Table st, Row r, List<String> cells, Map<String, Line> byLeaf,
+  static void subtotal(String file, Table st, Row r, List<String> cells, Map<String, Line> byLeaf,
       Diagnostics d) {
     for (String c : cells) {
       String n = CellText.norm(c);
@@ -310,7 +387,7 @@ final class Tables {
             subtotal(file, st, r, cells, byLeaf, d);
           }
           for (int k = 0; k < cells.size(); k++) {
-            Line line = byLeaf.get(CellText.norm(cells.get(k)));
+            Line line = org.docmerge.spec.Labels.find(cells.get(k), byLeaf.keySet()).map(byLeaf::get).orElse(null);
             if (line != null && !found.containsKey(line.id())) {
               found.put(line.id(), offsets != null && r.spans() != null && k + 1 < cells.size()
                   ? byOffset(r, k + 1, block, offsets)
@@ -363,21 +440,6 @@ final class Tables {
         }
       }
     }
-    if (!missingRows.isEmpty() || !missingColumns.isEmpty() || !shortRows.isEmpty()) {
-      StringBuilder msg = new StringBuilder(st.sheet() + "不完整");
-      if (!missingRows.isEmpty()) {
-        msg.append("：缺少 ").append(missingRows.size()).append(" 行「").append(String.join("」「", missingRows)).append("」");
-      }
-      if (!missingColumns.isEmpty()) {
-        msg.append(missingRows.isEmpty() ? "：" : "；").append("缺少列「")
-            .append(String.join("」「", missingColumns)).append("」");
-      }
-      if (!shortRows.isEmpty()) {
-        msg.append(missingRows.isEmpty() && missingColumns.isEmpty() ? "：" : "；").append("这些行的数不全：")
-            .append(String.join("、", shortRows));
-      }
-      msg.append("。缺少的数字没有读取，也没有当作 0。请核对原报告是否完整（表格是否被截断或拆开）");
-      d.error("EXTRACT.TABLE_INCOMPLETE", Location.detail(file, st.sheet()), msg.toString());
-    }
+    incomplete(file, st, missingRows, missingColumns, shortRows, d);
   }
 }

@@ -26,11 +26,17 @@ public record PublishedReport(String source, String format, List<Block> blocks) 
   /**
    * A table as published: rows of cells, each cell spanning {@code colspan} columns and {@code rowspan} rows;
    * a cell covered by a span above it is not repeated. {@code spansKnown} is false for plain text, where spans
-   * were lost and a merged-away cell shows as a blank cell.
+   * were lost and a merged-away cell shows as a blank cell. {@code blanksVisible} is false where a blank cell
+   * leaves no trace (columns separated by runs of spaces, as {@code pdftotext -layout} gives): a row with fewer
+   * cells than columns then cannot say which of its columns are blank.
    */
-  public record Table(List<List<Cell>> rows, boolean spansKnown) implements Block {
+  public record Table(List<List<Cell>> rows, boolean spansKnown, boolean blanksVisible) implements Block {
     public Table {
       rows = rows.stream().map(List::copyOf).toList();
+    }
+
+    public Table(List<List<Cell>> rows, boolean spansKnown) {
+      this(rows, spansKnown, true);
     }
   }
 

@@ -1,27 +1,61 @@
 package org.docmerge.report;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Reads the plain-text form of a report: paragraphs one per line; a table row is a run of lines each beginning
- * with a tab (one cell per line; a line without a tab right after a cell continues that cell, as in 「商业」
- * 「企业」); rows are separated by one blank line; a line without a tab after a blank line ends the table. Spans
- * are not in this form: a merged-away cell is a blank cell. Stateless.
+ * Reads the plain-text forms of a report, whatever copied or converted it. Paragraphs are one per line; table rows
+ * come in any of these layouts, mixed freely within one text:
+ *
+ * <ul>
+ *   <li>one cell per line, each beginning with a tab, rows separated by one blank line (a copy from Word; a line
+ *       without a tab right after a cell continues that cell, as in 「商业」「企业」);</li>
+ *   <li>one row per line, cells separated by tabs (a copy from a browser, Word's "save as plain text");</li>
+ *   <li>cells separated by 「|」 (Markdown, scrapers), one row per line or one cell per line;</li>
+ *   <li>cells separated by runs of spaces ({@code pdftotext -layout}); a blank cell leaves no trace there, so such
+ *       a table is marked {@code blanksVisible = false}.</li>
+ * </ul>
+ *
+ * <p>Inside a table, a short line that is not a sentence is a one-cell row (a label wrapped onto its own line); a
+ * sentence or a part heading (「四、政府信息公开行政复议、行政诉讼情况」) ends the table. Spans are not in these
+ * forms: a merged-away cell is a blank cell or absent. Stateless.
  */
 public final class TextReport {
   private TextReport() {}
 
+  private static final Pattern SPACES = Pattern.compile("[ \\u3000\\u00A0]{2,}");
+  private static final Pattern NUMBER = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})*(\\.\\d+)?件?|[+-]?\\d+(\\.\\d+)?件?");
+  private static final Pattern PART_HEADING =
+      Pattern.compile("^[一二三四五六七八][、.．].*(情况|问题|事项|总体|改进|其他需要)");
+  /** Words of the report's tables: a table with one of them is a statistics table even when every cell is blank. */
+  private static final Pattern TABLE_WORDS =
+      Pattern.compile("信息内容|第二十条|规章|规范性文件|申请人情况|自然人|本年|行政复议|行政诉讼|结果维持|总计");
+  private static final Pattern SEPARATOR = Pattern.compile("^[|｜:：\\-— +]+$");
+
+  /** The table being built. */
+  private static final class Open {
+    final List<List<PublishedReport.Cell>> rows = new ArrayList<>();
+    boolean blanksVisible = true;
+  }
+
   public static PublishedReport read(String text, String source) {
     List<PublishedReport.Block> blocks = new ArrayList<>();
-    List<List<PublishedReport.Cell>> rows = null;
-    List<StringBuilder> row = null;
+    Open table = null;
+    List<StringBuilder> row = null; // a row of the one-cell-per-line (leading tab) layout
     boolean lastWasCell = false;
-    for (String raw : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
+    boolean previousPiped = true;
+    for (String raw : text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n').split("\n", -1)) {
       String line = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+      if (line.startsWith("\t") && line.strip().contains("\t")) {
+        // A row of tab-separated cells that begins with a blank cell: a browser copy, not a cell per line.
+        line = "\u0000" + line;
+      }
       if (line.startsWith("\t")) {
-        if (rows == null) {
-          rows = new ArrayList<>();
+        if (table == null) {
+          table = new Open();
         }
         if (row == null) {
           row = new ArrayList<>();
@@ -30,9 +64,10 @@ public final class TextReport {
         lastWasCell = true;
         continue;
       }
+      line = line.replace("\u0000", "");
       if (line.isBlank()) {
         if (row != null) {
-          rows.add(cells(row));
+          table.rows.add(cells(row));
           row = null;
         }
         lastWasCell = false;
@@ -42,24 +77,170 @@ public final class TextReport {
         row.get(row.size() - 1).append('\n').append(line.strip());
         continue;
       }
-      if (rows != null) {
-        if (row != null) {
-          rows.add(cells(row));
-          row = null;
+      if (row != null) {
+        table.rows.add(cells(row));
+        row = null;
+      }
+      lastWasCell = false;
+      if (table != null && line.strip().matches("[|｜]") && !previousPiped) {
+        previousPiped = true;
+        continue; // the 「|」 that closes a cell whose text ended on the line before (「行政规范性文件」「|」)
+      }
+      previousPiped = line.strip().endsWith("|") || line.strip().endsWith("｜");
+      List<String> cells = split(line, table != null);
+      if (cells != null) {
+        if (table == null) {
+          table = new Open();
+          lookBack(blocks, table);
         }
-        blocks.add(new PublishedReport.Table(rows, false));
-        rows = null;
+        if (!cells.isEmpty()) {
+          table.rows.add(cells.stream().map(PublishedReport.Cell::of).toList());
+        }
+        if (line.contains("\t") || line.contains("|") || line.contains("｜")) {
+          continue;
+        }
+        if (cells.size() > 1) {
+          table.blanksVisible = false;
+        }
+        continue;
+      }
+      if (table != null) {
+        close(blocks, table);
+        table = null;
       }
       blocks.add(new PublishedReport.Paragraph(line.strip()));
-      lastWasCell = false;
     }
     if (row != null) {
-      rows.add(cells(row));
+      table.rows.add(cells(row));
     }
-    if (rows != null) {
-      blocks.add(new PublishedReport.Table(rows, false));
+    if (table != null) {
+      close(blocks, table);
     }
     return new PublishedReport(source, "text", blocks);
+  }
+
+  /**
+   * A finished table; one without a single digit nor any word of the report's tables is no statistics table but a
+   * page's layout (「文件名称: | |||」 above a title): its lines stay paragraphs, so that a title or an agency line
+   * inside it is not lost.
+   */
+  private static void close(List<PublishedReport.Block> blocks, Open table) {
+    boolean digits = table.rows.stream().flatMap(List::stream).anyMatch(c -> c.text().chars().anyMatch(Character::isDigit));
+    boolean statistics = table.rows.stream().flatMap(List::stream)
+        .map(c -> org.docmerge.spec.Labels.simplify(c.text())).anyMatch(t -> TABLE_WORDS.matcher(t).find());
+    if (digits || statistics) {
+      blocks.add(new PublishedReport.Table(table.rows, false, table.blanksVisible));
+      return;
+    }
+    for (List<PublishedReport.Cell> row : table.rows) {
+      String text = String.join(" ", row.stream().map(PublishedReport.Cell::text).filter(t -> !t.isBlank()).toList());
+      if (!text.isBlank()) {
+        blocks.add(new PublishedReport.Paragraph(text.strip()));
+      }
+    }
+  }
+
+  /**
+   * The cells of a table row, or null when the line is not one. {@code inTable}: a table is open, so a short line
+   * that is not a sentence is a one-cell row.
+   */
+  static List<String> split(String line, boolean inTable) {
+    String s = line.strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    if (heading(s) || title(s)) {
+      return null;
+    }
+    if (s.indexOf('\t') >= 0) {
+      return Arrays.stream(line.split("\t", -1)).map(TextReport::trim).toList();
+    }
+    if (s.indexOf('|') >= 0 || s.indexOf('｜') >= 0) {
+      if (SEPARATOR.matcher(s).matches() && s.contains("-")) {
+        return List.of(); // a Markdown rule under a header row
+      }
+      if (s.matches("[|｜]+")) {
+        // A scraper's empty cells, one per 「|」, on a line of their own
+        return java.util.Collections.nCopies(s.length(), "");
+      }
+      List<String> cells = new ArrayList<>(Arrays.stream(s.split("[|｜]", -1)).map(TextReport::trim).toList());
+      if (s.startsWith("|") || s.startsWith("｜")) {
+        cells.remove(0);
+      }
+      if (!cells.isEmpty() && (s.endsWith("|") || s.endsWith("｜"))) {
+        cells.remove(cells.size() - 1);
+      }
+      return cells;
+    }
+    String[] words = s.split("[ \\u3000\\u00A0]+");
+    int numbers = 0;
+    while (numbers < words.length && number(words[words.length - 1 - numbers])) {
+      numbers++;
+    }
+    if (numbers >= 2 && numbers >= words.length - 3 && !sentence(s) && SPACES.split(s).length < 2) {
+      // A PDF's text with single spaces between cells: 「四、结转下年度继续办理 0 0 0 0 0 0 0」
+      List<String> row = new ArrayList<>();
+      if (numbers < words.length) {
+        row.add(String.join(" ", Arrays.copyOfRange(words, 0, words.length - numbers)));
+      }
+      row.addAll(Arrays.asList(words).subList(words.length - numbers, words.length));
+      return row;
+    }
+    String[] fields = SPACES.split(s);
+    if (fields.length >= 2 && Arrays.stream(fields).allMatch(f -> f.length() <= 40 && !sentence(f))
+        && (inTable || fields.length >= 3 || Arrays.stream(fields).anyMatch(TextReport::number))) {
+      return Arrays.stream(fields).map(TextReport::trim).toList();
+    }
+    if (inTable && s.length() <= 40 && !sentence(s) || number(s) || s.matches("[/／—\\-－]{1,2}")) {
+      return List.of(trim(s)); // a label on a line of its own, or one value per line (cells one per paragraph)
+    }
+    return null;
+  }
+
+  /** A report's title line (「2020年政府信息公开工作年度报告」), which is never part of a table. */
+  static boolean title(String s) {
+    String n = org.docmerge.spec.Labels.simplify(s);
+    return n.length() <= 80 && (n.contains("年度报告") || n.contains("年报")) && n.matches(".*\\d{4}\\s*年.*");
+  }
+
+  /**
+   * A table that begins with a row of numbers may have its header in the short lines right before it (a PDF's
+   * text layer gives every header line as a line of words): those lines join the table, word by word.
+   */
+  private static void lookBack(List<PublishedReport.Block> blocks, Open table) {
+    int from = blocks.size();
+    while (from > 0 && blocks.size() - from < 12 && blocks.get(from - 1) instanceof PublishedReport.Paragraph p
+        && p.text().length() <= 80 && !sentence(p.text()) && !heading(p.text()) && !p.text().endsWith("，")
+        && !p.text().endsWith(",")
+        && Arrays.stream(p.text().strip().split("[ \\u3000\\u00A0]+")).allMatch(w -> w.length() <= 8)) {
+      from--;
+    }
+    for (int k = from; k < blocks.size(); k++) {
+      String text = ((PublishedReport.Paragraph) blocks.get(k)).text();
+      table.rows.add(Arrays.stream(text.strip().split("[ \\u3000\\u00A0]+")).map(PublishedReport.Cell::of).toList());
+    }
+    blocks.subList(from, blocks.size()).clear();
+  }
+
+  /** A part heading, which ends a table: 「四、政府信息公开行政复议、行政诉讼情况」, not a row label. */
+  static boolean heading(String s) {
+    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
+    String simple = org.docmerge.spec.Labels.simplify(n);
+    return n.length() <= 40 && (PART_HEADING.matcher(simple).find()
+        || (simple.endsWith("情况") || simple.endsWith("事项"))
+            && (simple.contains("公开") || simple.contains("报告") || simple.contains("总体")));
+  }
+
+  private static boolean sentence(String s) {
+    return s.endsWith("。") || s.endsWith("；") || s.contains("。") || s.endsWith("：") && s.length() > 12;
+  }
+
+  private static boolean number(String s) {
+    return NUMBER.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC).strip()).matches();
+  }
+
+  private static String trim(String s) {
+    return s.replace('\u00A0', ' ').replace('\u3000', ' ').strip();
   }
 
   private static List<PublishedReport.Cell> cells(List<StringBuilder> row) {

@@ -1,6 +1,11 @@
 package org.docmerge.validate;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.docmerge.diag.Diagnostics;
 import org.docmerge.diag.Location;
@@ -8,6 +13,9 @@ import org.docmerge.model.CellValue;
 import org.docmerge.model.ReportData;
 import org.docmerge.spec.ReportSpec;
 import org.docmerge.spec.ReportSpec.CellSpec;
+import org.docmerge.spec.ReportSpec.Identity;
+import org.docmerge.spec.ReportSpec.Line;
+import org.docmerge.spec.ReportSpec.Table;
 
 /** R01 (counts) and R02 (the fee in 万元), cell by cell. Stateless. */
 final class CellRules {
@@ -20,7 +28,12 @@ final class CellRules {
 
   private CellRules() {}
 
+  /** Blank cells of one table that no identity gives a non-zero value: at least this many are one finding. */
+  static final int BLANK_STYLE = 3;
+
   static void check(ReportSpec spec, ReportData data, Diagnostics d) {
+    Map<String, BigDecimal> should = determined(spec, data);
+    Map<String, List<CellSpec>> blanks = new LinkedHashMap<>();
     for (CellSpec cell : spec.cells().values()) {
       CellValue v = data.values().get(cell.id());
       if (v == null) {
@@ -29,6 +42,16 @@ final class CellRules {
       // Names.cell is only worded when a message needs it: most cells of most reports are fine.
       String rule = "money".equals(cell.type()) ? "R02" : "R01";
       Location at = v.location();
+      if (v.isBlank()) {
+        BigDecimal n = should.get(cell.id());
+        if (n != null && n.signum() > 0) {
+          String shown = n.stripTrailingZeros().toPlainString();
+          d.error(rule, at, Names.cell(cell) + " 为空。按表中的勾稽关系，这一格应为 " + shown + "，请填写 " + shown);
+        } else {
+          blanks.computeIfAbsent(cell.table().id(), k -> new ArrayList<>()).add(cell);
+        }
+        continue;
+      }
       if (!v.isNumber()) {
         notANumber(d, rule, at, Names.cell(cell), v.text(), cell.type());
         continue;
@@ -44,6 +67,91 @@ final class CellRules {
         d.error("R01", at, Names.cell(cell) + " 为 " + n.stripTrailingZeros().toPlainString() + "，件数必须是整数（单元格里存的值才算，显示的不算），请改正");
       }
     }
+    blankStyle(data, blanks, d);
+  }
+
+  /**
+   * Blank cells where a value of 0 is meant (or no identity says otherwise): a few are named one by one; a
+   * table's many are one finding (a publishing style that leaves zeros blank), naming the first of them.
+   */
+  private static void blankStyle(ReportData data, Map<String, List<CellSpec>> blanks, Diagnostics d) {
+    for (List<CellSpec> cells : blanks.values()) {
+      if (cells.size() < BLANK_STYLE) {
+        for (CellSpec c : cells) {
+          notANumber(d, "money".equals(c.type()) ? "R02" : "R01", data.values().get(c.id()).location(), Names.cell(c),
+              "", c.type());
+        }
+        continue;
+      }
+      List<String> names = cells.stream().limit(3).map(Names::cell).toList();
+      d.error("R01", data.values().get(cells.get(0).id()).location(), cells.get(0).table().sheet() + "有 "
+          + cells.size() + " 个单元格为空（如 " + String.join("、", names) + (cells.size() > 3 ? " 等" : "")
+          + "），按表中的勾稽关系都应为 0 或无从推算：看来是用空白表示 0。为空。没有的请明确填写 0，不要留空");
+    }
+  }
+
+  /**
+   * The value the identities give a blank cell: where it is the only blank of an identity's line and every other
+   * cell of that line is a number.
+   */
+  static Map<String, BigDecimal> determined(ReportSpec spec, ReportData data) {
+    Map<String, BigDecimal> out = new HashMap<>();
+    for (Identity id : spec.identities()) {
+      Table table = spec.table(id.table()).orElseThrow();
+      List<Line> lines = id.alongRows()
+          ? table.blocks().stream().flatMap(b -> b.rows().stream()).toList()
+          : table.blocks().stream().flatMap(b -> b.columns().stream()).toList();
+      for (Line line : lines) {
+        BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO};
+        String blank = null;
+        int blankSide = -1;
+        boolean ok = true;
+        for (int side = 0; side < 2 && ok; side++) {
+          for (String name : side == 0 ? id.left() : id.right()) {
+            String cid = id.alongRows() ? ReportSpec.cellId(table.id(), line.id(), name)
+                : ReportSpec.cellId(table.id(), name, line.id());
+            CellValue v = data.values().get(cid);
+            if (v != null && v.isNumber()) {
+              sums[side] = sums[side].add(v.number());
+            } else if (v != null && v.isBlank() && blank == null) {
+              blank = cid;
+              blankSide = side;
+            } else {
+              ok = false;
+              break;
+            }
+          }
+        }
+        if (!ok && id.left().size() == 1) {
+          // A blank total over cells some of which are blank too (zeros left blank): the printed numbers' sum.
+          String total = id.alongRows() ? ReportSpec.cellId(table.id(), line.id(), id.left().get(0))
+              : ReportSpec.cellId(table.id(), id.left().get(0), line.id());
+          CellValue t = data.values().get(total);
+          BigDecimal sum = BigDecimal.ZERO;
+          boolean numbersOrBlanks = t != null && t.isBlank();
+          for (String name : id.right()) {
+            String cid = id.alongRows() ? ReportSpec.cellId(table.id(), line.id(), name)
+                : ReportSpec.cellId(table.id(), name, line.id());
+            CellValue v = data.values().get(cid);
+            if (v != null && v.isNumber()) {
+              sum = sum.add(v.number());
+            } else if (v == null || !v.isBlank()) {
+              numbersOrBlanks = false;
+            }
+          }
+          if (numbersOrBlanks && sum.signum() > 0) {
+            out.putIfAbsent(total, sum);
+          }
+        }
+        if (ok && blank != null) {
+          BigDecimal value = sums[1 - blankSide].subtract(sums[blankSide]);
+          if (value.signum() >= 0) {
+            out.putIfAbsent(blank, value);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static void notANumber(Diagnostics d, String rule, Location at, String name, String text, String type) {

@@ -46,6 +46,28 @@ final class ProseRules {
           Pattern.compile("结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:为|共)?" + N + "件"),
           Pattern.compile("结转(?:至|到)?下一?年" + GAP + N + "件"),
           List.of(T3_CARRYOVER)),
+      new Claim("R11", "予以公开的申请",
+          Pattern.compile("(?<!主动)(?<!依法)予以公开(?:的)?(?:申请)?(?:共|为)?" + N + "件"),
+          Pattern.compile("(?<![主动依法])予以公开" + GAP + N + "件"),
+          List.of("t3.open.total")),
+      new Claim("R11", "部分公开的申请",
+          Pattern.compile("部分公开(?:的)?(?:申请)?(?:共|为)?" + N + "件"),
+          Pattern.compile("部分公开" + GAP + N + "件"),
+          List.of("t3.partial.total")),
+      new Claim("R11", "不予公开的申请",
+          Pattern.compile("不予公开(?:的)?(?:申请)?(?:共|为)?" + N + "件"),
+          Pattern.compile("不予公开" + GAP + N + "件"),
+          List.of("t3.deny1.total", "t3.deny2.total", "t3.deny3.total", "t3.deny4.total", "t3.deny5.total",
+              "t3.deny6.total", "t3.deny7.total", "t3.deny8.total")),
+      new Claim("R11", "无法提供的申请",
+          Pattern.compile("无法提供(?:的)?(?:申请)?(?:共|为)?" + N + "件"),
+          Pattern.compile("无法提供" + GAP + N + "件"),
+          List.of("t3.unable1.total", "t3.unable2.total", "t3.unable3.total")),
+      new Claim("R11", "不予处理的申请",
+          Pattern.compile("不予处理(?:的)?(?:申请)?(?:共|为)?" + N + "件"),
+          Pattern.compile("不予处理" + GAP + N + "件"),
+          List.of("t3.reject1.total", "t3.reject2.total", "t3.reject3.total", "t3.reject4.total",
+              "t3.reject5.total")),
       new Claim("R12", "行政复议",
           Pattern.compile("行政复议(?:案件|案|申请)?(?:共|为)?" + N + "(?:件|起|宗)"),
           Pattern.compile("行政复议" + GAP + N + "(?:件|起|宗)"),
@@ -67,7 +89,8 @@ final class ProseRules {
   private static final Pattern NO_CASES_GAP =
       Pattern.compile("(?:因|有关|与|涉及|政府信息公开|工作|而|引发|引起|的|被申请|申请|提起|相关|事项|方面)*");
 
-  private static final Pattern ALL_UPHELD = Pattern.compile("行政复议[^。]{0,20}?(?:均|全部|都)(?:被|予以|得到)?维持");
+  private static final Pattern ALL_UPHELD =
+      Pattern.compile("行政复议[^。]{0,20}?(?:均|全部|都)(?:被|予以|得到|获|获得)?(?:了)?维持");
 
   /** Counts of table 二 stated in the prose (R13): pattern, the row whose values may match. */
   private static final List<Object[]> T2_CLAIMS = List.of(
@@ -81,6 +104,7 @@ final class ProseRules {
   private static final Pattern YEAR_LEAD = Pattern.compile("^(\\d{4})年度?[，,]");
 
   private static final Pattern ITEM = Pattern.compile(N + "(条|件|个|项)");
+  private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\d.])\\d+(?=[，,、])");
   private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?]");
   private static final Pattern PARTIAL_LIST = Pattern.compile("其余|余下|剩余|另有|等[，。；、,]|等$|等(?:多|若干|方面|类型|内容)");
 
@@ -156,18 +180,22 @@ final class ProseRules {
       if (actual.isEmpty()) {
         continue;
       }
+      boolean perResult = c.cells().get(0).startsWith("t3.") && !c.cells().get(0).matches("t3\\.(new|carried|carryover)\\..*");
       List<int[]> tightSpans = new ArrayList<>();
       Matcher m = c.tight().matcher(p);
       while (m.find()) {
         tightSpans.add(new int[] {m.start(), m.end()});
-        compare(c.rule(), c.what(), m, actual.get(), true, at, d);
+        if (perResult && otherScope(data, p, m)) {
+          continue;
+        }
+        compare(p, c.rule(), c.what(), m, actual.get(), true, at, d);
       }
       m = c.loose().matcher(p);
       while (m.find()) {
-        if (inside(tightSpans, m.start(), m.end())) {
+        if (inside(tightSpans, m.start(), m.end()) || perResult && otherScope(data, p, m)) {
           continue;
         }
-        compare(c.rule(), c.what(), m, actual.get(), false, at, d);
+        compare(p, c.rule(), c.what(), m, actual.get(), false, at, d);
       }
     }
     received(data, p, at, d);
@@ -176,13 +204,60 @@ final class ProseRules {
     allUpheld(data, p, at, d);
   }
 
-  private static void compare(
+  private static final Pattern COUNT = Pattern.compile(N + "件");
+
+  /**
+   * Whether the sentence of a per-result claim (「予以公开 N 件」) is about another set of requests: an earlier count
+   * in it (「办结518件，其中予以公开300件」) that is none of the table's totals (new, new + carried, handled).
+   */
+  private static boolean otherScope(ReportData data, String p, Matcher claim) {
+    int from = claim.start();
+    while (from > 0 && "。；;！？!?\n".indexOf(p.charAt(from - 1)) < 0) {
+      from--;
+    }
+    Matcher c = COUNT.matcher(p.substring(from, claim.start()));
+    if (!c.find()) {
+      return false;
+    }
+    OptionalLong n = ChineseNumbers.parse(c.group(1));
+    if (n.isEmpty()) {
+      return true;
+    }
+    BigDecimal stated = BigDecimal.valueOf(n.getAsLong());
+    for (List<String> cells : List.of(List.of(T3_NEW), List.of(T3_NEW, T3_CARRIED), List.of("t3.total.total"))) {
+      Optional<BigDecimal> v = sum(data, cells);
+      if (v.isPresent() && v.get().compareTo(stated) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The sentence around a match, as the finding quotes it (a long sentence clipped around the match). */
+  static String quote(String p, Matcher m) {
+    int from = m.start();
+    while (from > 0 && "。；;！？!?\n".indexOf(p.charAt(from - 1)) < 0) {
+      from--;
+    }
+    int to = m.end();
+    while (to < p.length() && "。；;！？!?\n".indexOf(p.charAt(to)) < 0) {
+      to++;
+    }
+    if (to < p.length()) {
+      to++;
+    }
+    from = Math.max(from, m.start() - 40);
+    to = Math.min(to, m.end() + 40);
+    return (from > 0 && "。；;！？!?\n".indexOf(p.charAt(from - 1)) < 0 ? "…" : "") + p.substring(from, to).strip();
+  }
+
+  private static void compare(String p,
       String rule, String what, Matcher m, BigDecimal actual, boolean tight, Location at, Diagnostics d) {
     OptionalLong stated = ChineseNumbers.parse(m.group(1));
     if (stated.isEmpty() || BigDecimal.valueOf(stated.getAsLong()).compareTo(actual) == 0) {
       return;
     }
-    String msg = "正文写「" + m.group() + "」，表中" + what + "合计为 " + actual.toPlainString() + "，相差 "
+    String msg = "正文写「" + quote(p, m) + "」，表中" + what + "合计为 " + actual.toPlainString() + "，相差 "
         + BigDecimal.valueOf(stated.getAsLong()).subtract(actual).abs().toPlainString() + "。请使正文与表格一致";
     if (tight) {
       d.error(rule, at, msg);
@@ -214,7 +289,7 @@ final class ProseRules {
         if (stated.compareTo(both.get()) == 0 || stated.compareTo(fresh.get()) == 0) {
           continue;
         }
-        String msg = "正文写「" + m.group() + "」，表三第一项与第二项之和为 " + both.get().toPlainString()
+        String msg = "正文写「" + quote(p, m) + "」，表三第一项与第二项之和为 " + both.get().toPlainString()
             + "（本年新收 " + fresh.get().toPlainString() + "）。请使正文与表格一致";
         if (tight) {
           d.error("R11", at, msg);
@@ -229,7 +304,7 @@ final class ProseRules {
     Optional<BigDecimal> fresh = sum(data, List.of(T3_NEW));
     Matcher m = NONE_RECEIVED.matcher(p);
     if (fresh.isPresent() && fresh.get().signum() > 0 && m.find()) {
-      d.error("R11", at, "正文写「" + m.group() + "」，但表三本年新收申请为 " + fresh.get().toPlainString()
+      d.error("R11", at, "正文写「" + quote(p, m) + "」，但表三本年新收申请为 " + fresh.get().toPlainString()
           + " 件。请使正文与表格一致");
     }
   }
@@ -272,7 +347,7 @@ final class ProseRules {
     Optional<BigDecimal> others =
         sum(data, List.of("t4.count.review_corrected", "t4.count.review_other", "t4.count.review_pending"));
     if (others.isPresent() && others.get().signum() > 0) {
-      d.warning("R12", at, "正文写「" + m.group() + "」，但表四行政复议有 " + others.get().toPlainString()
+      d.warning("R12", at, "正文写「" + quote(p, m) + "」，但表四行政复议有 " + others.get().toPlainString()
           + " 件结果纠正、其他结果或尚未审结。请使正文与表格一致");
     }
   }
@@ -329,8 +404,15 @@ final class ProseRules {
       String unit = total.group(2);
       long stated = ChineseNumbers.parse(total.group(1)).orElse(-1);
       String items = s.substring(at1 + 2);
+      int semicolon = items.replace('；', ';').indexOf(';');
+      if (semicolon >= 0) {
+        items = items.substring(0, semicolon); // the list ends at a semicolon: what follows is another subject
+      }
       if (PARTIAL_LIST.matcher(items).find()) {
         continue; // 「其中予以公开5件，部分公开3件，其余…」 lists only some items: no sum to check
+      }
+      if (BARE_NUMBER.matcher(items).find()) {
+        continue; // an item without its unit (「政务微信公开政府信息数170，」): the sum cannot be told
       }
       long sum = 0;
       int count = 0;

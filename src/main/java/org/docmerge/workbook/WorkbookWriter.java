@@ -65,12 +65,26 @@ public final class WorkbookWriter {
    * member units); the reader looks sheets up by name, so the extra sheet does not disturb a check or merge.
    */
   public static byte[] write(ReportSpec spec, ReportData prefill, SheetTable extra) {
+    return write(spec, prefill, extra, false);
+  }
+
+  /**
+   * The workbook of a published report ({@code extract}): as {@link #write(ReportSpec, ReportData)}, but every
+   * total the report printed stays the value it printed (a blank stays blank) instead of becoming a formula, so
+   * that a check of this workbook finds the faults a check of the report finds. Totals the report did not show
+   * are formulas as in a blank workbook.
+   */
+  public static byte[] writeAsPrinted(ReportSpec spec, ReportData report) {
+    return write(spec, report, null, true);
+  }
+
+  private static byte[] write(ReportSpec spec, ReportData prefill, SheetTable extra, boolean asPrinted) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Styles s = new Styles(wb);
       writeCover(wb, s, spec, prefill);
       writeProse(wb, s, spec, prefill);
       for (ReportSpec.Table t : spec.tables()) {
-        writeTable(wb, s, spec, t, prefill);
+        writeTable(wb, s, spec, t, prefill, asPrinted);
       }
       if (extra != null) {
         SummaryWriter.fill(wb, wb.createSheet(extra.sheet()), extra);
@@ -203,7 +217,7 @@ public final class WorkbookWriter {
   }
 
   private static void writeTable(
-      XSSFWorkbook wb, Styles s, ReportSpec spec, ReportSpec.Table t, ReportData prefill) {
+      XSSFWorkbook wb, Styles s, ReportSpec spec, ReportSpec.Table t, ReportData prefill, boolean asPrinted) {
     XSSFSheet sh = wb.createSheet(t.sheet());
     TableLayout lay = TableLayout.of(spec, t);
     for (int r = 0; r < lay.rowCount; r++) {
@@ -246,7 +260,8 @@ public final class WorkbookWriter {
         sh.addMergedRegion(new CellRangeAddress(v.row(), v.row(), v.col(), v.lastCol()));
       }
       Cell cell = sh.getRow(v.row()).getCell(v.col());
-      if (v.formula() != null) {
+      CellValue printed = prefill == null || !asPrinted ? null : prefill.values().get(v.spec().id());
+      if (v.formula() != null && printed == null) {
         cell.setCellFormula(v.formula());
         continue;
       }

@@ -48,6 +48,10 @@ final class Extracts {
     assertEquals(expected.prose(), actual.prose());
   }
 
+  static String simplified(String s) {
+    return org.docmerge.spec.Labels.simplify(s);
+  }
+
   static List<String> codes(List<Diagnostic> ds) {
     return ds.stream().map(Diagnostic::code).toList();
   }

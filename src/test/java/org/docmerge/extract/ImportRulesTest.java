@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The stage rules for the readers: jsoup only in report.html, docx4j only in template/render, POI only in workbook. */
+/** The stage rules for the readers: jsoup only in report.html, PDFBox only in report.pdf, docx4j only in template/render, POI only in workbook. */
 class ImportRulesTest {
   static List<String> offenders(String library, String... allowed) throws IOException {
     Path root = Path.of("src/main/java/org/docmerge");
@@ -32,5 +32,6 @@ class ImportRulesTest {
     assertEquals(List.of(), offenders("org.jsoup", "report/html"));
     assertEquals(List.of(), offenders("org.docx4j", "template", "render"));
     assertEquals(List.of(), offenders("org.apache.poi", "workbook"));
+    assertEquals(List.of(), offenders("org.apache.pdfbox", "report/pdf"));
   }
 }

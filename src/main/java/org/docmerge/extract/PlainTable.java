@@ -1,0 +1,204 @@
+package org.docmerge.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.docmerge.diag.Diagnostics;
+import org.docmerge.diag.Location;
+import org.docmerge.model.ReportData;
+import org.docmerge.spec.Labels;
+import org.docmerge.spec.ReportSpec;
+import org.docmerge.spec.ReportSpec.Block;
+import org.docmerge.spec.ReportSpec.Line;
+import org.docmerge.spec.ReportSpec.Table;
+
+/**
+ * A table from plain text, whatever its layout: rows and spans are not to be trusted there (a scraper may put
+ * every cell on its own line, a PDF's text wraps a long label over two lines), so the table is read as the stream
+ * of its cells in reading order. A row's values are the value cells (numbers, blanks, 「/」「—」「无」) right after
+ * its label, up to the number of columns; a label cell cut by a line wrap is matched by its beginning and its
+ * continuation is skipped. Table 四's row without a label is the values after the last header label. Where blank
+ * cells leave no trace (runs of spaces), a row with fewer values than columns is not read at all: which of its
+ * columns are blank cannot be told. Stateless.
+ */
+final class PlainTable {
+  private PlainTable() {}
+
+  /** One cell of the stream: its text, comparison form, and where it was printed. */
+  private record Tok(String text, String norm, int row, int cell) {
+    boolean value() {
+      return PlainTable.valueLike(text);
+    }
+  }
+
+  static boolean valueLike(String text) {
+    String t = CellText.strip(text);
+    if (t.isEmpty() || CellText.value(t, Location.NONE).isNumber()) {
+      return true;
+    }
+    String n = Labels.norm(t);
+    return n.length() <= 2 && (n.matches("[/\\\\\u2014\u2015\u2013\u2012\\-－—–]+") || n.equals("无") || n.equals("空")
+        || n.equals("/") || n.equals("0件"));
+  }
+
+  static void read(String file, Table st, List<Tables.Row> rows, boolean blanksVisible, ReportData.Builder out,
+      Diagnostics d) {
+    List<Tok> all = new ArrayList<>();
+    for (Tables.Row r : rows) {
+      for (int k = 0; k < r.cells().size(); k++) {
+        all.add(new Tok(r.cells().get(k), Labels.norm(r.cells().get(k)), r.number(), k + 1));
+      }
+    }
+    // Regions: a captioned block runs from its caption to the next caption.
+    List<Block> blocks = st.blocks();
+    boolean captions = blocks.stream().anyMatch(b -> b.caption() != null);
+    Map<Integer, List<Tok>> regions = new HashMap<>();
+    int current = 0; // cells before the first caption (its line may have been taken for a paragraph): block one
+    for (Tok t : all) {
+      if (captions) {
+        for (int b = 0; b < blocks.size(); b++) {
+          String cap = blocks.get(b).caption();
+          if (cap != null && t.norm().equals(Labels.norm(cap))) {
+            current = b;
+          }
+        }
+      }
+      if (current >= 0) {
+        regions.computeIfAbsent(current, k -> new ArrayList<>()).add(t);
+      }
+    }
+    Map<Integer, Tables.Row> byNumber = new HashMap<>();
+    rows.forEach(r -> byNumber.put(r.number(), r));
+    for (Tables.Row r : rows) {
+      boolean hasLeaf = r.cells().stream().anyMatch(c -> blocks.stream().anyMatch(
+          b -> b.rows().stream().anyMatch(l -> !l.label().isEmpty() && Labels.matches(c, l.leaf()))));
+      if (!hasLeaf) {
+        Tables.subtotal(file, st, r, r.cells(), Map.of(), d);
+      }
+    }
+    List<String> missingRows = new ArrayList<>();
+    List<String> shortRows = new ArrayList<>();
+    for (int b = 0; b < blocks.size(); b++) {
+      Block block = blocks.get(b);
+      List<Tok> region = regions.getOrDefault(b, List.of());
+      int n = block.columns().size();
+      boolean labelled = block.rows().stream().anyMatch(r -> !r.label().isEmpty());
+      Map<String, List<Tok>> found = new HashMap<>();
+      if (labelled) {
+        Map<String, Line> byLeaf = new HashMap<>();
+        block.rows().forEach(r -> byLeaf.put(Labels.norm(r.leaf()), r));
+        for (int i = 0; i < region.size(); i++) {
+          Tok t = region.get(i);
+          if (t.value()) {
+            continue;
+          }
+          Line line = Labels.find(t.text(), byLeaf.keySet()).map(byLeaf::get).orElse(null);
+          if (line == null || found.containsKey(line.id())) {
+            continue;
+          }
+          found.put(line.id(), values(region, i, n, leaves(block), blanksVisible));
+        }
+      } else {
+        Set<String> header = new LinkedHashSet<>();
+        block.columns().forEach(c -> c.label().forEach(l -> header.add(Labels.norm(l))));
+        int last = -1;
+        for (int i = 0; i < region.size(); i++) {
+          if (!region.get(i).value() && Labels.find(region.get(i).text(), header).isPresent()) {
+            last = i;
+          }
+        }
+        if (last >= 0) {
+          // Table 四's row has no label: the first values after the header, past any header words left over
+          // from a PDF's wrapped header (「结果」「维持」…).
+          while (last + 1 < region.size() && !region.get(last + 1).value()) {
+            last++;
+          }
+          List<Tok> v = values(region, last, n, leaves(block), blanksVisible);
+          if (!v.isEmpty()) {
+            found.put(block.rows().get(0).id(), v);
+          }
+        }
+      }
+      for (Line row : block.rows()) {
+        String name = row.label().isEmpty() ? "数据行" : row.leaf();
+        List<Tok> v = found.get(row.id());
+        if (v == null) {
+          missingRows.add(row.label().isEmpty() ? "数据行" : row.path());
+          continue;
+        }
+        if (v.size() < n) {
+          shortRows.add(name + "（只读到 " + v.size() + " 格"
+              + (blanksVisible ? "" : "，分不清哪几格是空的，这一行没有读取") + "）");
+          if (!blanksVisible) {
+            continue;
+          }
+        }
+        for (int c = 0; c < n && c < v.size(); c++) {
+          Tok t = v.get(c);
+          Location at = Location.detail(file, st.sheet() + " 第" + t.row() + "行 第" + t.cell() + "格");
+          out.value(ReportSpec.cellId(st.id(), row.id(), block.columns().get(c).id()), CellText.value(t.text(), at));
+        }
+      }
+    }
+    Tables.incomplete(file, st, missingRows, new LinkedHashSet<>(), shortRows, d);
+  }
+
+  private static int rowSize(List<Tok> region, int row) {
+    return (int) region.stream().filter(t -> t.row() == row).count();
+  }
+
+  private static Set<String> leaves(Block block) {
+    Set<String> out = new LinkedHashSet<>();
+    block.rows().forEach(r -> {
+      if (!r.label().isEmpty()) {
+        out.add(Labels.norm(r.leaf()));
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The value cells after the label at {@code at}: the rest of a label cut by line wraps and the labels of its
+   * groups (「止公开」, 「（三）不予」, a PDF's words in other columns) are skipped, up to three cells on the next two
+   * lines; then value cells up to {@code n}, stopping at the next row's label. Where blanks leave no trace (a PDF),
+   * a row's values split over two lines by a wrapped label are joined past the label's words between them. Blank
+   * cells right after the label on its own row are a merged label cell's remains when the row has more cells than
+   * columns.
+   */
+  private static List<Tok> values(List<Tok> region, int at, int n, Set<String> leaves, boolean blanksVisible) {
+    int i = at + 1;
+    int skipped = 0;
+    int labelRow = region.get(at).row();
+    while (i < region.size() && !region.get(i).value() && skipped < 3
+        && Labels.find(region.get(i).text(), leaves).isEmpty() && region.get(i).row() <= labelRow + 2) {
+      i++;
+      skipped++;
+    }
+    List<Tok> out = new ArrayList<>();
+    int sameRow = 0;
+    for (int k = i; k < region.size() && region.get(k).row() == labelRow && region.get(k).value(); k++) {
+      sameRow++;
+    }
+    while (sameRow > n && i < region.size() && CellText.strip(region.get(i).text()).isEmpty()) {
+      i++;
+      sameRow--;
+    }
+    int junk = 0;
+    for (; i < region.size() && out.size() < n; i++) {
+      Tok t = region.get(i);
+      if (!t.value()) {
+        if (!blanksVisible && !out.isEmpty() && junk < 3 && Labels.find(t.text(), leaves).isEmpty()
+            && t.row() <= labelRow + 3) {
+          junk++;
+          continue;
+        }
+        break;
+      }
+      out.add(t);
+    }
+    return out;
+  }
+}
