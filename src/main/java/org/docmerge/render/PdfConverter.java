@@ -52,6 +52,11 @@ public final class PdfConverter {
     return new PdfConverter(findOnPath("soffice"), Duration.ofSeconds(120));
   }
 
+  /** Whether a conversion can be tried at all (soffice found and executable). */
+  public boolean available() {
+    return soffice.isPresent() && Files.isExecutable(soffice.get());
+  }
+
   static Optional<Path> findOnPath(String program) {
     String path = System.getenv("PATH");
     if (path == null) {
