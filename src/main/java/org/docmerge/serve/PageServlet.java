@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The page: three static files inside the jar, served from a fixed list (the request path only picks one of
+ * The page: its static files inside the jar (HTML, style sheet, script, icon), served from a fixed list (the request path only picks one of
  * them, it is never resolved as a path). Loaded once; immutable.
  */
 final class PageServlet extends HttpServlet {
@@ -20,7 +20,9 @@ final class PageServlet extends HttpServlet {
       "/", load("index.html", "text/html; charset=utf-8"),
       "/index.html", load("index.html", "text/html; charset=utf-8"),
       "/app.css", load("app.css", "text/css; charset=utf-8"),
-      "/app.js", load("app.js", "text/javascript; charset=utf-8"));
+      "/app.js", load("app.js", "text/javascript; charset=utf-8"),
+      "/favicon.svg", load("favicon.svg", "image/svg+xml"),
+      "/favicon.ico", load("favicon.svg", "image/svg+xml"));
 
   private static Asset load(String name, String type) {
     try (InputStream in = PageServlet.class.getResourceAsStream("web/" + name)) {

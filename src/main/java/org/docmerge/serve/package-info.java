@@ -10,7 +10,7 @@
  *   <li>{@link org.docmerge.serve.ApiServlet}: {@code /api/*}; uploads are read into memory (a part above 1 MB
  *       spills into the server's private temp folder and is deleted when the response is done); a client's file
  *       name is only a label, and a client's kind only one of the shipped kinds, never a path.
- *   <li>{@link org.docmerge.serve.PageServlet}: the three static files of the page, from the jar, by a fixed list.
+ *   <li>{@link org.docmerge.serve.PageServlet}: the static files of the page (HTML, CSS, one script, an icon), from the jar, by a fixed list.
  *   <li>{@link org.docmerge.serve.Views}: the JSON the page draws (the {@code docmerge-check/1} document plus the
  *       table layout of the kind's spec, the values read and the paragraphs quoted).
  * </ul>
