@@ -67,8 +67,10 @@ class ServePageBrowserTest {
     logs.enable(LogType.BROWSER, Level.ALL);
     logs.enable(LogType.PERFORMANCE, Level.ALL);
     o.setCapability("goog:loggingPrefs", logs);
+    prefs.put("intl.accept_languages", "zh-CN,zh");
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
+        .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort()
+        .withEnvironment(Map.of("LANGUAGE", "zh_CN", "LANG", "zh_CN.UTF-8")).build();
     ChromeDriver d = new ChromeDriver(service, o);
     d.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return d;

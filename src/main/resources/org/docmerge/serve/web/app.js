@@ -126,14 +126,20 @@
     return true;
   }
 
-  // One block of a table, as the official form draws it: merged headers for nested labels.
-  function block(table, b, found, tbody) {
+  function labelDepth(b) {
+    return Math.max.apply(null, b.rows.map(function (r) { return r.label.length; }).concat([0]));
+  }
+
+  // One block of a table, as the official form draws it: merged headers for nested labels; a block narrower than
+  // the table (表二's later blocks) stretches its last column, as on paper.
+  function block(table, b, found, tbody, width) {
     var cols = b.columns.map(function (c) { return c.label; });
     var rows = b.rows.map(function (r) { return r.label; });
     var hd = Math.max(1, Math.max.apply(null, cols.map(function (c) { return c.length; })));
-    var ld = Math.max.apply(null, rows.map(function (r) { return r.length; }).concat([0]));
+    var ld = labelDepth(b);
+    var extra = width - (ld + cols.length);
     if (b.caption) {
-      tbody.appendChild(el('tr', null, [el('th', { colspan: String(ld + cols.length), scope: 'colgroup', cls: 'caption', text: b.caption })]));
+      tbody.appendChild(el('tr', null, [el('th', { colspan: String(width), scope: 'colgroup', cls: 'caption', text: b.caption })]));
     }
     for (var l = 0; l < hd; l++) {
       var tr = el('tr');
@@ -147,7 +153,8 @@
         var span = 1;
         while (i + span < cols.length && same(cols[i + span], c, l + 1)) { span++; }
         var leaf = l === c.length - 1;
-        tr.appendChild(el('th', { colspan: String(span), rowspan: String(leaf ? hd - l : 1), scope: span > 1 ? 'colgroup' : 'col', text: c[l] }));
+        var wide = i + span === cols.length ? extra : 0;
+        tr.appendChild(el('th', { colspan: String(span + wide), rowspan: String(leaf ? hd - l : 1), scope: span > 1 ? 'colgroup' : 'col', text: c[l] }));
       }
       tbody.appendChild(tr);
     }
@@ -161,9 +168,10 @@
         var leaf = l === r.length - 1;
         tr.appendChild(el('th', { rowspan: String(span), colspan: String(leaf ? ld - l : 1), scope: 'row', cls: 'rowlabel', text: r[l] }));
       }
-      row.cells.forEach(function (cell) {
+      row.cells.forEach(function (cell, ci) {
         var ds = found[cell.sheet + '!' + cell.cell] || [];
         var td = el('td', { cls: 'num', title: cell.sheet && cell.cell ? cell.sheet + '!' + cell.cell : '' });
+        if (ci === row.cells.length - 1 && extra > 0) { td.setAttribute('colspan', String(1 + extra)); }
         td.appendChild(el('span', { cls: 'value', text: cell.text === '' ? '（空）' : cell.text }));
         if (ds.length) {
           var worst = ds.some(function (d) { return d.severity === 'error'; }) ? 'bad' : 'warn';
@@ -183,9 +191,10 @@
     (j.tables || []).forEach(function (t) {
       var table = el('table', { cls: 'official', id: 'table-' + t.id });
       table.appendChild(el('caption', { text: t.heading + '（工作表「' + t.sheet + '」）' }));
+      var width = Math.max.apply(null, t.blocks.map(function (b) { return labelDepth(b) + b.columns.length; }));
       t.blocks.forEach(function (b) {
         var tbody = el('tbody');
-        block(t, b, found, tbody);
+        block(t, b, found, tbody, width);
         table.appendChild(tbody);
       });
       box.appendChild(el('div', { cls: 'scroll', role: 'region', 'aria-label': t.heading, tabindex: '0' }, [table]));
