@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -98,10 +99,16 @@ final class ApiServlet extends HttpServlet {
   private Form form(HttpServletRequest req, boolean multipart) throws Refused, IOException, ServletException {
     Map<String, String> fields = new LinkedHashMap<>();
     Map<String, Upload> files = new LinkedHashMap<>();
-    if (req.getQueryString() != null) {
-      for (Map.Entry<String, String[]> e : req.getParameterMap().entrySet()) {
-        if (e.getValue().length > 0) {
-          fields.put(e.getKey(), clip(e.getValue()[0]));
+    // The query string by hand: getParameterMap() would also parse a multipart body, outside the limits below.
+    String query = req.getQueryString() == null ? "" : req.getQueryString();
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        try {
+          fields.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+              clip(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+          throw new Refused(400, "REQUEST.BAD_QUERY", "网址中的参数格式不对。");
         }
       }
     }

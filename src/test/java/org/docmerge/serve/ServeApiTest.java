@@ -191,6 +191,9 @@ class ServeApiTest {
     assertEquals("UPLOAD.TOO_LARGE", a.json().get("code").asText());
     assertTrue(a.json().get("message").asText().contains("超过了 20 MB 的上限"), a.text());
     assertEquals(200, api.get("/api/about").status());
+    Answer merge = api.post("/api/merge?format=docx", file("大文件.xlsx", big));
+    assertEquals(413, merge.status());
+    assertEquals("UPLOAD.TOO_LARGE", merge.json().get("code").asText());
     assertEquals(0, api.post("/api/check", file("年报.xlsx", good)).json().get("errors").asInt());
   }
 
