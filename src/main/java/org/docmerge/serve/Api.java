@@ -123,6 +123,35 @@ final class Api {
     return engine(input.flatMap(u -> Docmerge.detectKind(u.bytes(), u.name())).orElse(SpecReader.DEFAULT_KIND));
   }
 
+  /** Diagnostics that say a workbook was read as the wrong kind: its sheets or labels are another format's. */
+  private static final java.util.Set<String> OTHER_KIND = java.util.Set.of("WB.LABEL_MISSING", "WB.SHEET_MISSING");
+
+  /**
+   * Runs {@code call} with the engine of the upload's kind. A workbook is first read as the default kind (one parse
+   * for nearly every upload) and only when its labels say otherwise is the kind detected and the call repeated;
+   * a published report's kind is detected first, as on the command line.
+   */
+  private <T> T withKind(Form form, Upload file, java.util.function.Function<Docmerge, T> call,
+      java.util.function.Function<T, List<Diagnostic>> found) throws Refused {
+    if (form.field("kind").isPresent()) {
+      return call.apply(engineFor(form, Optional.empty()));
+    }
+    String n = file.name().toLowerCase(java.util.Locale.ROOT);
+    if (!(n.endsWith(".xlsx") || n.endsWith(".xls") || n.endsWith(".xlsm"))) {
+      return call.apply(engineFor(form, Optional.of(file)));
+    }
+    T first = call.apply(engine(SpecReader.DEFAULT_KIND));
+    if (found.apply(first).stream().noneMatch(d -> OTHER_KIND.contains(d.code()))) {
+      return first;
+    }
+    String kind = Docmerge.detectKind(file.bytes(), file.name()).orElse(SpecReader.DEFAULT_KIND);
+    return kind.equals(SpecReader.DEFAULT_KIND) ? first : call.apply(engine(kind));
+  }
+
+  private record CheckedBy(Docmerge engine, Docmerge.Checked checked) {}
+
+  private record MergedBy(Docmerge engine, Docmerge.Rendered rendered) {}
+
   private static Upload required(Form form, String name, String what) throws Refused {
     Optional<Upload> u = form.file(name);
     if (u.isEmpty()) {
@@ -212,9 +241,10 @@ final class Api {
   Reply check(Form form) throws Refused {
     Upload file = required(form, "file", "要检查的文件");
     Validator.Options options = checkOptions(form);
-    Docmerge engine = engineFor(form, Optional.of(file));
-    Docmerge.Checked checked = engine.check(file.bytes(), file.name(), options);
-    return Reply.json(200, Views.check(file.name(), engine.kind().spec(), checked.data(), checked.diagnostics()));
+    CheckedBy c = withKind(form, file, e -> new CheckedBy(e, e.check(file.bytes(), file.name(), options)),
+        x -> x.checked().diagnostics());
+    Docmerge.Checked checked = c.checked();
+    return Reply.json(200, Views.check(file.name(), c.engine().kind().spec(), checked.data(), checked.diagnostics()));
   }
 
   Reply merge(Form form) throws Refused {
@@ -224,9 +254,11 @@ final class Api {
     }
     Upload file = required(form, "file", "填好的工作簿");
     Validator.Options options = checkOptions(form);
-    Docmerge engine = engineFor(form, Optional.of(file));
     boolean draft = format.equals("draft");
-    Docmerge.Rendered r = engine.merge(file.bytes(), file.name(), options, draft);
+    MergedBy m = withKind(form, file, e -> new MergedBy(e, e.merge(file.bytes(), file.name(), options, draft)),
+        x -> x.rendered().diagnostics());
+    Docmerge engine = m.engine();
+    Docmerge.Rendered r = m.rendered();
     if (r.document().isEmpty()) {
       Map<String, Object> root = Views.check(file.name(), engine.kind().spec(), r.data(), r.diagnostics());
       root.put("message", "没有生成报告：请改正以上错误后再试（或下载草稿供内部核对）。");
