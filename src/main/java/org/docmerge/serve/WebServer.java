@@ -95,6 +95,9 @@ public final class WebServer implements AutoCloseable {
     context.addServlet(new ServletHolder("page", new PageServlet()), "/");
     context.addFilter(new FilterHolder(new SecurityHeaders()), "/*",
         EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
+    if (loopback(config.host())) {
+      context.addFilter(new FilterHolder(new LocalHostOnly()), "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
     ErrorHandler errors = new ErrorHandler();
     errors.setShowStacks(false);
     errors.setShowCauses(false);

@@ -226,6 +226,27 @@ class ServeApiTest {
   }
 
   @Test
+  void onLoopbackOnlyRequestsAddressedToThisComputerAreServed() throws Exception {
+    // a page elsewhere whose host name resolves to 127.0.0.1 (DNS rebinding) sends its own name as Host
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", api.base().getPort())) {
+      s.getOutputStream().write(("GET /api/about HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 421"), answer);
+      assertTrue(answer.contains("只供本机使用"), answer);
+    }
+    assertTrue(WebServer.loopback("127.0.0.1") && WebServer.loopback("localhost"));
+    assertFalse(WebServer.loopback("0.0.0.0"));
+  }
+
+  @Test
+  void theServeCommandRefusesABadPortInChinese() {
+    CliRunner.Run r = CliRunner.run("serve", "--port", "八千");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--port 应是 1 到 65535 之间的数字"), r.err());
+  }
+
+  @Test
   void wrongRequestsGetAChineseSentenceNotAStackTrace() throws Exception {
     for (Answer a : List.of(api.get("/api/check"), api.post("/api/check"), api.get("/api/nothing"),
         api.post("/api/merge?format=exe", file("年报.xlsx", good)))) {
