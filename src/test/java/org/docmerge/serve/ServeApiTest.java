@@ -115,6 +115,17 @@ class ServeApiTest {
   }
 
   @Test
+  void aPdfComesThroughLibreOffice() throws Exception {
+    org.docmerge.RealClients.require("soffice");
+    assertTrue(api.get("/api/about").json().get("pdf").asBoolean());
+    Answer pdf = api.post("/api/merge?format=pdf", file("年报.xlsx", good));
+    assertEquals(200, pdf.status(), pdf.text());
+    assertEquals(Api.PDF, pdf.type());
+    assertEquals("拱墅区投资促进局2021年政府信息公开工作年度报告.pdf", pdf.fileName());
+    assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Test
   void aPublishedReportIsCheckedAndReadBack() throws Exception {
     byte[] docx = api.post("/api/merge", file("年报.xlsx", good)).body();
     JsonNode j = api.post("/api/check", file("2021年报.docx", docx)).json();
