@@ -95,6 +95,7 @@ public final class WebServer implements AutoCloseable {
     context.addServlet(new ServletHolder("page", new PageServlet()), "/");
     context.addFilter(new FilterHolder(new SecurityHeaders()), "/*",
         EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
+    context.addFilter(new FilterHolder(new SameOrigin()), "/*", EnumSet.of(DispatcherType.REQUEST));
     if (loopback(config.host())) {
       context.addFilter(new FilterHolder(new LocalHostOnly()), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
