@@ -269,6 +269,28 @@ class ServeApiTest {
   }
 
   @Test
+  void serveOnTheOfficeNetworkWarnsInChineseAndPrintsTheUrl() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int[] code = {-1};
+    Thread t = new Thread(() -> code[0] = org.docmerge.cli.Main.run(new String[] {"serve", "--host", "0.0.0.0", "--port", "0"},
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)));
+    t.start();
+    long until = System.nanoTime() + 60_000_000_000L;
+    while (!out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("已启动") && System.nanoTime() < until) {
+      Thread.sleep(50);
+    }
+    t.interrupt(); // Ctrl+C: the command stops its server and returns
+    t.join(30_000);
+    String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(printed.matches("(?s).*docmerge 网页版已启动：http://127\\.0\\.0\\.1:\\d+/.*"), printed);
+    assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("警告：网页服务监听在 0.0.0.0"), err.toString());
+    assertFalse(t.isAlive());
+    assertEquals(0, code[0]);
+  }
+
+  @Test
   void theServeCommandRefusesABadPortInChinese() {
     CliRunner.Run r = CliRunner.run("serve", "--port", "八千");
     assertEquals(2, r.code());

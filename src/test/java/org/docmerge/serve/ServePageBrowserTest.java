@@ -173,6 +173,20 @@ class ServePageBrowserTest {
   }
 
   @Test
+  void aWorkbookDroppedOnTheDropZoneIsChecked() throws Exception {
+    // what the browser does when a file is dragged from the desktop onto the zone: a drop event with a DataTransfer
+    String b64 = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(SAMPLES.resolve("broken-2021.xlsx")));
+    js("var bytes = Uint8Array.from(atob(arguments[0]), function (c) { return c.charCodeAt(0); });"
+        + "var dt = new DataTransfer(); dt.items.add(new File([bytes], 'broken-2021.xlsx'));"
+        + "var zone = document.getElementById('drop');"
+        + "zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));"
+        + "zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));", b64);
+    waitFor(() -> !driver.findElements(By.cssSelector("#check-result td.bad")).isEmpty());
+    assertEquals(7, driver.findElements(By.cssSelector("#check-result td.bad")).size());
+    assertTrue(driver.findElement(By.cssSelector("#check-result .file")).getText().contains("broken-2021.xlsx"));
+  }
+
+  @Test
   void theDocxDownloadsUnderItsChineseNameAndPythonDocxOpensIt() throws Exception {
     driver.findElement(By.id("check-file")).sendKeys(SAMPLES.resolve("gongshu-investment-2021.xlsx").toString());
     waitFor(() -> driver.findElement(By.id("check-result")).getText().contains("检查通过"));
