@@ -398,6 +398,11 @@ public final class Docmerge {
     return PdfConverter.fromPath().available();
   }
 
+  /** The largest input file read (the workbook reader's limit: 20 MB unless DOCMERGE_MAX_FILE_MB says otherwise). */
+  public static long maxInputBytes() {
+    return WorkbookReader.Limits.configured().maxFileBytes();
+  }
+
   /** 报告.docx → 报告.pdf; 报告.pdf stays. */
   public static Path pdfPath(Path output) {
     String file = output.getFileName().toString();

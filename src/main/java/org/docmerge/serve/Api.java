@@ -94,7 +94,7 @@ final class Api {
 
   /** The upload limit: the workbook reader's file-size limit (20 MB unless DOCMERGE_MAX_FILE_MB says otherwise). */
   static long maxUploadBytes() {
-    return org.docmerge.workbook.WorkbookReader.Limits.configured().maxFileBytes();
+    return Docmerge.maxInputBytes();
   }
 
   long uploadLimit() {
