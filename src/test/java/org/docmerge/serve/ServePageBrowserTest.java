@@ -173,6 +173,30 @@ class ServePageBrowserTest {
   }
 
   @Test
+  void fixedInExcelAndChosenAgainTheWorkbookIsCheckedAfresh() throws Exception {
+    Path workbook = downloads.resolve("年报数据.xlsx");
+    Files.copy(SAMPLES.resolve("broken-2021.xlsx"), workbook, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try {
+      driver.findElement(By.id("check-file")).sendKeys(workbook.toString());
+      waitFor(() -> driver.findElements(By.cssSelector("#check-result td.bad")).size() == 7);
+      // staff fix the cells in Excel and save over the same file, then press 检查 again: the browser cannot read its
+      // old selection any more, and the page says to choose the file again (never a stale result or a network error)
+      Files.copy(SAMPLES.resolve("gongshu-investment-2021.xlsx"), workbook, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      driver.findElement(By.cssSelector("#check-form button[type=submit]")).click();
+      waitFor(() -> driver.findElement(By.id("status")).getText().contains("重新选择")
+          || driver.findElement(By.id("check-result")).getText().contains("检查通过"));
+      assertFalse(driver.findElement(By.id("status")).getText().contains("无法连接"));
+      // choosing it again (opening the picker empties it, so the same file counts as a new choice) checks it afresh
+      js("document.getElementById('check-file').dispatchEvent(new MouseEvent('click'));");
+      driver.findElement(By.id("check-file")).sendKeys(workbook.toString());
+      waitFor(() -> driver.findElement(By.id("check-result")).getText().contains("检查通过"));
+      assertEquals(0, driver.findElements(By.cssSelector("#check-result td.bad")).size());
+    } finally {
+      Files.deleteIfExists(workbook);
+    }
+  }
+
+  @Test
   void aWorkbookDroppedOnTheDropZoneIsChecked() throws Exception {
     // what the browser does when a file is dragged from the desktop onto the zone: a drop event with a DataTransfer
     String b64 = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(SAMPLES.resolve("broken-2021.xlsx")));

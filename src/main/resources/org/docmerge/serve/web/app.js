@@ -80,6 +80,25 @@
     });
   }
 
+  // A copy of the file as it is now. Excel saving over a file after it was chosen makes the browser refuse to read
+  // the old selection; reading it first turns that into a clear message instead of a failed upload.
+  function snapshot(f) {
+    return f.arrayBuffer().then(function (b) { return new File([b], f.name); }, function () {
+      status('无法读取「' + f.name + '」：它可能在选择之后又被保存或移走了。请重新选择或再次拖入这个文件。', true);
+      throw new Error('unreadable');
+    });
+  }
+
+  // Sends a form whose files are read first (see snapshot); files is a list of [field, File].
+  function sendFiles(url, files, fields, onJson, busyText) {
+    Promise.all(files.map(function (x) { return snapshot(x[1]); })).then(function (copies) {
+      var fd = new FormData();
+      Object.keys(fields || {}).forEach(function (k) { fd.append(k, fields[k]); });
+      copies.forEach(function (c, i) { fd.append(files[i][0], c, c.name); });
+      return send('POST', url, fd, onJson, busyText);
+    }).catch(function () { /* said so in snapshot */ });
+  }
+
   function chosen(input, what) {
     var f = input.files && input.files[0];
     if (!f) { status('请先选择' + what + '。', true); input.focus(); return null; }
@@ -276,10 +295,8 @@
       var year = $('init-year').value;
       if (from) {
         if (tooLarge(from)) { status(tooLargeText(), true); return; }
-        var fd = new FormData();
-        fd.append('from', from);
-        if (kind) { fd.append('kind', kind); }
-        send('POST', '/api/init', fd, function (code, j) { status(j.message || '无法生成工作簿。', true); }, '正在生成工作簿…');
+        sendFiles('/api/init', [['from', from]], kind ? { kind: kind } : {},
+          function (code, j) { status(j.message || '无法生成工作簿。', true); }, '正在生成工作簿…');
       } else {
         var q = [];
         if (kind) { q.push('kind=' + encodeURIComponent(kind)); }
@@ -291,17 +308,20 @@
     function check() {
       var f = chosen($('check-file'), '填好的工作簿');
       if (!f) { return; }
-      var fd = new FormData();
-      fd.append('file', f);
+      var files = [['file', f]];
       var prev = $('check-previous').files[0];
       if (prev) {
         if (tooLarge(prev)) { status(tooLargeText(), true); return; }
-        fd.append('previous', prev);
+        files.push(['previous', prev]);
       }
-      send('POST', '/api/check', fd, function (code, j) { showCheck($('check-result'), j); }, '正在检查…');
+      sendFiles('/api/check', files, {}, function (code, j) { showCheck($('check-result'), j); }, '正在检查…');
     }
     $('check-form').addEventListener('submit', function (e) { e.preventDefault(); check(); });
     $('check-file').addEventListener('change', function () { if ($('check-file').files[0]) { check(); } });
+    // Choosing the same file again after fixing it in Excel must count as a change, so the picker starts empty.
+    ['check-file', 'check-previous', 'published-file', 'template-file', 'init-from'].forEach(function (id) {
+      $(id).addEventListener('click', function () { $(id).value = ''; });
+    });
 
     var drop = $('drop');
     ['dragenter', 'dragover'].forEach(function (t) {
@@ -322,13 +342,12 @@
       $(id).addEventListener('click', function () {
         var f = chosen($('check-file'), '第 2 步中填好的工作簿');
         if (!f) { return; }
-        var fd = new FormData();
-        fd.append('file', f);
+        var files = [['file', f]];
         var prev = $('check-previous').files[0];
-        if (prev && !tooLarge(prev)) { fd.append('previous', prev); }
+        if (prev && !tooLarge(prev)) { files.push(['previous', prev]); }
         var format = $(id).getAttribute('data-format');
         $('merge-result').textContent = '';
-        send('POST', '/api/merge?format=' + format, fd, function (code, j) {
+        sendFiles('/api/merge?format=' + format, files, {}, function (code, j) {
           showCheck($('merge-result'), j);
           status(j.message || '没有生成报告。', true);
         }, format === 'pdf' ? '正在生成 PDF（需要十几秒）…' : '正在生成报告…');
@@ -339,25 +358,19 @@
       e.preventDefault();
       var f = chosen($('published-file'), '已发布的报告');
       if (!f) { return; }
-      var fd = new FormData();
-      fd.append('file', f);
-      send('POST', '/api/check', fd, function (code, j) { showCheck($('published-result'), j); }, '正在读取报告…');
+      sendFiles('/api/check', [['file', f]], {}, function (code, j) { showCheck($('published-result'), j); }, '正在读取报告…');
     });
     $('extract').addEventListener('click', function () {
       var f = chosen($('published-file'), '已发布的报告');
       if (!f) { return; }
-      var fd = new FormData();
-      fd.append('file', f);
-      send('POST', '/api/extract', fd, function (code, j) { showCheck($('published-result'), j); }, '正在读回工作簿…');
+      sendFiles('/api/extract', [['file', f]], {}, function (code, j) { showCheck($('published-result'), j); }, '正在读回工作簿…');
     });
 
     $('template-form').addEventListener('submit', function (e) {
       e.preventDefault();
       var f = chosen($('template-file'), 'Word 模板');
       if (!f) { return; }
-      var fd = new FormData();
-      fd.append('file', f);
-      send('POST', '/api/inspect', fd, function (code, j) { showInspect($('template-result'), j); }, '正在检查模板…');
+      sendFiles('/api/inspect', [['file', f]], {}, function (code, j) { showInspect($('template-result'), j); }, '正在检查模板…');
     });
 
     fetch('/api/about').then(function (r) { return r.json(); }).then(function (a) {
