@@ -111,6 +111,20 @@ public final class Docmerge {
     return new Checked(name, read.value(), all);
   }
 
+  /** As {@link #check(Path, Validator.Options)} for a file in memory (an upload); {@code name} is only a label. */
+  public Checked check(byte[] bytes, String name, Validator.Options options) {
+    Result<ReportData> read = readAny(bytes, name);
+    List<Diagnostic> all = new ArrayList<>(read.diagnostics());
+    read.value().ifPresent(data -> {
+      all.addAll(validator.validate(data, options));
+      if (!workbookName(name) && Reports.sniff(bytes) != Reports.Form.WORKBOOK) {
+        validator.notRun(data, options).ifPresent(all::add);
+      }
+    });
+    all.sort(Diagnostic.ORDER);
+    return new Checked(name, read.value(), all);
+  }
+
   /**
    * Reads any input as this kind: a workbook with the workbook reader, anything else as a published report
    * (sniffed by content, not by extension).
@@ -130,6 +144,25 @@ public final class Docmerge {
     } catch (java.io.IOException e) {
       return Result.failed(Diagnostic.error("FILE.UNREADABLE", Location.file(name), "无法读取文件" + org.docmerge.diag.Technical.of(e)));
     }
+    return readSniffed(bytes, name);
+  }
+
+  /**
+   * As {@link #readAny(Path)} for a file already in memory (an upload): {@code name} is only a label for messages
+   * and, when it ends in .xlsx/.xls, says the bytes are meant as a workbook. Nothing is read from or written to disk.
+   */
+  public Result<ReportData> readAny(byte[] bytes, String name) {
+    if (workbookName(name)) {
+      return WorkbookReader.read(bytes, name, kind.spec(), WorkbookReader.Limits.configured());
+    }
+    if (bytes.length > 20L << 20) {
+      return Result.failed(Diagnostic.error("EXTRACT.TOO_LARGE", Location.file(name),
+          "文件超过 20 MB，不像一份年度报告。请确认选对了文件"));
+    }
+    return readSniffed(bytes, name);
+  }
+
+  private Result<ReportData> readSniffed(byte[] bytes, String name) {
     if (Reports.sniff(bytes) == Reports.Form.WORKBOOK) {
       return WorkbookReader.read(bytes, name, kind.spec());
     }
@@ -153,7 +186,11 @@ public final class Docmerge {
   }
 
   private static boolean workbookName(Path input) {
-    String n = input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return workbookName(input.getFileName() == null ? "" : input.getFileName().toString());
+  }
+
+  private static boolean workbookName(String name) {
+    String n = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
     return n.endsWith(".xlsx") || n.endsWith(".xls") || n.endsWith(".xlsm");
   }
 
@@ -189,16 +226,24 @@ public final class Docmerge {
     } catch (java.io.IOException e) {
       return Optional.empty();
     }
+    return detectKind(bytes, input.toString());
+  }
+
+  /** As {@link #detectKind(Path)} for a file in memory; {@code name} is only a label (its extension counts). */
+  public static Optional<String> detectKind(byte[] bytes, String name) {
     List<ReportKind> kinds = SpecReader.SHIPPED.stream().map(k -> SpecReader.load(k).value())
         .flatMap(Optional::stream).toList();
     if (kinds.isEmpty()) {
       return Optional.empty();
     }
-    if (workbookName(input) || Reports.sniff(bytes) == Reports.Form.WORKBOOK) {
+    if (bytes.length > 20L << 20) {
+      return Optional.empty();
+    }
+    if (workbookName(name) || Reports.sniff(bytes) == Reports.Form.WORKBOOK) {
       String best = null;
       long fewest = Long.MAX_VALUE;
       for (ReportKind k : kinds) {
-        Result<ReportData> r = WorkbookReader.read(bytes, input.toString(), k.spec());
+        Result<ReportData> r = WorkbookReader.read(bytes, name, k.spec());
         if (r.value().isEmpty()) {
           return Optional.empty();
         }
@@ -213,7 +258,7 @@ public final class Docmerge {
       }
       return Optional.ofNullable(best);
     }
-    Result<PublishedReport> report = Reports.read(bytes, input.toString());
+    Result<PublishedReport> report = Reports.read(bytes, name);
     return report.value().map(r -> Reports.detect(r, kinds.stream().map(ReportKind::spec).toList()).kind());
   }
 
@@ -319,12 +364,7 @@ public final class Docmerge {
       all.sort(Diagnostic.ORDER);
       return new Merged(name, all);
     }
-    List<String> problems = null;
-    if (checked.hasErrors() || options.draft()) {
-      problems = checked.diagnostics().stream().filter(d -> d.severity() != org.docmerge.diag.Severity.INFO)
-          .map(d -> d.location().place() + " " + d.severity().chinese() + " " + d.code() + "：" + d.message())
-          .toList();
-    }
+    List<String> problems = checked.hasErrors() || options.draft() ? draftProblems(checked) : null;
     byte[] document = render(checked.data().get(), problems, problems == null ? Set.of() : faultyCells(checked));
     Optional<Path> written = Optional.empty();
     Optional<Path> pdfWritten = Optional.empty();
@@ -378,6 +418,70 @@ public final class Docmerge {
     String file = output.getFileName().toString();
     return file.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")
         ? output.resolveSibling(file.substring(0, file.length() - 4) + ".docx") : output;
+  }
+
+  /** The problem list a draft appends: every error and warning, one line each. */
+  private static List<String> draftProblems(Checked checked) {
+    return checked.diagnostics().stream().filter(d -> d.severity() != org.docmerge.diag.Severity.INFO)
+        .map(d -> d.location().place() + " " + d.severity().chinese() + " " + d.code() + "：" + d.message())
+        .toList();
+  }
+
+  /**
+   * What an in-memory merge produced: the document (absent when errors stand and it is not a draft, or the input
+   * could not be read), the data it was made from, and every diagnostic, sorted.
+   */
+  public record Rendered(String file, Optional<byte[]> document, Optional<ReportData> data, List<Diagnostic> diagnostics) {
+    public boolean hasErrors() {
+      return Diagnostics.anyErrors(diagnostics);
+    }
+
+    /**
+     * The name staff expect, {@code 某某局2021年政府信息公开工作年度报告（草稿）} plus {@code extension}: one safe file
+     * name (the agency comes from the data), never a path.
+     */
+    public String documentName(boolean draft, String extension) {
+      String agency = data.map(d -> d.field("agency").strip()).orElse("");
+      String year = data.map(d -> d.field("year").strip()).orElse("");
+      return org.docmerge.output.SafeNames.segment(
+          agency + year + "年政府信息公开工作年度报告" + (draft ? "（草稿）" : ""), extension);
+    }
+  }
+
+  /**
+   * As {@link #merge(Path, Path, MergeOptions)} for a workbook in memory, returning the document's bytes instead of
+   * publishing a file: checks, and renders when no error stands or when {@code draft} is asked for.
+   */
+  public Rendered merge(byte[] workbook, String name, Validator.Options check, boolean draft) {
+    Checked checked = check(workbook, name, check);
+    List<Diagnostic> all = new ArrayList<>(checked.diagnostics());
+    Result<PreparedTemplate> tpl = template();
+    all.addAll(tpl.diagnostics().stream().filter(d -> d.severity() != org.docmerge.diag.Severity.INFO).toList());
+    all.sort(Diagnostic.ORDER);
+    if ((checked.hasErrors() && !draft) || checked.data().isEmpty() || tpl.value().isEmpty()) {
+      return new Rendered(name, Optional.empty(), checked.data(), all);
+    }
+    List<String> problems = checked.hasErrors() || draft ? draftProblems(checked) : null;
+    return new Rendered(name, Optional.of(render(checked.data().get(), problems,
+        problems == null ? Set.of() : faultyCells(checked))), checked.data(), all);
+  }
+
+  /**
+   * The PDF of a rendered document (through LibreOffice). The one place a front end asks for a PDF, so the
+   * converter behind it can change without touching callers.
+   */
+  public static Result<byte[]> pdf(byte[] docx, String name) {
+    return pdfConverter().convert(docx, name);
+  }
+
+  /** Whether {@link #pdf} can work here (LibreOffice found); a front end greys out its PDF button otherwise. */
+  public static boolean pdfAvailable() {
+    return pdfConverter().available();
+  }
+
+  /** The largest input file read (the workbook reader's limit: 20 MB unless DOCMERGE_MAX_FILE_MB says otherwise). */
+  public static long maxInputBytes() {
+    return WorkbookReader.Limits.configured().maxFileBytes();
   }
 
   /** 报告.docx → 报告.pdf; 报告.pdf stays. */
@@ -484,6 +588,16 @@ public final class Docmerge {
     }
   }
 
+  /** As {@link #inspect(Path)} for a template in memory (an upload); {@code name} is only a label. */
+  public Result<PreparedTemplate> inspect(byte[] template, String name) {
+    if (template.length > MAX_TEMPLATE_BYTES) {
+      return Result.failed(Diagnostic.error("TEMPLATE.TOO_LARGE", Location.file(name),
+          "模板文件有 " + (template.length >> 20) + " MB，超过上限 " + (MAX_TEMPLATE_BYTES >> 20)
+              + " MB；年度报告模板通常不到 100 KB。请确认选对了文件"));
+    }
+    return complete(TemplateCompiler.compile(template, name, kind.spec()));
+  }
+
   /** An official report prints every number of its tables: a template missing some is refused. */
   private static Result<PreparedTemplate> complete(Result<PreparedTemplate> compiled) {
     List<Diagnostic> ds = compiled.diagnostics().stream()
@@ -503,6 +617,22 @@ public final class Docmerge {
     return SafeOutput.publish(output, bytes, opts);
   }
 
+  /** The .xlsx bytes of an input workbook for this kind: blank, or filled with {@code prefill}. */
+  public byte[] workbook(Optional<ReportData> prefill) {
+    return WorkbookWriter.write(kind.spec(), prefill.orElse(null));
+  }
+
+  /** The shipped kind whose format applies to a report year (2019 and 2020: the 2019 format). */
+  public static Optional<String> kindForYear(int year) {
+    for (String k : SpecReader.SHIPPED) {
+      Result<ReportKind> kind = SpecReader.load(k);
+      if (kind.value().isPresent() && kind.get().spec().years().contains(year)) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Reads a workbook of this kind without checking it. */
   public Result<ReportData> read(Path workbook) {
     return WorkbookReader.read(workbook, workbook.toString(), kind.spec());
@@ -512,6 +642,16 @@ public final class Docmerge {
    * Reads last year's report (a workbook or a published report) in its own kind, detected from its labels, for
    * --previous and init --from. The cross-year rules compare cells both kinds share (表三 by the same ids).
    */
+  /** As {@link #readPrevious(Path)} for a file in memory; {@code name} is only a label. */
+  public static Result<ReportData> readPrevious(byte[] bytes, String name) {
+    String k = detectKind(bytes, name).orElse(SpecReader.DEFAULT_KIND);
+    Result<Docmerge> engine = open(k);
+    if (engine.value().isEmpty()) {
+      return Result.failed(engine.diagnostics());
+    }
+    return engine.get().readAny(bytes, name);
+  }
+
   public static Result<ReportData> readPrevious(Path file) {
     String k = detectKind(file).orElse(SpecReader.DEFAULT_KIND);
     Result<Docmerge> engine = open(k);

@@ -36,7 +36,8 @@ public final class Main {
       new InspectCommand(),
       new ExtractCommand(),
       new BatchCommand(),
-      new AggregateCommand());
+      new AggregateCommand(),
+      new ServeCommand());
 
   private Main() {}
 

@@ -125,6 +125,11 @@ public final class PdfConverter implements AutoCloseable {
     return env;
   }
 
+  /** Whether a conversion can be tried at all (soffice found and executable). */
+  public boolean available() {
+    return soffice.isPresent() && Files.isExecutable(soffice.get());
+  }
+
   static Optional<Path> findOnPath(String program) {
     String path = System.getenv("PATH");
     if (path == null) {

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The stage rules for the readers: jsoup only in report.html, PDFBox only in report.pdf, docx4j only in template/render, POI only in workbook. */
+/**
+ * The stage rules for the readers: jsoup only in report.html, PDFBox only in report.pdf, docx4j only in
+ * template/render, POI only in workbook; and the web server (Jetty, the servlet API) only in serve.
+ */
 class ImportRulesTest {
   static List<String> offenders(String library, String... allowed) throws IOException {
     Path root = Path.of("src/main/java/org/docmerge");
@@ -33,5 +36,7 @@ class ImportRulesTest {
     assertEquals(List.of(), offenders("org.docx4j", "template", "render"));
     assertEquals(List.of(), offenders("org.apache.poi", "workbook"));
     assertEquals(List.of(), offenders("org.apache.pdfbox", "report/pdf"));
+    assertEquals(List.of(), offenders("org.eclipse.jetty", "serve"));
+    assertEquals(List.of(), offenders("jakarta.servlet", "serve"));
   }
 }
