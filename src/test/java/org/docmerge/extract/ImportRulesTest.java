@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stage rules for the readers: jsoup only in report.html, docx4j only in template/render, POI only in workbook;
- * and the web server (Jetty, the servlet API) only in serve.
+ * the web server (Jetty) only in serve, the servlet API in serve and collect; the database and crypto libraries only in collect.
  */
 class ImportRulesTest {
   static List<String> offenders(String library, String... allowed) throws IOException {
@@ -36,6 +36,9 @@ class ImportRulesTest {
     assertEquals(List.of(), offenders("org.docx4j", "template", "render"));
     assertEquals(List.of(), offenders("org.apache.poi", "workbook"));
     assertEquals(List.of(), offenders("org.eclipse.jetty", "serve"));
-    assertEquals(List.of(), offenders("jakarta.servlet", "serve"));
+    assertEquals(List.of(), offenders("jakarta.servlet", "serve", "collect"));
+    for (String db : List.of("org.h2", "org.postgresql", "org.flywaydb", "org.bouncycastle")) {
+      assertEquals(List.of(), offenders(db, "collect"));
+    }
   }
 }
