@@ -82,12 +82,21 @@ final class ServeCommand implements Command {
     try {
       server = WebServer.start(WebServer.Config.defaults(host, port), mounts);
     } catch (Exception e) {
+      if (collect != null) {
+        collect.close();
+      }
       c.err.println("无法启动网页服务：" + (e instanceof java.io.IOException || e.getCause() instanceof java.io.IOException
           ? "端口 " + port + " 可能已被占用，或地址「" + host + "」不属于本机。请换一个端口（--port 8081）再试。"
           : e.getClass().getSimpleName()));
       return Main.USAGE;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "docmerge-serve-stop"));
+    org.docmerge.collect.Collect opened = collect;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      if (opened != null) {
+        opened.close();
+      }
+    }, "docmerge-serve-stop"));
     URI uri = server.uri();
     if (!WebServer.loopback(host)) {
       c.err.println("警告：网页服务监听在 " + host + "，同一网络中的其他电脑都能打开它并上传文件。"

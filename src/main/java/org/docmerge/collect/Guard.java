@@ -94,6 +94,9 @@ final class Guard {
    * the string given (a token as sent, known or not), so the limit says nothing about whether a token exists.
    */
   boolean allow(String key, int max, long windowMillis, long now) {
+    if (windows.size() > 100_000) {
+      windows.clear(); // a flood of made-up tokens must not grow memory without bound; limits restart
+    }
     Deque<Long> w = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
     synchronized (w) {
       while (!w.isEmpty() && w.peekFirst() <= now - windowMillis) {

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.docmerge.collect.Http.Answer;
 import org.docmerge.collect.Http.FilePart;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folder: every submission recorded before is there with its file intact (SHA-256), none is half-recorded, and the
  * store's temp folder is clean.
  */
+@Tag("slow")
 class CollectCrashTest {
   @TempDir
   Path dir;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.docmerge.RealClients;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * openpyxl (independently of docmerge) finds every number of the aggregate equal to the sum of the members' cells
  * and every member in the status sheet.
  */
+@Tag("slow")
 class CollectDemoScriptTest {
   @TempDir
   Path dir;
