@@ -52,7 +52,7 @@ class CollectPagesBrowserTest {
     o.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort()
-        .withEnvironment(Map.of("LANG", "zh_CN.UTF-8")).build();
+        .withEnvironment(Map.of("LANG", "zh_CN.UTF-8", "LC_ALL", "C.UTF-8")).build();
     return new ChromeDriver(service, o);
   }
 

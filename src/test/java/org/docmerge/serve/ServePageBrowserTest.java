@@ -70,7 +70,7 @@ class ServePageBrowserTest {
     prefs.put("intl.accept_languages", "zh-CN,zh");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort()
-        .withEnvironment(Map.of("LANGUAGE", "zh_CN", "LANG", "zh_CN.UTF-8")).build();
+        .withEnvironment(Map.of("LANGUAGE", "zh_CN", "LANG", "zh_CN.UTF-8", "LC_ALL", "C.UTF-8")).build();
     ChromeDriver d = new ChromeDriver(service, o);
     d.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return d;
