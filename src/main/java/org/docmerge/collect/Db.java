@@ -40,7 +40,7 @@ final class Db implements AutoCloseable {
         ? "jdbc:h2:file:" + folder.resolve("db").resolve("collect").toAbsolutePath() + ";WRITE_DELAY=0"
         : jdbcUrl;
     if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-      throw new SQLException("only H2 and PostgreSQL are supported");
+      throw new SQLException("只支持内置数据库（不给 --db）和 PostgreSQL（jdbc:postgresql://服务器/数据库）");
     }
     Properties p = new Properties();
     if (user != null && !user.isBlank()) {
