@@ -104,22 +104,29 @@ class CollectCrashTest {
     o.flush();
     // Meanwhile 甲 and 乙 keep uploading: the kill lands somewhere among their stores and commits.
     List<CompletableFuture<Answer>> racing = new ArrayList<>();
+    List<String> racingShas = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       byte[] more = Members.workbook(500 + i, 2022);
+      racingShas.add(Members.sha256(more));
       String t = tokens[i % 2];
       racing.add(CompletableFuture.supplyAsync(() -> JanuarySuite.call(() -> JanuarySuite.upload(member, t, more))));
     }
-    Thread.sleep(300);
+    // Killed the moment the first of them is answered: an answered upload was committed, and must survive.
+    CompletableFuture.anyOf(racing.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
     first.process().destroyForcibly(); // SIGKILL: no shutdown hook, no close
     assertTrue(first.process().waitFor(30, TimeUnit.SECONDS));
     s.close();
-    for (CompletableFuture<Answer> f : racing) {
+    List<String> answered = new ArrayList<>();
+    for (int i = 0; i < racing.size(); i++) {
       try {
-        f.get(30, TimeUnit.SECONDS);
+        if (racing.get(i).get(30, TimeUnit.SECONDS).status() == 200) {
+          answered.add(racingShas.get(i));
+        }
       } catch (java.util.concurrent.ExecutionException e) {
         // cut off by the kill: may or may not have been recorded, never half
       }
     }
+    assertTrue(!answered.isEmpty());
 
     Child second = start(folder);
     try {
@@ -136,6 +143,7 @@ class CollectCrashTest {
         }
       }
       assertTrue(recorded.containsAll(before), "every submission made before the kill is there");
+      assertTrue(recorded.containsAll(answered), "every upload answered 200 before the kill is there");
       assertEquals(0, detail.path("members").get(2).path("submissions").size(), "the half-sent upload is not recorded");
       assertEquals("未提交", detail.path("members").get(2).path("status").asText());
       try (var tmp = Files.list(folder.resolve("files").resolve("tmp"))) {
