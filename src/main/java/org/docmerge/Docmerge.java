@@ -660,4 +660,23 @@ public final class Docmerge {
     }
     return engine.get().readAny(file);
   }
+
+  /**
+   * A member list as {@code aggregate --members} reads it (first column of the first sheet), from a file in memory
+   * (an upload); {@code name} is only a label.
+   */
+  public static Result<List<String>> memberList(byte[] bytes, String name) {
+    return org.docmerge.workbook.MemberListReader.read(bytes, name);
+  }
+
+  /** A one-sheet .xlsx of a plain table (a status export): a header row, then the rows (strings and numbers). */
+  public static byte[] table(String sheet, List<String> headers, List<List<Object>> rows) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      org.docmerge.workbook.SummaryWriter.write(new org.docmerge.workbook.SheetTable(sheet, headers, rows), out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
 }

@@ -63,6 +63,15 @@ public final class WebServer implements AutoCloseable {
 
   /** Starts the server; returns once it accepts connections. */
   public static WebServer start(Config config) throws Exception {
+    return start(config, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #start(Config)}, with more servlets mounted at their path specs (such as {@code /collect/*} of
+   * {@code serve --collect}), under the same upload limits and security headers.
+   */
+  public static WebServer start(Config config, java.util.Map<String, jakarta.servlet.http.HttpServlet> mounts)
+      throws Exception {
     Path uploads = Files.createTempDirectory("docmerge-serve-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     AtomicInteger n = new AtomicInteger();
@@ -92,6 +101,12 @@ public final class WebServer implements AutoCloseable {
     api.getRegistration().setMultipartConfig(
         new MultipartConfigElement(uploads.toString(), config.maxUploadBytes(), maxRequest, 1 << 20));
     context.addServlet(api, "/api/*");
+    for (var mount : mounts.entrySet()) {
+      ServletHolder h = new ServletHolder(mount.getKey(), mount.getValue());
+      h.getRegistration().setMultipartConfig(
+          new MultipartConfigElement(uploads.toString(), config.maxUploadBytes(), maxRequest, 1 << 20));
+      context.addServlet(h, mount.getKey());
+    }
     context.addServlet(new ServletHolder("page", new PageServlet()), "/");
     context.addFilter(new FilterHolder(new SecurityHeaders()), "/*",
         EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));

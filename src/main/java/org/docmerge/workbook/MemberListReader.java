@@ -33,7 +33,20 @@ public final class MemberListReader {
       if (Files.size(file) > WorkbookReader.Limits.DEFAULT.maxFileBytes()) {
         return Result.failed(Diagnostic.error("MEMBERS.UNREADABLE", where, "成员名单文件太大，请确认选对了文件。"));
       }
-      byte[] bytes = Files.readAllBytes(file);
+      return read(Files.readAllBytes(file), file.toString());
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      return Result.failed(Diagnostic.error("MEMBERS.UNREADABLE", where,
+          "无法读取成员名单（" + e.getClass().getSimpleName() + "）。成员名单应是 .xlsx 工作簿，第一个工作表的第一列每行写一个成员的文件名或机关名称。"));
+    }
+  }
+
+  /** As {@link #read(Path)} for a list in memory (an upload); {@code name} is only a label. */
+  public static Result<List<String>> read(byte[] bytes, String name) {
+    Location where = Location.file(name);
+    try {
+      if (bytes.length > WorkbookReader.Limits.DEFAULT.maxFileBytes()) {
+        return Result.failed(Diagnostic.error("MEMBERS.UNREADABLE", where, "成员名单文件太大，请确认选对了文件。"));
+      }
       try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
         Sheet sh = wb.getSheetAt(0);
         DataFormatter fmt = new DataFormatter();

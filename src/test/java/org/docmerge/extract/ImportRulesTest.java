@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stage rules for the readers: jsoup only in report.html, PDFBox only in report.pdf, docx4j only in
- * template/render, POI only in workbook; and the web server (Jetty, the servlet API) only in serve.
+ * template/render, POI only in workbook; the web server (Jetty) only in serve, the servlet API in serve and collect;
+ * the database and crypto libraries only in collect.
  */
 class ImportRulesTest {
   static List<String> offenders(String library, String... allowed) throws IOException {
@@ -37,6 +38,9 @@ class ImportRulesTest {
     assertEquals(List.of(), offenders("org.apache.poi", "workbook"));
     assertEquals(List.of(), offenders("org.apache.pdfbox", "report/pdf"));
     assertEquals(List.of(), offenders("org.eclipse.jetty", "serve"));
-    assertEquals(List.of(), offenders("jakarta.servlet", "serve"));
+    assertEquals(List.of(), offenders("jakarta.servlet", "serve", "collect"));
+    for (String db : List.of("org.h2", "org.postgresql", "org.flywaydb", "org.bouncycastle")) {
+      assertEquals(List.of(), offenders(db, "collect"));
+    }
   }
 }

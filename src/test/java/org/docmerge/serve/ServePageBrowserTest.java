@@ -70,7 +70,7 @@ class ServePageBrowserTest {
     prefs.put("intl.accept_languages", "zh-CN,zh");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort()
-        .withEnvironment(Map.of("LANGUAGE", "zh_CN")).build(); // the UI language only; LANG stays (UTF-8 file names)
+        .withEnvironment(Map.of("LANGUAGE", "zh_CN", "LANG", "zh_CN.UTF-8", "LC_ALL", "C.UTF-8")).build(); // UTF-8 file names even where only the C locales exist
     ChromeDriver d = new ChromeDriver(service, o);
     d.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return d;
