@@ -78,7 +78,8 @@ public final class Extractor {
         if (text.startsWith(DRAFT_MARK)) {
           // The draft's banner, and the heading of its problem list: what follows is not the report.
           draft = true;
-          problemList |= text.contains(DRAFT_PROBLEMS);
+          // the banner on page 1 mentions the list too (「问题清单见文末」): only a line that starts with it heads it
+          problemList |= text.substring(DRAFT_MARK.length()).strip().startsWith(DRAFT_PROBLEMS);
         } else if (!problemList) {
           paragraphs.add(text);
         }
