@@ -67,9 +67,11 @@ class HostileApiTest {
     HostileCases.Built built = HostileCases.BUILDERS.get(c.builder()).build(in, out);
     try (AutoCloseable cleanup = built.cleanup()) {
       List<String> args = built.args();
-      int t = args.indexOf("-t");
-      boolean template = t >= 0;
-      Path file = Path.of(template ? args.get(t + 1) : args.get(1));
+      // a template reaches the server through /api/inspect: `merge -t/--template T` and `inspect T` cases alike
+      int t = Math.max(args.indexOf("-t"), args.indexOf("--template"));
+      boolean inspect = args.get(0).equals("inspect");
+      boolean template = t >= 0 || inspect;
+      Path file = Path.of(t >= 0 ? args.get(t + 1) : args.get(1));
       assertTrue(Files.isRegularFile(file), "the case builds a file to upload");
       byte[] bytes = Files.readAllBytes(file);
       String name = file.getFileName().toString();
