@@ -429,22 +429,25 @@ public final class Docmerge {
 
   /**
    * What an in-memory merge produced: the document (absent when errors stand and it is not a draft, or the input
-   * could not be read), the data it was made from, and every diagnostic, sorted.
+   * could not be read), the data it was made from, every diagnostic, sorted, and the words of the kind's title
+   * ({@link org.docmerge.spec.ReportSpec#titleWords()}).
    */
-  public record Rendered(String file, Optional<byte[]> document, Optional<ReportData> data, List<Diagnostic> diagnostics) {
+  public record Rendered(
+      String file, Optional<byte[]> document, Optional<ReportData> data, List<Diagnostic> diagnostics,
+      String titleWords) {
     public boolean hasErrors() {
       return Diagnostics.anyErrors(diagnostics);
     }
 
     /**
-     * The name staff expect, {@code 某某局2021年政府信息公开工作年度报告（草稿）} plus {@code extension}: one safe file
+     * The name staff expect, {@code <机关名称><年度>年<title words>（草稿）} plus {@code extension}: one safe file
      * name (the agency comes from the data), never a path.
      */
     public String documentName(boolean draft, String extension) {
       String agency = data.map(d -> d.field("agency").strip()).orElse("");
       String year = data.map(d -> d.field("year").strip()).orElse("");
       return org.docmerge.output.SafeNames.segment(
-          agency + year + "年政府信息公开工作年度报告" + (draft ? "（草稿）" : ""), extension);
+          agency + year + "年" + titleWords + (draft ? "（草稿）" : ""), extension);
     }
   }
 
@@ -459,11 +462,11 @@ public final class Docmerge {
     all.addAll(tpl.diagnostics().stream().filter(d -> d.severity() != org.docmerge.diag.Severity.INFO).toList());
     all.sort(Diagnostic.ORDER);
     if ((checked.hasErrors() && !draft) || checked.data().isEmpty() || tpl.value().isEmpty()) {
-      return new Rendered(name, Optional.empty(), checked.data(), all);
+      return new Rendered(name, Optional.empty(), checked.data(), all, kind.spec().titleWords());
     }
     List<String> problems = checked.hasErrors() || draft ? draftProblems(checked) : null;
     return new Rendered(name, Optional.of(render(checked.data().get(), problems,
-        problems == null ? Set.of() : faultyCells(checked))), checked.data(), all);
+        problems == null ? Set.of() : faultyCells(checked))), checked.data(), all, kind.spec().titleWords());
   }
 
   /**
@@ -527,7 +530,7 @@ public final class Docmerge {
   public byte[] render(ReportData data, List<String> draftProblems, Set<String> faultyCells) {
     TagValues values = TagValues.of(kind.spec(), data);
     String agency = data.field("agency").strip();
-    String title = agency + data.field("year").strip() + "年政府信息公开工作年度报告";
+    String title = agency + data.field("year").strip() + "年" + kind.spec().titleWords();
     PreparedTemplate.Extras extras =
         new PreparedTemplate.Extras(title, agency.isEmpty() ? null : agency, draftProblems, faultyCells);
     return template().get().render(values.inline(), values.blocks(), extras);
@@ -640,7 +643,7 @@ public final class Docmerge {
 
   /**
    * Reads last year's report (a workbook or a published report) in its own kind, detected from its labels, for
-   * --previous and init --from. The cross-year rules compare cells both kinds share (表三 by the same ids).
+   * --previous and init --from. The cross-year rules compare cells both kinds share (the same ids in both specs).
    */
   /** As {@link #readPrevious(Path)} for a file in memory; {@code name} is only a label. */
   public static Result<ReportData> readPrevious(byte[] bytes, String name) {

@@ -317,7 +317,7 @@ public final class Batch {
     if (errors > 0) {
       return new Row(input.toString(), agency, year, Status.ERRORS, errors, warnings, first, totals, null);
     }
-    String name = OutputNames.report(agency, year);
+    String name = OutputNames.report(agency, year, engine.kind().spec().titleWords());
     Path target = OutputNames.inside(outputDir, name);
     byte[] document = engine.render(data);
     try {

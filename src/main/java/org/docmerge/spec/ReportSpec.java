@@ -26,6 +26,10 @@ import java.util.Optional;
  * @param prose the claims the prose makes about the tables (R11–R15); null when the kind declares none
  * @param carryForward what next year's report takes from this year's (init --from, R07, R08); null for nothing
  * @param summary the columns a batch or aggregate summary shows for each unit; null for none
+ * @param headingVariants part headings as published without their numeral (Word's automatic numbering), by the
+ *     part's numeral: 「五」 → its wordings; null for none
+ * @param tableWords words that make a published table one of this kind's even when every cell is blank; null for
+ *     none
  */
 public record ReportSpec(
     String kind,
@@ -42,9 +46,13 @@ public record ReportSpec(
     String title,
     Prose prose,
     Carry carryForward,
-    List<Summary> summary) {
+    List<Summary> summary,
+    Map<String, List<String>> headingVariants,
+    List<String> tableWords) {
 
   public ReportSpec {
+    headingVariants = headingVariants == null ? Map.of() : Map.copyOf(headingVariants);
+    tableWords = tableWords == null ? List.of() : List.copyOf(tableWords);
     summary = summary == null ? List.of() : List.copyOf(summary);
     fields = List.copyOf(fields);
     sections = List.copyOf(sections);
@@ -233,7 +241,7 @@ public record ReportSpec(
    * number (digits or Chinese numerals, captured) and {@code {GAP}} for a few words within one clause.
    *
    * @param claims phrases stating the sum of some cells (R11, R12)
-   * @param scopeTotals the sums a sentence may be about before a {@code scoped} claim (「办结518件，其中予以公开…」)
+   * @param scopeTotals the sums a sentence may be about before a {@code scoped} claim (「办结518件，其中<result>…」)
    * @param received 「共受理 N 件」: either of two sums
    * @param noneReceived 「未收到申请」 while cells say otherwise
    * @param noCases 「未发生…」 while the cases' cells say otherwise

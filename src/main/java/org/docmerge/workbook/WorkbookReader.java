@@ -648,7 +648,7 @@ public final class WorkbookReader {
         }
       }
       // A merge over two or more value cells keeps only its top-left value: the others would silently read as
-      // that same number (a merge over one value cell, as init lays out some of 表二's, is fine).
+      // that same number (a merge over one value cell, as init lays out some cells of a multi-block table, is fine).
       Map<CellRangeAddress, Integer> perMerge = new HashMap<>();
       for (int[] p : positions.values()) {
         CellRangeAddress m = s.mergeAt(p[0], p[1]);
