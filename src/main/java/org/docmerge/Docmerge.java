@@ -25,6 +25,7 @@ import org.docmerge.template.TemplateCodes;
 import org.docmerge.template.TemplateCache;
 import org.docmerge.template.TemplateCompiler;
 import org.docmerge.validate.Validator;
+import org.docmerge.zip.Sniff;
 import org.docmerge.workbook.WorkbookReader;
 import org.docmerge.workbook.WorkbookWriter;
 
@@ -136,9 +137,8 @@ public final class Docmerge {
     }
     byte[] bytes;
     try {
-      if (Files.size(input) > 20L << 20) {
-        return Result.failed(Diagnostic.error("EXTRACT.TOO_LARGE", Location.file(name),
-            "文件超过 20 MB，不像一份年度报告。请确认选对了文件"));
+      if (Files.size(input) > Sniff.MAX_INPUT_BYTES) {
+        return Result.failed(tooLarge(name));
       }
       bytes = Files.readAllBytes(input);
     } catch (java.io.IOException e) {
@@ -155,11 +155,15 @@ public final class Docmerge {
     if (workbookName(name)) {
       return WorkbookReader.read(bytes, name, kind.spec(), WorkbookReader.Limits.configured());
     }
-    if (bytes.length > 20L << 20) {
-      return Result.failed(Diagnostic.error("EXTRACT.TOO_LARGE", Location.file(name),
-          "文件超过 20 MB，不像一份年度报告。请确认选对了文件"));
+    if (bytes.length > Sniff.MAX_INPUT_BYTES) {
+      return Result.failed(tooLarge(name));
     }
     return readSniffed(bytes, name);
+  }
+
+  private static Diagnostic tooLarge(String name) {
+    return Diagnostic.error("EXTRACT.TOO_LARGE", Location.file(name),
+        "文件超过 " + Sniff.megabytes(Sniff.MAX_INPUT_BYTES) + " MB，不像一份年度报告。请确认选对了文件");
   }
 
   private Result<ReportData> readSniffed(byte[] bytes, String name) {
@@ -201,10 +205,10 @@ public final class Docmerge {
     }
     try (var in = Files.newInputStream(input)) {
       byte[] head = in.readNBytes(8);
-      if (head.length >= 2 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF) {
+      if (Sniff.ole2(head)) {
         return true;
       }
-      return head.length >= 2 && head[0] == 'P' && head[1] == 'K' && Files.size(input) <= 20L << 20
+      return Sniff.zip(head) && Files.size(input) <= Sniff.MAX_INPUT_BYTES
           && Reports.sniff(Files.readAllBytes(input)) == Reports.Form.WORKBOOK;
     } catch (java.io.IOException e) {
       return false;
@@ -219,7 +223,7 @@ public final class Docmerge {
   public static Optional<String> detectKind(Path input) {
     byte[] bytes;
     try {
-      if (Files.size(input) > 20L << 20) {
+      if (Files.size(input) > Sniff.MAX_INPUT_BYTES) {
         return Optional.empty();
       }
       bytes = Files.readAllBytes(input);
@@ -236,7 +240,7 @@ public final class Docmerge {
     if (kinds.isEmpty()) {
       return Optional.empty();
     }
-    if (bytes.length > 20L << 20) {
+    if (bytes.length > Sniff.MAX_INPUT_BYTES) {
       return Optional.empty();
     }
     if (workbookName(name) || Reports.sniff(bytes) == Reports.Form.WORKBOOK) {
@@ -552,7 +556,7 @@ public final class Docmerge {
   }
 
   /** A template is read whole into memory: bound it before reading (a real one is under 100 KB). */
-  static final long MAX_TEMPLATE_BYTES = 20L << 20;
+  static final long MAX_TEMPLATE_BYTES = Sniff.MAX_INPUT_BYTES;
 
   private Result<PreparedTemplate> compileTemplate() {
     if (customTemplate.isPresent()) {

@@ -86,7 +86,7 @@ public final class WorkbookReader {
      * 20 MB file, 1000 zip entries, 100 MB uncompressed, 10 MB per sheet (about 50,000 filled rows), 10,000 rows
      * per sheet, 32,767 characters per cell: a real annual-report workbook is under 100 KB and 200 rows.
      */
-    public static final Limits DEFAULT = new Limits(20L << 20, 1000, 100L << 20, 10L << 20, 10_000, 32_767);
+    public static final Limits DEFAULT = new Limits(org.docmerge.zip.Sniff.MAX_INPUT_BYTES, 1000, 100L << 20, 10L << 20, 10_000, 32_767);
 
     /** The size limits with the default row and cell limits. */
     public Limits(long maxFileBytes, int maxZipEntries, long maxUncompressedBytes, long maxSheetXmlBytes) {
