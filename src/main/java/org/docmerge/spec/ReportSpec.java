@@ -248,11 +248,15 @@ public record ReportSpec(
    * @param allUpheld 「均维持」 while the cells of other outcomes say otherwise
    * @param rowCounts counts that must be one of a row's numbers (R13)
    * @param mentions a section that must mention a word when cells are non-zero (R15)
+   * @param mustWrite sections that may not be left empty, nor say only a placeholder (R17); other required
+   *     sections that are empty are R16
    */
   public record Prose(
       List<Claim> claims, List<List<String>> scopeTotals, Received received, Mention noneReceived,
-      NoCases noCases, Mention allUpheld, List<RowCount> rowCounts, List<Required> mentions) {
+      NoCases noCases, Mention allUpheld, List<RowCount> rowCounts, List<Required> mentions,
+      List<MustWrite> mustWrite) {
     public Prose {
+      mustWrite = mustWrite == null ? List.of() : List.copyOf(mustWrite);
       claims = claims == null ? List.of() : List.copyOf(claims);
       scopeTotals = scopeTotals == null ? List.of() : List.copyOf(scopeTotals);
       rowCounts = rowCounts == null ? List.of() : List.copyOf(rowCounts);
@@ -303,6 +307,12 @@ public record ReportSpec(
       cells = List.copyOf(cells);
     }
   }
+
+  /**
+   * A section that may not be empty ({@code rule}); when {@code notOnly} is set, nor say only that (「无」), and
+   * {@code message} then says what to write instead.
+   */
+  public record MustWrite(String rule, String section, String notOnly, String message) {}
 
   /** A count stated by {@code pattern} that must be one of the numbers of row {@code row} of {@code table}. */
   public record RowCount(String rule, String pattern, String table, String row, String name) {}

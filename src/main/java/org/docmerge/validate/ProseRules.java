@@ -15,6 +15,7 @@ import org.docmerge.spec.ReportSpec;
 import org.docmerge.spec.ReportSpec.Case;
 import org.docmerge.spec.ReportSpec.Claim;
 import org.docmerge.spec.ReportSpec.Mention;
+import org.docmerge.spec.ReportSpec.MustWrite;
 import org.docmerge.spec.ReportSpec.NoCases;
 import org.docmerge.spec.ReportSpec.Prose;
 import org.docmerge.spec.ReportSpec.Received;
@@ -53,8 +54,8 @@ final class ProseRules {
   private ProseRules() {}
 
   static void check(ReportSpec spec, ReportData data, Diagnostics d) {
-    sections(spec, data, d);
     Prose prose = spec.prose() == null ? EMPTY : spec.prose();
+    sections(spec, prose, data, d);
     Pattern title = pattern("(\\d{4})年度?" + Pattern.quote(spec.titleWords()));
     for (Section s : spec.sections()) {
       List<String> paragraphs = data.paragraphs(s.id());
@@ -70,7 +71,7 @@ final class ProseRules {
     mentions(prose, data, d);
   }
 
-  private static final Prose EMPTY = new Prose(null, null, null, null, null, null, null, null);
+  private static final Prose EMPTY = new Prose(null, null, null, null, null, null, null, null, null);
 
   /**
    * The rules a kind declares that cannot run for it, each with why (for {@code CHECK.NOT_RUN}); empty when all
@@ -91,17 +92,19 @@ final class ProseRules {
     return out;
   }
 
-  /** R16 and R17: the sections are there and say something. */
-  private static void sections(ReportSpec spec, ReportData data, Diagnostics d) {
+  /** R16 and R17: the sections are there and say something; which must be written is the kind's. */
+  private static void sections(ReportSpec spec, Prose prose, ReportData data, Diagnostics d) {
     for (Section s : spec.sections()) {
       List<String> ps = data.paragraphs(s.id());
       Location at = data.proseLocation(s.id());
       boolean empty = ps.isEmpty();
-      if (s.heading() != null && s.heading().startsWith("五") || s.heading() != null && s.heading().startsWith("六")) {
+      Optional<MustWrite> must = prose.mustWrite().stream().filter(m -> m.section().equals(s.id())).findFirst();
+      if (must.isPresent()) {
+        MustWrite m = must.get();
         if (empty) {
-          d.warning("R17", at, "「" + s.label() + "」没有内容。这一部分不能空着，请填写");
-        } else if (s.heading().startsWith("五") && String.join("", ps).replaceAll("[\\s。.]", "").equals("无")) {
-          d.warning("R17", at, "「" + s.label() + "」只写了「无」。请写明存在的主要问题和改进措施");
+          d.warning(m.rule(), at, "「" + s.label() + "」没有内容。这一部分不能空着，请填写");
+        } else if (m.notOnly() != null && String.join("", ps).replaceAll("[\\s。.]", "").equals(m.notOnly())) {
+          d.warning(m.rule(), at, "「" + s.label() + "」只写了「" + m.notOnly() + "」。" + m.message());
         }
       } else if (empty && s.required() && (s.subjectOf() != null || s.heading() == null)) {
         String what = s.subjectOf() != null ? "总体情况须涵盖「" + s.label().replaceAll("^一（.）", "") + "」方面，" : "";
