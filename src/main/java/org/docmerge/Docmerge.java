@@ -25,6 +25,7 @@ import org.docmerge.template.TemplateCodes;
 import org.docmerge.template.TemplateCache;
 import org.docmerge.template.TemplateCompiler;
 import org.docmerge.validate.Validator;
+import org.docmerge.zip.Sniff;
 import org.docmerge.workbook.WorkbookReader;
 import org.docmerge.workbook.WorkbookWriter;
 
@@ -136,9 +137,8 @@ public final class Docmerge {
     }
     byte[] bytes;
     try {
-      if (Files.size(input) > 20L << 20) {
-        return Result.failed(Diagnostic.error("EXTRACT.TOO_LARGE", Location.file(name),
-            "文件超过 20 MB，不像一份年度报告。请确认选对了文件"));
+      if (Files.size(input) > Sniff.MAX_INPUT_BYTES) {
+        return Result.failed(tooLarge(name));
       }
       bytes = Files.readAllBytes(input);
     } catch (java.io.IOException e) {
@@ -155,11 +155,15 @@ public final class Docmerge {
     if (workbookName(name)) {
       return WorkbookReader.read(bytes, name, kind.spec(), WorkbookReader.Limits.configured());
     }
-    if (bytes.length > 20L << 20) {
-      return Result.failed(Diagnostic.error("EXTRACT.TOO_LARGE", Location.file(name),
-          "文件超过 20 MB，不像一份年度报告。请确认选对了文件"));
+    if (bytes.length > Sniff.MAX_INPUT_BYTES) {
+      return Result.failed(tooLarge(name));
     }
     return readSniffed(bytes, name);
+  }
+
+  private static Diagnostic tooLarge(String name) {
+    return Diagnostic.error("EXTRACT.TOO_LARGE", Location.file(name),
+        "文件超过 " + Sniff.megabytes(Sniff.MAX_INPUT_BYTES) + " MB，不像一份年度报告。请确认选对了文件");
   }
 
   private Result<ReportData> readSniffed(byte[] bytes, String name) {
@@ -201,10 +205,10 @@ public final class Docmerge {
     }
     try (var in = Files.newInputStream(input)) {
       byte[] head = in.readNBytes(8);
-      if (head.length >= 2 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF) {
+      if (Sniff.ole2(head)) {
         return true;
       }
-      return head.length >= 2 && head[0] == 'P' && head[1] == 'K' && Files.size(input) <= 20L << 20
+      return Sniff.zip(head) && Files.size(input) <= Sniff.MAX_INPUT_BYTES
           && Reports.sniff(Files.readAllBytes(input)) == Reports.Form.WORKBOOK;
     } catch (java.io.IOException e) {
       return false;
@@ -219,7 +223,7 @@ public final class Docmerge {
   public static Optional<String> detectKind(Path input) {
     byte[] bytes;
     try {
-      if (Files.size(input) > 20L << 20) {
+      if (Files.size(input) > Sniff.MAX_INPUT_BYTES) {
         return Optional.empty();
       }
       bytes = Files.readAllBytes(input);
@@ -236,7 +240,7 @@ public final class Docmerge {
     if (kinds.isEmpty()) {
       return Optional.empty();
     }
-    if (bytes.length > 20L << 20) {
+    if (bytes.length > Sniff.MAX_INPUT_BYTES) {
       return Optional.empty();
     }
     if (workbookName(name) || Reports.sniff(bytes) == Reports.Form.WORKBOOK) {
@@ -429,22 +433,25 @@ public final class Docmerge {
 
   /**
    * What an in-memory merge produced: the document (absent when errors stand and it is not a draft, or the input
-   * could not be read), the data it was made from, and every diagnostic, sorted.
+   * could not be read), the data it was made from, every diagnostic, sorted, and the words of the kind's title
+   * ({@link org.docmerge.spec.ReportSpec#titleWords()}).
    */
-  public record Rendered(String file, Optional<byte[]> document, Optional<ReportData> data, List<Diagnostic> diagnostics) {
+  public record Rendered(
+      String file, Optional<byte[]> document, Optional<ReportData> data, List<Diagnostic> diagnostics,
+      String titleWords) {
     public boolean hasErrors() {
       return Diagnostics.anyErrors(diagnostics);
     }
 
     /**
-     * The name staff expect, {@code 某某局2021年政府信息公开工作年度报告（草稿）} plus {@code extension}: one safe file
+     * The name staff expect, {@code <机关名称><年度>年<title words>（草稿）} plus {@code extension}: one safe file
      * name (the agency comes from the data), never a path.
      */
     public String documentName(boolean draft, String extension) {
       String agency = data.map(d -> d.field("agency").strip()).orElse("");
       String year = data.map(d -> d.field("year").strip()).orElse("");
       return org.docmerge.output.SafeNames.segment(
-          agency + year + "年政府信息公开工作年度报告" + (draft ? "（草稿）" : ""), extension);
+          agency + year + "年" + titleWords + (draft ? "（草稿）" : ""), extension);
     }
   }
 
@@ -459,11 +466,11 @@ public final class Docmerge {
     all.addAll(tpl.diagnostics().stream().filter(d -> d.severity() != org.docmerge.diag.Severity.INFO).toList());
     all.sort(Diagnostic.ORDER);
     if ((checked.hasErrors() && !draft) || checked.data().isEmpty() || tpl.value().isEmpty()) {
-      return new Rendered(name, Optional.empty(), checked.data(), all);
+      return new Rendered(name, Optional.empty(), checked.data(), all, kind.spec().titleWords());
     }
     List<String> problems = checked.hasErrors() || draft ? draftProblems(checked) : null;
     return new Rendered(name, Optional.of(render(checked.data().get(), problems,
-        problems == null ? Set.of() : faultyCells(checked))), checked.data(), all);
+        problems == null ? Set.of() : faultyCells(checked))), checked.data(), all, kind.spec().titleWords());
   }
 
   /**
@@ -527,7 +534,7 @@ public final class Docmerge {
   public byte[] render(ReportData data, List<String> draftProblems, Set<String> faultyCells) {
     TagValues values = TagValues.of(kind.spec(), data);
     String agency = data.field("agency").strip();
-    String title = agency + data.field("year").strip() + "年政府信息公开工作年度报告";
+    String title = agency + data.field("year").strip() + "年" + kind.spec().titleWords();
     PreparedTemplate.Extras extras =
         new PreparedTemplate.Extras(title, agency.isEmpty() ? null : agency, draftProblems, faultyCells);
     return template().get().render(values.inline(), values.blocks(), extras);
@@ -549,7 +556,7 @@ public final class Docmerge {
   }
 
   /** A template is read whole into memory: bound it before reading (a real one is under 100 KB). */
-  static final long MAX_TEMPLATE_BYTES = 20L << 20;
+  static final long MAX_TEMPLATE_BYTES = Sniff.MAX_INPUT_BYTES;
 
   private Result<PreparedTemplate> compileTemplate() {
     if (customTemplate.isPresent()) {
@@ -640,7 +647,7 @@ public final class Docmerge {
 
   /**
    * Reads last year's report (a workbook or a published report) in its own kind, detected from its labels, for
-   * --previous and init --from. The cross-year rules compare cells both kinds share (表三 by the same ids).
+   * --previous and init --from. The cross-year rules compare cells both kinds share (the same ids in both specs).
    */
   /** As {@link #readPrevious(Path)} for a file in memory; {@code name} is only a label. */
   public static Result<ReportData> readPrevious(byte[] bytes, String name) {

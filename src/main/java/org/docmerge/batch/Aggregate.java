@@ -270,7 +270,7 @@ public final class Aggregate {
     if (!problems.isEmpty() || sum.isEmpty()) {
       return new Outcome(list, missing, walk.skipped(), problems, Optional.empty(), sum);
     }
-    byte[] bytes = WorkbookWriter.write(spec, sum.get(), memberTable(list, sum.get()));
+    byte[] bytes = WorkbookWriter.write(spec, sum.get(), memberTable(spec, list, sum.get()));
     Optional<Diagnostic> failed = SafeOutput.publish(output, bytes, new SafeOutput.Options(options.overwrite()));
     if (failed.isPresent()) {
       return new Outcome(list, missing, walk.skipped(), List.of(failed.get()), Optional.empty(), sum);
@@ -296,7 +296,7 @@ public final class Aggregate {
     ReportData data = c.data().get();
     String agency = data.field("agency");
     Integer year = data.year().orElse(null);
-    Map<String, BigDecimal> totals = Totals.of(data);
+    Map<String, BigDecimal> totals = Totals.of(engine.kind().spec(), data);
     if (listed != null) {
       Set<String> keys = new HashSet<>(fileKeys);
       keys.add(normName(agency));
@@ -328,21 +328,21 @@ public final class Aggregate {
     return b.build();
   }
 
-  static SheetTable memberTable(List<Member> members, ReportData sum) {
+  static SheetTable memberTable(ReportSpec spec, List<Member> members, ReportData sum) {
     List<String> headers = new ArrayList<>(List.of("序号", "文件", "机关名称", "年度", "状态", "错误数"));
-    headers.addAll(Totals.LABELS);
+    headers.addAll(Totals.labels(spec));
     List<List<Object>> rows = new ArrayList<>();
     int i = 0;
     for (Member m : members) {
       List<Object> line = new ArrayList<>(List.of(++i, m.file(), m.agency(), m.year() == null ? "" : m.year(),
           m.status().chinese(), m.errors()));
-      Totals.LABELS.forEach(l -> line.add(m.totals().get(l)));
+      Totals.labels(spec).forEach(l -> line.add(m.totals().get(l)));
       rows.add(line);
     }
     List<Object> total = new ArrayList<>(List.of("合计", "", "", sum.field("year"),
         members.stream().filter(m -> m.status().counted()).count() + " 个单位已计入", ""));
-    Map<String, BigDecimal> t = Totals.of(sum);
-    Totals.LABELS.forEach(l -> total.add(t.get(l)));
+    Map<String, BigDecimal> t = Totals.of(spec, sum);
+    Totals.labels(spec).forEach(l -> total.add(t.get(l)));
     rows.add(total);
     return new SheetTable(MEMBER_SHEET, headers, rows);
   }

@@ -216,7 +216,7 @@ public final class Batch {
       discardAll(staged);
       // The summary still tells every input's state: which collided, which were held back.
       List<Diagnostic> all = new ArrayList<>(problems);
-      Optional<Path> written = writeSummary(rows, outputDir, all);
+      Optional<Path> written = writeSummary(engine.kind().spec(), rows, outputDir, all);
       return new Outcome(List.of(rows), walk.skipped(), all, written);
     }
     SafeOutput.Options publish = new SafeOutput.Options(options.overwrite());
@@ -235,17 +235,18 @@ public final class Batch {
     if (options.pdf()) {
       pdfs(rows, outputDir, publish, options.jobs(), all);
     }
-    Optional<Path> written = writeSummary(rows, outputDir, all);
+    Optional<Path> written = writeSummary(engine.kind().spec(), rows, outputDir, all);
     return new Outcome(List.of(rows), walk.skipped(), all, written);
   }
 
   /** The summary workbook, published under the folder lock this run holds; a failure is added to all. */
-  private static Optional<Path> writeSummary(Row[] rows, Path outputDir, List<Diagnostic> all) {
+  private static Optional<Path> writeSummary(
+      org.docmerge.spec.ReportSpec spec, Row[] rows, Path outputDir, List<Diagnostic> all) {
     Path summary = outputDir.resolve(SUMMARY);
     // this run holds the folder's lock already: stage and commit directly (publish would wait for the lock)
     Optional<Diagnostic> failed;
     try {
-      failed = SafeOutput.stage(summary, out -> SummaryWriter.write(table(rows), out), true)
+      failed = SafeOutput.stage(summary, out -> SummaryWriter.write(table(spec, rows), out), true)
           .commit(new SafeOutput.Options(true));
     } catch (IOException e) {
       failed = Optional.of(Diagnostic.error("OUT.WRITE_FAILED", Location.file(summary.toString()),
@@ -312,11 +313,11 @@ public final class Batch {
     ReportData data = c.data().get();
     String agency = data.field("agency");
     String year = data.year().map(String::valueOf).orElse(data.field("year"));
-    Map<String, BigDecimal> totals = Totals.of(data);
+    Map<String, BigDecimal> totals = Totals.of(engine.kind().spec(), data);
     if (errors > 0) {
       return new Row(input.toString(), agency, year, Status.ERRORS, errors, warnings, first, totals, null);
     }
-    String name = OutputNames.report(agency, year);
+    String name = OutputNames.report(agency, year, engine.kind().spec().titleWords());
     Path target = OutputNames.inside(outputDir, name);
     byte[] document = engine.render(data);
     try {
@@ -372,16 +373,16 @@ public final class Batch {
   }
 
   /** The summary workbook's rows. */
-  static SheetTable table(Row[] rows) {
+  static SheetTable table(org.docmerge.spec.ReportSpec spec, Row[] rows) {
     List<String> headers = new ArrayList<>(List.of("序号", "输入文件", "机关名称", "年度", "状态", "错误数", "警告数"));
-    headers.addAll(Totals.LABELS);
+    headers.addAll(Totals.labels(spec));
     headers.add("输出文件");
     headers.add("主要错误");
     List<List<Object>> out = new ArrayList<>(rows.length);
     for (int i = 0; i < rows.length; i++) {
       Row r = rows[i];
       List<Object> line = new ArrayList<>(List.of(i + 1, r.input(), r.agency(), r.year(), r.status().chinese(), r.errors(), r.warnings()));
-      for (String l : Totals.LABELS) {
+      for (String l : Totals.labels(spec)) {
         line.add(r.totals().get(l));
       }
       line.add(r.output());

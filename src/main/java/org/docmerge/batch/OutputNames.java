@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.docmerge.output.SafeNames;
 
 /**
- * The names of a batch's reports: {@code <机关名称><年度>年政府信息公开工作年度报告.docx} made one safe path
+ * The names of a batch's reports: {@code <机关名称><年度>年<the kind's title words>.docx} made one safe path
  * segment by {@link SafeNames} (hostile-inputs.md H54–H55) within {@value #MAX_BYTES} UTF-8 bytes, the keys
  * that find two inputs claiming one name (H56), and the final check that a name stays inside its folder.
  * Stateless; thread-safe.
@@ -17,10 +17,13 @@ public final class OutputNames {
 
   private OutputNames() {}
 
-  /** {@code <机关名称><年度>年政府信息公开工作年度报告.docx}, made safe. */
-  public static String report(String agency, String year) {
+  /**
+   * {@code <机关名称><年度>年<titleWords>.docx}, made safe; {@code titleWords} is the kind's
+   * ({@link org.docmerge.spec.ReportSpec#titleWords()}).
+   */
+  public static String report(String agency, String year, String titleWords) {
     String y = year == null ? "" : year.strip();
-    return safe(agency + (y.isEmpty() ? "" : y + "年") + "政府信息公开工作年度报告", ".docx");
+    return safe(agency + (y.isEmpty() ? "" : y + "年") + titleWords, ".docx");
   }
 
   /** {@code base + extension} as one safe segment within {@link #MAX_BYTES}: see {@link SafeNames}. */

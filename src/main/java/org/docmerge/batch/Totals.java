@@ -5,29 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.docmerge.model.ReportData;
+import org.docmerge.spec.ReportSpec;
 
 /**
- * The few totals a summary row shows so an office can see at a glance what a unit reported. A cell the kind
- * does not have, or that is not a number, shows blank. Stateless; thread-safe.
+ * The few totals a summary row shows so an office can see at a glance what a unit reported: the kind's
+ * {@code summary} columns (spec.json). A cell the kind does not have, or that is not a number, shows blank.
+ * Stateless; thread-safe.
  */
 public final class Totals {
   private Totals() {}
 
   /** Column headings, in order. */
-  public static final List<String> LABELS = List.of(
-      "表三 本年新收申请", "表三 办理结果总计", "表三 结转下年度", "表四 行政复议总计", "表四 行政诉讼总计", "表二 收费（万元）");
-
-  private static final List<List<String>> CELLS = List.of(
-      List.of("t3.new.total"), List.of("t3.total.total"), List.of("t3.carryover.total"),
-      List.of("t4.count.review_total"), List.of("t4.count.direct_total", "t4.count.after_total"),
-      List.of("t2.fees.amount"));
+  public static List<String> labels(ReportSpec spec) {
+    return spec.summary().stream().map(ReportSpec.Summary::label).toList();
+  }
 
   /** Label → value (null when not available). */
-  public static Map<String, BigDecimal> of(ReportData data) {
+  public static Map<String, BigDecimal> of(ReportSpec spec, ReportData data) {
     Map<String, BigDecimal> out = new LinkedHashMap<>();
-    for (int i = 0; i < LABELS.size(); i++) {
+    for (ReportSpec.Summary column : spec.summary()) {
       BigDecimal sum = BigDecimal.ZERO;
-      for (String id : CELLS.get(i)) {
+      for (String id : column.cells()) {
         BigDecimal v = data.number(id).orElse(null);
         if (v == null) {
           sum = null;
@@ -35,7 +33,7 @@ public final class Totals {
         }
         sum = sum.add(v);
       }
-      out.put(LABELS.get(i), sum);
+      out.put(column.label(), sum);
     }
     return out;
   }

@@ -21,7 +21,7 @@ final class AggregateCommand implements Command {
 
   @Override
   public String summary() {
-    return "把文件夹中各成员单位工作簿的表二、三、四逐格相加，生成汇总工作簿（含成员单位清单）";
+    return "把文件夹中各成员单位工作簿的各张统计表逐格相加，生成汇总工作簿（含成员单位清单）";
   }
 
   @Override

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.docmerge.Docmerge;
+import org.docmerge.diag.Codes;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
@@ -34,20 +34,9 @@ final class Console {
     this.err = err;
   }
 
-  /** Codes that mean a file could not be read or written at all: exit 2, not 1. */
-  private static final Set<String> UNREADABLE_PREFIXES = Set.of("OUT.", "SPEC.", "FILE.", "RENDER.");
-
-  private static final Set<String> UNREADABLE = Set.of(
-      "WB.EMPTY", "WB.NOT_EXCEL", "WB.CORRUPT", "WB.ENCRYPTED", "WB.BAD_PASSWORD", "WB.OLD_EXCEL",
-      "WB.TOO_LARGE", "WB.SUSPICIOUS_ZIP", "WB.UNSUPPORTED_ZIP", "WB.UNSUPPORTED", "WB.UNREADABLE", "WB.XLSB",
-      "WB.SHEET_TOO_LARGE", "WB.TOO_MANY_ROWS", "WB.CHANGED_DURING_READ", "WB.STRICT_OOXML",
-      "TEMPLATE.EMPTY", "TEMPLATE.NOT_DOCX", "TEMPLATE.CORRUPT", "TEMPLATE.SUSPICIOUS_ZIP",
-      "TEMPLATE.UNSUPPORTED_ZIP", "TEMPLATE.UNREADABLE", "TEMPLATE.TOO_LARGE",
-      "EXTRACT.UNREADABLE", "EXTRACT.TOO_LARGE", "EXTRACT.NOT_REPORT");
-
+  /** An error whose code means a file could not be read or written at all ({@link Codes}): exit 2, not 1. */
   static boolean unreadable(Diagnostic d) {
-    return d.isError()
-        && (UNREADABLE.contains(d.code()) || UNREADABLE_PREFIXES.stream().anyMatch(p -> d.code().startsWith(p)));
+    return d.isError() && Codes.exit(d.code()) == Codes.Exit.UNREADABLE;
   }
 
   /** 0 ok (warnings allowed), 1 the input has errors, 2 a file could not be read or written. */

@@ -19,7 +19,7 @@ final class InitCommand implements Command {
 
   @Override
   public String summary() {
-    return "生成一个空白的填报工作簿（封面、正文，以及与正式表格一样的表二、表三、表四）";
+    return "生成一个空白的填报工作簿（封面、正文，以及与正式表格一样的各张统计表）";
   }
 
   @Override
@@ -33,7 +33,38 @@ final class InitCommand implements Command {
     o.addOption(Main.overwrite());
     o.addOption(org.apache.commons.cli.Option.builder("f").longOpt("from").hasArg().argName("上年报告")
         .desc("从上一年度的报告（.docx/.html/.pdf/.txt）或工作簿结转：机关名称、单位类型、网址，年度加 1，"
-            + "表三「上年结转」= 上年「结转下年度继续办理」，表二现行有效件数以上年为起点").build());
+            + "以及报告类型规定逐年结转的数字（上年的结转数、以上年为起点的累计数）").build());
+  }
+
+  /** What init --from carried, in the kind's words: cover fields, carried rows, running counts. */
+  private static String carried(org.docmerge.spec.ReportSpec spec, ReportData prefill) {
+    List<String> out = new java.util.ArrayList<>();
+    org.docmerge.spec.ReportSpec.Carry carry = spec.carryForward();
+    if (carry != null) {
+      carry.fields().forEach(f -> spec.field(f).ifPresent(field -> out.add(field.label())));
+    }
+    spec.field("year").ifPresent(f -> out.add(f.label() + "（" + prefill.field("year") + "）"));
+    if (carry == null) {
+      return String.join("、", out);
+    }
+    for (var r : carry.columns()) {
+      spec.table(r.table()).ifPresent(t -> out.add(t.sheet() + "「" + t.row(r.to()).map(
+          org.docmerge.spec.ReportSpec.Line::leaf).orElse(r.to()) + "」"));
+    }
+    for (var b : carry.balances()) {
+      spec.table(b.table()).ifPresent(t -> {
+        if (b.rows().stream().anyMatch(row -> prefill.values().containsKey(
+            org.docmerge.spec.ReportSpec.cellId(t.id(), row, b.balance())))) {
+          out.add(t.sheet() + leaf(t, b.balance()) + "（上年数，请加" + leaf(t, b.plus()).replaceFirst("(?:件数|数量)$", "")
+              + "、减" + leaf(t, b.minus()).replaceFirst("(?:件数|数量)$", "") + "）");
+        }
+      });
+    }
+    return String.join("、", out);
+  }
+
+  private static String leaf(org.docmerge.spec.ReportSpec.Table t, String column) {
+    return t.column(column).map(org.docmerge.spec.ReportSpec.Line::leaf).orElse(column);
   }
 
   /** The shipped kind for the year after the previous report's; the default when none fits. */
@@ -87,9 +118,7 @@ final class InitCommand implements Command {
     }
     c.out.println("已生成填报工作簿：" + output + "（" + engine.get().kind().spec().name() + "）");
     if (prefill.isPresent()) {
-      c.out.println("已从上年报告结转：机关名称、单位类型、网址、报告年度（" + prefill.get().field("year")
-          + "）、表三「上年结转」" + (prefill.get().values().keySet().stream().anyMatch(k -> k.endsWith(".valid"))
-          ? "、表二现行有效件数（上年数，请加本年制发、减本年废止）" : "") + "。请逐项核对");
+      c.out.println("已从上年报告结转：" + carried(engine.get().kind().spec(), prefill.get()) + "。请逐项核对");
     }
     c.out.println("请在浅黄色单元格中填写（没有的填 0），填好后运行：docmerge check " + output);
     return Main.OK;

@@ -13,7 +13,7 @@ import java.util.Map;
  * { "schema": "docmerge-check/1", "file": "年报.xlsx", "kind": "gov-info-annual-2021",
  *   "errors": 2, "warnings": 1, "ok": false, "truncated": false,
  *   "diagnostics": [ { "severity": "error|warning|info", "code": "R03", "file": "年报.xlsx",
- *                      "sheet": "表三", "cell": "H12", "detail": "", "message": "…" } ] }
+ *                      "sheet": "表N", "cell": "H12", "detail": "", "message": "…" } ] }
  * }</pre>
  *
  * {@code sheet}, {@code cell} and {@code detail} are empty strings when they do not apply. A reader ignores keys it

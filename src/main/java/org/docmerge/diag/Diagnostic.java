@@ -40,7 +40,7 @@ public record Diagnostic(Severity severity, String code, Location location, Stri
     return new Diagnostic(severity, code, location.withFile(file), message);
   }
 
-  /** {@code 年报.xlsx:表三!H12: 错误 R03: message}, the form the CLI prints. */
+  /** {@code 年报.xlsx:表N!H12: 错误 R03: message}, the form the CLI prints. */
   @Override
   public String toString() {
     String where = location.toString();

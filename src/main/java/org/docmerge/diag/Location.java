@@ -18,7 +18,7 @@ public record Location(String file, String sheet, int row, int column, String de
   public static final Location NONE = new Location("", "", -1, -1, "");
 
   /**
-   * Orders by file, then sheet (Chinese numerals compared as numbers, so 表二 comes before 表三), then row,
+   * Orders by file, then sheet (Chinese numerals compared as numbers, so a sheet 「表十」 comes after 「表九」), then row,
    * column, detail.
    */
   static final Comparator<Location> ORDER =
@@ -76,7 +76,7 @@ public record Location(String file, String sheet, int row, int column, String de
     return sb.toString();
   }
 
-  /** The place without the file: {@code 表三!H12}, {@code 表三}, {@code 正文 一（二）依申请公开 第2段}. */
+  /** The place without the file: {@code 表N!H12}, {@code 表N}, {@code 正文 一（二）依申请公开 第2段}. */
   public String place() {
     StringBuilder sb = new StringBuilder(sheet);
     if (hasCell()) {

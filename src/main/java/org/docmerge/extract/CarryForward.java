@@ -7,13 +7,14 @@ import org.docmerge.model.ReportData;
 import org.docmerge.spec.ReportSpec;
 
 /**
- * Next year's starting data from last year's report, for {@code init --from}. Carried, and nothing else:
+ * Next year's starting data from last year's report, for {@code init --from}. Carried, and nothing else, as the
+ * kind's {@code carryForward} (spec.json) says:
  *
  * <ul>
- *   <li>机关名称, 单位类型 and 网址 as they were; 报告年度 = last year + 1;</li>
- *   <li>表三 「二、上年结转政府信息公开申请数量」, each column = last year's 「四、结转下年度继续办理」 (R07);</li>
- *   <li>表二 现行有效件数 (规章, 行政规范性文件) = last year's, as the starting point to which staff add this year's
- *       制发 and from which they subtract 废止 (R08) — only when both years use the same table 二.</li>
+ *   <li>the cover fields it names as they were; 报告年度 = last year + 1;</li>
+ *   <li>each carried row, column by column: last year's row {@code from} becomes this year's row {@code to} (R07);</li>
+ *   <li>each running count (balance) = last year's, as the starting point to which staff add this year's
+ *       {@code plus} and from which they subtract {@code minus} (R08) — only when both years use the same kind.</li>
  * </ul>
  *
  * Prose is not carried: assessments penalise text repeated from last year (R19). A value that was not a number
@@ -24,21 +25,27 @@ public final class CarryForward {
 
   public static ReportData from(ReportData previous, ReportSpec spec) {
     ReportData.Builder b = new ReportData.Builder(spec.kind(), previous.source());
-    for (String f : new String[] {"agency", "unitType", "url"}) {
+    ReportSpec.Carry carry = spec.carryForward() == null ? new ReportSpec.Carry(null, null, null) : spec.carryForward();
+    for (String f : carry.fields()) {
       if (!previous.field(f).isBlank() && spec.field(f).isPresent()) {
         b.field(f, previous.field(f), Location.NONE);
       }
     }
     previous.year().ifPresent(y -> b.field("year", String.valueOf(y + 1), Location.NONE));
-    spec.table("t3").ifPresent(t3 -> {
-      for (ReportSpec.Line col : t3.blocks().get(0).columns()) {
-        carry(previous, ReportSpec.cellId("t3", "carryover", col.id()), b, ReportSpec.cellId("t3", "carried", col.id()), spec);
-      }
-    });
+    for (ReportSpec.CarriedRow r : carry.columns()) {
+      spec.table(r.table()).ifPresent(t -> {
+        for (ReportSpec.Line col : t.blocks().get(0).columns()) {
+          carry(previous, ReportSpec.cellId(t.id(), r.from(), col.id()), b, ReportSpec.cellId(t.id(), r.to(), col.id()),
+              spec);
+        }
+      });
+    }
     if (previous.kind().equals(spec.kind())) {
-      for (String row : new String[] {"rules", "normative"}) {
-        String id = ReportSpec.cellId("t2", row, "valid");
-        carry(previous, id, b, id, spec);
+      for (ReportSpec.Balance r : carry.balances()) {
+        for (String row : r.rows()) {
+          String id = ReportSpec.cellId(r.table(), row, r.balance());
+          carry(previous, id, b, id, spec);
+        }
       }
     }
     return b.build();

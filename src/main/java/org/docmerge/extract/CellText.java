@@ -1,44 +1,30 @@
 package org.docmerge.extract;
 
-import java.math.BigDecimal;
-import java.text.Normalizer;
 import org.docmerge.diag.Location;
 import org.docmerge.model.CellValue;
+import org.docmerge.model.TextNumber;
 import org.docmerge.spec.Labels;
 
 /**
- * A table cell's published text as a value. Accepted as a number, and nothing else: full-width digits, a
- * trailing 「件」, thousands separators, surrounding (no-break) spaces and an explicit sign (「+19」 of the 2019
- * format's 本年增/减). Anything else — blank, 「/」, 「—」, 「无」, words — stays text, so that R01 reports it at
- * its cell; it is never read as 0. Stateless.
+ * A table cell's published text as a value, read by {@link TextNumber} as a workbook cell typed as text is, once
+ * the spaces a PDF's text layer puts between glyphs are dropped: anything that is not one number stays text, so
+ * that R01 reports it at its cell; it is never read as 0.
+ * Stateless.
  */
 public final class CellText {
   private CellText() {}
 
   public static CellValue value(String raw, Location at) {
     String shown = strip(raw);
-    String t = strip(Normalizer.normalize(shown, Normalizer.Form.NFKC)).replaceAll("\\s+", "");
-    if (t.endsWith("件")) {
-      t = t.substring(0, t.length() - 1);
-    }
-    if (t.matches("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
-      t = t.replace(",", "");
-    }
-    if (!t.matches("[+-]?\\d+(\\.\\d+)?") || t.length() > 30) {
-      return new CellValue(null, shown, at);
-    }
-    BigDecimal v = new BigDecimal(t.startsWith("+") ? t.substring(1) : t).stripTrailingZeros();
-    if (v.signum() == 0) {
-      v = BigDecimal.ZERO;
-    } else if (v.scale() < 0) {
-      v = v.setScale(0);
-    }
-    return new CellValue(v, shown, at);
+    // a PDF's text layer may space out the glyphs of one number (「1 2」): published cells drop inner spaces first
+    return TextNumber.read(shown.replaceAll("[\\s\u3000\u00A0]+", "")).filter(r -> r.value().toPlainString().length() <= 30) // no count is that long
+        .map(r -> new CellValue(r.value(), shown, at))
+        .orElseGet(() -> new CellValue(null, shown, at));
   }
 
   /** Trims ordinary, full-width and no-break spaces. */
   static String strip(String s) {
-    return s == null ? "" : s.replace('\u00A0', ' ').replace('\u3000', ' ').strip();
+    return TextNumber.strip(s);
   }
 
   /** Label comparison, the same for every reader: see {@link Labels#norm}. */

@@ -365,11 +365,6 @@ public final class Extractor {
     return m.matches() ? m.group(1).strip() : null;
   }
 
-  /** Headings as published with Word's automatic numbering: the numeral is not in the text. */
-  private static final Map<String, Character> UNNUMBERED = Map.of(
-      "政府信息公开工作存在的主要问题及改进情况", '五',
-      "因政府信息公开工作被申请行政复议和提起行政诉讼情况", '四');
-
   /**
    * The part numeral when {@code p} is a part heading after part {@code after}, else null: any short line
    * beginning 「一、」…「六、」, or a part's official wording (or a known variant) without its numeral.
@@ -392,7 +387,13 @@ public final class Extractor {
           c = h.charAt(0);
         }
       }
-      c = c != null ? c : UNNUMBERED.get(n);
+      if (c == null) { // as published with Word's automatic numbering: the numeral is not in the text
+        for (Map.Entry<String, List<String>> v : spec.headingVariants().entrySet()) {
+          if (v.getValue().stream().anyMatch(w -> CellText.norm(w).equals(n))) {
+            c = v.getKey().charAt(0);
+          }
+        }
+      }
     }
     return c != null && NUMERALS.indexOf(c) > after ? c : null;
   }

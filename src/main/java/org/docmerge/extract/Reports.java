@@ -34,24 +34,24 @@ public final class Reports {
   /** What a file's content is. */
   public enum Form { WORKBOOK, DOCX, HTML, TEXT, PDF, OTHER }
 
-  static final long MAX_BYTES = 20L << 20;
+  static final long MAX_BYTES = org.docmerge.zip.Sniff.MAX_INPUT_BYTES;
   static final long MAX_UNZIPPED = 200L << 20;
 
   private Reports() {}
 
   /** Sniffs the content: a zip is a workbook or a .docx by its parts; markup is HTML; the rest text. */
   public static Form sniff(byte[] b) {
-    if (b.length >= 4 && b[0] == 'P' && b[1] == 'K') {
+    if (b.length >= 4 && org.docmerge.zip.Sniff.zip(b)) {
       List<String> names = zipNames(b);
       if (names.contains("word/document.xml")) {
         return Form.DOCX;
       }
       return names.contains("xl/workbook.xml") ? Form.WORKBOOK : Form.OTHER;
     }
-    if (b.length >= 8 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF) {
+    if (b.length >= 8 && org.docmerge.zip.Sniff.ole2(b)) {
       return Form.WORKBOOK; // OLE2: an .xls (or an encrypted .xlsx); the workbook reader says which
     }
-    if (pdfHeader(b)) {
+    if (org.docmerge.zip.Sniff.pdf(b)) {
       return Form.PDF;
     }
     String head = decode(b.length > 4096 ? java.util.Arrays.copyOf(b, 4096) : b).toLowerCase(Locale.ROOT);
@@ -62,16 +62,6 @@ public final class Reports {
     return Form.TEXT;
   }
 
-  /** 「%PDF-」 within the first 1024 bytes, where PDF readers look for it (some servers prepend a few bytes). */
-  private static boolean pdfHeader(byte[] b) {
-    for (int i = 0; i + 4 < Math.min(b.length, 1024); i++) {
-      if (b[i] == '%' && b[i + 1] == 'P' && b[i + 2] == 'D' && b[i + 3] == 'F' && b[i + 4] == '-') {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The neutral structure of a published report (not a workbook). */
   public static Result<PublishedReport> read(byte[] b, String name) {
     Location where = Location.file(name);
@@ -80,7 +70,8 @@ public final class Reports {
     }
     if (b.length > MAX_BYTES) {
       return Result.failed(Diagnostic.error("EXTRACT.TOO_LARGE", where,
-          "文件有 " + (b.length >> 20) + " MB，远超一份年度报告的大小（上限 20 MB）。请确认选对了文件"));
+          "文件有 " + (b.length >> 20) + " MB，远超一份年度报告的大小（上限 " + org.docmerge.zip.Sniff.megabytes(MAX_BYTES)
+              + " MB）。请确认选对了文件"));
     }
     Form form = sniff(b);
     if ((form == Form.TEXT || form == Form.HTML) && utf16(b) == null && binary(b)) {

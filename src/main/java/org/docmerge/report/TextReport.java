@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Inside a table, a short line that is not a sentence is a one-cell row (a label wrapped onto its own line); a
- * sentence or a part heading (「四、政府信息公开行政复议、行政诉讼情况」) ends the table. Spans are not in these
+ * sentence or a part heading (「四、……情况」) ends the table. Spans are not in these
  * forms: a merged-away cell is a blank cell or absent. Stateless.
  */
 public final class TextReport {
@@ -30,9 +30,12 @@ public final class TextReport {
   private static final Pattern NUMBER = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})*(\\.\\d+)?件?|[+-]?\\d+(\\.\\d+)?件?");
   private static final Pattern PART_HEADING =
       Pattern.compile("^[一二三四五六七八][、.．].*(情况|问题|事项|总体|改进|其他需要)");
-  /** Words of the report's tables: a table with one of them is a statistics table even when every cell is blank. */
-  private static final Pattern TABLE_WORDS =
-      Pattern.compile("信息内容|第二十条|规章|规范性文件|申请人情况|自然人|本年|行政复议|行政诉讼|结果维持|总计");
+  /**
+   * Words of the shipped kinds' tables ({@code tableWords} in their spec.json): a table with one of them is a
+   * statistics table even when every cell is blank.
+   */
+  private static final List<String> TABLE_WORDS = org.docmerge.spec.SpecReader.shippedSpecs().stream()
+      .flatMap(s -> s.tableWords().stream()).distinct().toList();
   private static final Pattern SEPARATOR = Pattern.compile("^[|｜:：\\-— +]+$");
 
   /** The table being built. */
@@ -127,7 +130,7 @@ public final class TextReport {
   private static void close(List<PublishedReport.Block> blocks, Open table) {
     boolean digits = table.rows.stream().flatMap(List::stream).anyMatch(c -> c.text().chars().anyMatch(Character::isDigit));
     boolean statistics = table.rows.stream().flatMap(List::stream)
-        .map(c -> org.docmerge.spec.Labels.simplify(c.text())).anyMatch(t -> TABLE_WORDS.matcher(t).find());
+        .map(c -> org.docmerge.spec.Labels.simplify(c.text())).anyMatch(t -> TABLE_WORDS.stream().anyMatch(t::contains));
     if (digits || statistics) {
       blocks.add(new PublishedReport.Table(table.rows, false, table.blanksVisible));
       return;
@@ -222,7 +225,7 @@ public final class TextReport {
     blocks.subList(from, blocks.size()).clear();
   }
 
-  /** A part heading, which ends a table: 「四、政府信息公开行政复议、行政诉讼情况」, not a row label. */
+  /** A part heading, which ends a table: 「四、……情况」, not a row label. */
   static boolean heading(String s) {
     String n = Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
     String simple = org.docmerge.spec.Labels.simplify(n);

@@ -21,6 +21,15 @@ import java.util.Optional;
  * @param sections the prose sections, in document order
  * @param tables the tables, in document order
  * @param identities the linear identities the tables must satisfy
+ * @param title the words of the report's title after 「机关名称 + 年度 + 年」, also used for output names; null in an
+ *     older spec (then the kind's {@link #name})
+ * @param prose the claims the prose makes about the tables (R11–R15); null when the kind declares none
+ * @param carryForward what next year's report takes from this year's (init --from, R07, R08); null for nothing
+ * @param summary the columns a batch or aggregate summary shows for each unit; null for none
+ * @param headingVariants part headings as published without their numeral (Word's automatic numbering), by the
+ *     part's numeral: 「五」 → its wordings; null for none
+ * @param tableWords words that make a published table one of this kind's even when every cell is blank; null for
+ *     none
  */
 public record ReportSpec(
     String kind,
@@ -33,9 +42,18 @@ public record ReportSpec(
     List<Field> fields,
     List<Section> sections,
     List<Table> tables,
-    List<Identity> identities) {
+    List<Identity> identities,
+    String title,
+    Prose prose,
+    Carry carryForward,
+    List<Summary> summary,
+    Map<String, List<String>> headingVariants,
+    List<String> tableWords) {
 
   public ReportSpec {
+    headingVariants = headingVariants == null ? Map.of() : Map.copyOf(headingVariants);
+    tableWords = tableWords == null ? List.of() : List.copyOf(tableWords);
+    summary = summary == null ? List.of() : List.copyOf(summary);
     fields = List.copyOf(fields);
     sections = List.copyOf(sections);
     tables = List.copyOf(tables);
@@ -176,6 +194,137 @@ public record ReportSpec(
 
     public boolean alongRows() {
       return "rows".equals(along);
+    }
+  }
+
+  /** The words after 「机关名称 + 年度 + 年」 in the report's title and file names. */
+  public String titleWords() {
+    return title != null ? title : name;
+  }
+
+  /**
+   * A summary column: its heading and the cells whose sum it shows (blank when one is missing or not a number).
+   */
+  public record Summary(String label, List<String> cells) {
+    public Summary {
+      cells = List.copyOf(cells);
+    }
+  }
+
+  /**
+   * What carries from one year to the next. {@code fields}: cover fields kept as they were. {@code columns}: along
+   * each column of {@code table}'s first block, last year's row {@code from} becomes this year's row {@code to}
+   * (checked by {@code rule}). {@code balances}: a running count, last year's {@code balance} + this year's
+   * {@code plus} − {@code minus} = this year's {@code balance}, carried only between reports of the same kind.
+   */
+  public record Carry(List<String> fields, List<CarriedRow> columns, List<Balance> balances) {
+    public Carry {
+      fields = fields == null ? List.of() : List.copyOf(fields);
+      columns = columns == null ? List.of() : List.copyOf(columns);
+      balances = balances == null ? List.of() : List.copyOf(balances);
+    }
+  }
+
+  /** Last year's row {@code from} of {@code table} = this year's row {@code to}, column by column. */
+  public record CarriedRow(String rule, String table, String from, String to) {}
+
+  /** A running count along {@code rows} of {@code table}; see {@link Carry}. */
+  public record Balance(
+      String rule, String table, List<String> rows, String balance, String plus, String minus) {
+    public Balance {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /**
+   * What the prose says about the tables. Patterns are Java regular expressions in which {@code {N}} stands for a
+   * number (digits or Chinese numerals, captured) and {@code {GAP}} for a few words within one clause.
+   *
+   * @param claims phrases stating the sum of some cells (R11, R12)
+   * @param scopeTotals the sums a sentence may be about before a {@code scoped} claim (「办结518件，其中<result>…」)
+   * @param received 「共受理 N 件」: either of two sums
+   * @param noneReceived 「未收到申请」 while cells say otherwise
+   * @param noCases 「未发生…」 while the cases' cells say otherwise
+   * @param allUpheld 「均维持」 while the cells of other outcomes say otherwise
+   * @param rowCounts counts that must be one of a row's numbers (R13)
+   * @param mentions a section that must mention a word when cells are non-zero (R15)
+   * @param mustWrite sections that may not be left empty, nor say only a placeholder (R17); other required
+   *     sections that are empty are R16
+   */
+  public record Prose(
+      List<Claim> claims, List<List<String>> scopeTotals, Received received, Mention noneReceived,
+      NoCases noCases, Mention allUpheld, List<RowCount> rowCounts, List<Required> mentions,
+      List<MustWrite> mustWrite) {
+    public Prose {
+      mustWrite = mustWrite == null ? List.of() : List.copyOf(mustWrite);
+      claims = claims == null ? List.of() : List.copyOf(claims);
+      scopeTotals = scopeTotals == null ? List.of() : List.copyOf(scopeTotals);
+      rowCounts = rowCounts == null ? List.of() : List.copyOf(rowCounts);
+      mentions = mentions == null ? List.of() : List.copyOf(mentions);
+    }
+  }
+
+  /**
+   * A phrase stating the sum of {@code cells}: {@code tight} (the number follows directly: an error when wrong)
+   * and {@code loose} (words between: a warning). {@code scoped}: the phrase may be about a subset named earlier in
+   * its sentence. {@code what} names the sum in messages.
+   */
+  public record Claim(String rule, String what, String tight, String loose, List<String> cells, boolean scoped) {
+    public Claim {
+      cells = List.copyOf(cells);
+    }
+  }
+
+  /** 「共受理 N 件」: N may be the sum of {@code fresh} or of {@code both}; {@code message} has {both}, {fresh}. */
+  public record Received(
+      String rule, String tight, String loose, List<String> fresh, List<String> both, String message) {
+    public Received {
+      fresh = List.copyOf(fresh);
+      both = List.copyOf(both);
+    }
+  }
+
+  /** A phrase contradicted when the sum of {@code cells} is above zero; {@code message} has {n}. */
+  public record Mention(String rule, String pattern, List<String> cells, String message) {
+    public Mention {
+      cells = List.copyOf(cells);
+    }
+  }
+
+  /**
+   * 「未发生…X…」: {@code pattern} has two groups (the words before X, the words after); the phrase is tight when
+   * the words before match {@code gap}; it says nothing about counts when the words after match {@code skipAfter}.
+   */
+  public record NoCases(String rule, String pattern, String gap, String skipAfter, List<Case> cases) {
+    public NoCases {
+      cases = List.copyOf(cases);
+    }
+  }
+
+  /** One kind of case of {@link NoCases}: checked always, or when {@code word} appears around X. */
+  public record Case(String word, boolean always, List<String> cells, String name) {
+    public Case {
+      cells = List.copyOf(cells);
+    }
+  }
+
+  /**
+   * A section that may not be empty ({@code rule}); when {@code notOnly} is set, nor say only that (「无」), and
+   * {@code message} then says what to write instead.
+   */
+  public record MustWrite(String rule, String section, String notOnly, String message) {}
+
+  /** A count stated by {@code pattern} that must be one of the numbers of row {@code row} of {@code table}. */
+  public record RowCount(String rule, String pattern, String table, String row, String name) {}
+
+  /**
+   * When the sum of {@code cells} is above zero, section {@code section} must contain {@code word}; {@code message}
+   * has {n}. {@code notRun}, when set, says why the rule cannot run for this kind (reported as CHECK.NOT_RUN).
+   */
+  public record Required(
+      String rule, List<String> cells, String section, String word, String message, String notRun) {
+    public Required {
+      cells = cells == null ? List.of() : List.copyOf(cells);
     }
   }
 

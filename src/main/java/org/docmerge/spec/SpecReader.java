@@ -24,11 +24,57 @@ public final class SpecReader {
   /** The kind used when the user names none. */
   public static final String DEFAULT_KIND = "gov-info-annual-2021";
 
-  /** Every kind shipped with docmerge, newest first. */
-  public static final List<String> SHIPPED = List.of("gov-info-annual-2021", "gov-info-annual-2019");
-
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+  /**
+   * Every kind shipped with docmerge, newest first (by the first year it applies to): the folders under {@code
+   * templates/} packed with docmerge that hold a {@code spec.json}. Adding a kind is adding a folder.
+   */
+  public static final List<String> SHIPPED = discover();
+
+  private static List<String> discover() {
+    java.net.URL root = SpecReader.class.getClassLoader().getResource("templates");
+    if (root == null) {
+      return List.of();
+    }
+    try {
+      java.net.URI uri = root.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        java.nio.file.FileSystem fs;
+        try {
+          fs = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of());
+        } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+          fs = java.nio.file.FileSystems.getFileSystem(uri);
+        }
+        return kindsIn(fs.getPath("templates"));
+      }
+      return kindsIn(Path.of(uri));
+    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private static List<String> kindsIn(Path templates) throws IOException {
+    record Found(String id, int from) {}
+    List<Found> found = new ArrayList<>();
+    try (var folders = Files.list(templates)) {
+      for (Path folder : folders.toList()) {
+        Path spec = folder.resolve("spec.json");
+        String id = folder.getFileName().toString().replace("/", "");
+        if (id.matches("[a-z0-9-]+") && Files.isRegularFile(spec)) {
+          found.add(new Found(id, JSON.readTree(Files.readAllBytes(spec)).path("years").path("from").asInt(0)));
+        }
+      }
+    }
+    found.sort(java.util.Comparator.comparingInt(Found::from).reversed().thenComparing(Found::id));
+    return found.stream().map(Found::id).toList();
+  }
+
+  /** The specs of every shipped kind that loads, in {@link #SHIPPED} order. */
+  public static List<ReportSpec> shippedSpecs() {
+    return SHIPPED.stream().map(SpecReader::load).flatMap(r -> r.value().stream()).map(ReportKind::spec).toList();
+  }
 
   private SpecReader() {}
 

@@ -96,10 +96,10 @@ final class ZipScan {
 
   /** A description of what the bytes look like when they are not a zip, else null. */
   static String sniff(byte[] d) {
-    if (d.length >= 4 && (d[0] & 0xff) == 0xD0 && (d[1] & 0xff) == 0xCF && (d[2] & 0xff) == 0x11 && (d[3] & 0xff) == 0xE0) {
+    if (d.length >= 4 && org.docmerge.zip.Sniff.ole2(d) && (d[2] & 0xff) == 0x11 && (d[3] & 0xff) == 0xE0) {
       return "旧版 Word .doc 文件或加密文件（OLE2）";
     }
-    if (d.length >= 4 && d[0] == 'P' && d[1] == 'K' && d[2] == 3 && d[3] == 4) {
+    if (org.docmerge.zip.Sniff.zipLocalHeader(d)) {
       return null;
     }
     String head = new String(d, 0, Math.min(d.length, 512), StandardCharsets.ISO_8859_1).strip().toLowerCase();

@@ -45,13 +45,36 @@ public final class ChineseNumbers {
     return parseChinese(s);
   }
 
-  private static OptionalLong parseChinese(String s) {
+  /**
+   * A Chinese numeral as written in a count, strictly: each digit followed by a smaller unit than the last (「三千二百」),
+   * 零 only for skipped units (「一百零五」), 万 once. 「三四」, 「十十」, 「百十」, 「三零」 or 「一万二」 (10002 or 12000?)
+   * are not one number: empty, so that no claim is read from them.
+   */
+  private static OptionalLong parseChinese(String text) {
+    String s = text.replace('两', '二').replace('〇', '零');
+    if (s.equals("零")) {
+      return OptionalLong.of(0);
+    }
+    final long none = Long.MAX_VALUE;
     long total = 0;
     long section = 0;
     long digit = -1;
-    for (char c : s.replace('两', '二').replace('〇', '零').toCharArray()) {
+    long lastUnit = none;
+    boolean zero = false;
+    boolean wan = false;
+    for (char c : s.toCharArray()) {
       int d = DIGITS.indexOf(c);
-      if (d >= 0) {
+      if (d == 0) {
+        if (digit >= 0 || zero || lastUnit == none) {
+          return OptionalLong.empty(); // 「三零」, 「零零」, a leading 零
+        }
+        zero = true;
+        continue;
+      }
+      if (d > 0) {
+        if (digit >= 0) {
+          return OptionalLong.empty(); // two digits in a row: 「三四」
+        }
         digit = d;
         continue;
       }
@@ -67,15 +90,29 @@ public final class ChineseNumbers {
       }
       if (unit == 10000) {
         section += Math.max(digit, 0);
-        total += section * unit;
+        if (wan || section == 0 || zero && digit < 0) {
+          return OptionalLong.empty();
+        }
+        total = section * unit;
         section = 0;
+        wan = true;
       } else {
+        if (unit >= lastUnit || digit < 0 && (zero || unit != 10)) {
+          return OptionalLong.empty(); // 「十十」, 「百千」, 「零十」, 「百十」 (only 十 goes without 一)
+        }
         section += (digit < 0 ? 1 : digit) * unit;
       }
+      lastUnit = unit;
       digit = -1;
+      zero = false;
     }
     if (digit > 0) {
+      if (lastUnit != 10 && lastUnit != none && !zero) {
+        return OptionalLong.empty(); // 「三千二」: a digit without its unit after a larger unit
+      }
       section += digit;
+    } else if (zero) {
+      return OptionalLong.empty(); // a trailing 零
     }
     return OptionalLong.of(total + section);
   }

@@ -13,8 +13,8 @@ import org.docmerge.spec.ReportSpec.Line;
 import org.docmerge.spec.ReportSpec.Table;
 
 /**
- * Rules that compare with last year's report: R07 (上年结转 = last year's 结转下年度继续办理), R08 (现行有效件数
- * carried forward) and R19 (prose repeating last year's). All warnings: last year's report may itself be wrong.
+ * Rules that compare with last year's report: the rows and running counts the kind carries from year to year
+ * ({@code carryForward} in its spec.json: R07, R08) and R19 (prose repeating last year's). All warnings: last year's report may itself be wrong.
  * Stateless.
  */
 final class CrossYearRules {
@@ -28,42 +28,63 @@ final class CrossYearRules {
           "上年报告的年度是 " + py.get() + "，不是 " + (y.get() - 1) + "。请提供上一年度的报告");
       return;
     }
-    spec.table("t3").ifPresent(t3 -> carried(t3, data, previous, d));
-    spec.table("t2").ifPresent(t2 -> valid(data, previous, d));
+    if (spec.carryForward() != null) {
+      for (ReportSpec.CarriedRow r : spec.carryForward().columns()) {
+        spec.table(r.table()).ifPresent(t -> carried(r, t, data, previous, d));
+      }
+      for (ReportSpec.Balance b : spec.carryForward().balances()) {
+        spec.table(b.table()).ifPresent(t -> balance(b, t, data, previous, d));
+      }
+    }
     repeated(spec, data, previous, d);
   }
 
-  private static void carried(Table t3, ReportData data, ReportData previous, Diagnostics d) {
-    for (Line column : t3.blocks().get(0).columns()) {
-      String now = ReportSpec.cellId("t3", "carried", column.id());
+  private static String leaf(Table t, String row) {
+    return t.row(row).map(Line::leaf).orElse(row);
+  }
+
+  private static void carried(ReportSpec.CarriedRow r, Table t, ReportData data, ReportData previous, Diagnostics d) {
+    for (Line column : t.blocks().get(0).columns()) {
+      String now = ReportSpec.cellId(t.id(), r.to(), column.id());
       Optional<BigDecimal> a = data.number(now);
-      Optional<BigDecimal> b = previous.number(ReportSpec.cellId("t3", "carryover", column.id()));
+      Optional<BigDecimal> b = previous.number(ReportSpec.cellId(t.id(), r.from(), column.id()));
       if (a.isPresent() && b.isPresent() && a.get().compareTo(b.get()) != 0) {
-        d.warning("R07", data.values().get(now).location(), "表三「二、上年结转政府信息公开申请数量」「" + column.leaf()
-            + "」为 " + a.get().toPlainString() + "，上年报告「四、结转下年度继续办理」为 " + b.get().toPlainString()
-            + "。两者应相等，请核对");
+        d.warning(r.rule(), data.values().get(now).location(), t.sheet() + "「" + leaf(t, r.to()) + "」「"
+            + column.leaf() + "」为 " + a.get().toPlainString() + "，上年报告「" + leaf(t, r.from()) + "」为 "
+            + b.get().toPlainString() + "。两者应相等，请核对");
       }
     }
   }
 
-  private static void valid(ReportData data, ReportData previous, Diagnostics d) {
-    for (String row : List.of("rules", "normative")) {
-      Optional<BigDecimal> valid = data.number("t2." + row + ".valid");
-      Optional<BigDecimal> issued = data.number("t2." + row + ".issued");
-      Optional<BigDecimal> repealed = data.number("t2." + row + ".repealed");
-      Optional<BigDecimal> before = previous.number("t2." + row + ".valid");
+  private static void balance(ReportSpec.Balance r, Table t, ReportData data, ReportData previous, Diagnostics d) {
+    String balanceName = t.column(r.balance()).map(Line::leaf).orElse(r.balance());
+    for (String row : r.rows()) {
+      String at = ReportSpec.cellId(t.id(), row, r.balance());
+      Optional<BigDecimal> valid = data.number(at);
+      Optional<BigDecimal> issued = data.number(ReportSpec.cellId(t.id(), row, r.plus()));
+      Optional<BigDecimal> repealed = data.number(ReportSpec.cellId(t.id(), row, r.minus()));
+      Optional<BigDecimal> before = previous.number(at);
       if (valid.isEmpty() || issued.isEmpty() || repealed.isEmpty() || before.isEmpty()) {
         continue;
       }
       BigDecimal expected = before.get().add(issued.get()).subtract(repealed.get());
       if (expected.compareTo(valid.get()) != 0) {
-        String name = row.equals("rules") ? "规章" : "行政规范性文件";
-        d.warning("R08", data.values().get("t2." + row + ".valid").location(), "表二「" + name + "」现行有效件数为 "
-            + valid.get().toPlainString() + "，按上年现行有效 " + before.get().toPlainString() + " + 本年制发 "
-            + issued.get().toPlainString() + " − 本年废止 " + repealed.get().toPlainString() + " 应为 "
-            + expected.toPlainString() + "。请核对");
+        d.warning(r.rule(), data.values().get(at).location(), t.sheet() + "「" + leaf(t, row) + "」" + balanceName
+            + "为 " + valid.get().toPlainString() + "，按上年" + shortName(balanceName) + " "
+            + before.get().toPlainString() + " + " + shortName(label(t, r.plus())) + " "
+            + issued.get().toPlainString() + " − " + shortName(label(t, r.minus())) + " "
+            + repealed.get().toPlainString() + " 应为 " + expected.toPlainString() + "。请核对");
       }
     }
+  }
+
+  private static String label(Table t, String column) {
+    return t.column(column).map(Line::leaf).orElse(column);
+  }
+
+  /** A column label without its trailing 「件数」/「数量」, as a message says it (「本年制发件数」 → 「本年制发」). */
+  private static String shortName(String label) {
+    return label.replaceFirst("(?:件数|数量)$", "");
   }
 
   /** R19: more than half of this year's sentences appear word for word in last year's report. */

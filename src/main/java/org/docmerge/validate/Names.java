@@ -8,7 +8,10 @@ import org.docmerge.spec.ReportSpec.Table;
 final class Names {
   private Names() {}
 
-  /** 表三「一、本年新收政府信息公开申请数量」行「自然人」列; 表四「行政复议 结果维持」. */
+  /**
+   * A cell by its sheet and labels: {@code 表N「<row label>」行「<column label>」列}, or the column path alone when
+   * the row has no label.
+   */
   static String cell(CellSpec c) {
     StringBuilder sb = new StringBuilder(c.table().sheet());
     if (!c.row().label().isEmpty()) {

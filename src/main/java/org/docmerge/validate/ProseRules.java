@@ -12,11 +12,21 @@ import org.docmerge.diag.Diagnostics;
 import org.docmerge.diag.Location;
 import org.docmerge.model.ReportData;
 import org.docmerge.spec.ReportSpec;
+import org.docmerge.spec.ReportSpec.Case;
+import org.docmerge.spec.ReportSpec.Claim;
+import org.docmerge.spec.ReportSpec.Mention;
+import org.docmerge.spec.ReportSpec.MustWrite;
+import org.docmerge.spec.ReportSpec.NoCases;
+import org.docmerge.spec.ReportSpec.Prose;
+import org.docmerge.spec.ReportSpec.Received;
+import org.docmerge.spec.ReportSpec.Required;
+import org.docmerge.spec.ReportSpec.RowCount;
 import org.docmerge.spec.ReportSpec.Section;
 
 /**
  * Rules that read the prose: R09 (one year), R11–R14 (numbers in the prose against the tables and against
- * themselves), R15 (信息处理费), R16–R17 (sections present and not empty).
+ * themselves), R15 (a section that must mention something), R16–R17 (sections present and not empty). The phrases
+ * and the cells they speak of are the kind's ({@code prose} in its spec.json); this class keeps the mechanisms.
  *
  * <p>Prose rules must not cry wolf on ordinary prose. A number that follows its phrase directly (「本年新收
  * 1件」) is unambiguous and a mismatch is an error; a number separated from its phrase by other words (「本年新
@@ -26,81 +36,14 @@ final class ProseRules {
   private static final String N = "(" + ChineseNumbers.PATTERN + ")";
   private static final String GAP = "[^，。；,;：:！？]{0,14}?";
 
-  /** A phrase of the prose that states the value of some cells. */
-  private record Claim(String rule, String what, Pattern tight, Pattern loose, List<String> cells) {}
+  private static final java.util.Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static final String T3_NEW = "t3.new.total";
-  private static final String T3_CARRIED = "t3.carried.total";
-  private static final String T3_CARRYOVER = "t3.carryover.total";
-
-  private static final List<Claim> CLAIMS = List.of(
-      new Claim("R11", "本年新收申请",
-          Pattern.compile("本年度?(?:共)?新收(?:到)?(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:数量)?(?:为|共)?" + N + "件"),
-          Pattern.compile("本年度?" + GAP + "新收" + GAP + N + "件"),
-          List.of(T3_NEW)),
-      new Claim("R11", "上年结转申请",
-          Pattern.compile("上年度?结转(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:数量)?(?:为|共)?" + N + "件"),
-          Pattern.compile("上年度?结转" + GAP + N + "件"),
-          List.of(T3_CARRIED)),
-      new Claim("R11", "结转下年度继续办理的申请",
-          Pattern.compile("结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:为|共)?" + N + "件"),
-          Pattern.compile("结转(?:至|到)?下一?年" + GAP + N + "件"),
-          List.of(T3_CARRYOVER)),
-      new Claim("R11", "予以公开的申请",
-          Pattern.compile("(?<!主动)(?<!依法)予以公开(?:的)?(?:申请)?(?:共|为)?" + N + "件"),
-          Pattern.compile("(?<![主动依法])予以公开" + GAP + N + "件"),
-          List.of("t3.open.total")),
-      new Claim("R11", "部分公开的申请",
-          Pattern.compile("部分公开(?:的)?(?:申请)?(?:共|为)?" + N + "件"),
-          Pattern.compile("部分公开" + GAP + N + "件"),
-          List.of("t3.partial.total")),
-      new Claim("R11", "不予公开的申请",
-          Pattern.compile("不予公开(?:的)?(?:申请)?(?:共|为)?" + N + "件"),
-          Pattern.compile("不予公开" + GAP + N + "件"),
-          List.of("t3.deny1.total", "t3.deny2.total", "t3.deny3.total", "t3.deny4.total", "t3.deny5.total",
-              "t3.deny6.total", "t3.deny7.total", "t3.deny8.total")),
-      new Claim("R11", "无法提供的申请",
-          Pattern.compile("无法提供(?:的)?(?:申请)?(?:共|为)?" + N + "件"),
-          Pattern.compile("无法提供" + GAP + N + "件"),
-          List.of("t3.unable1.total", "t3.unable2.total", "t3.unable3.total")),
-      new Claim("R11", "不予处理的申请",
-          Pattern.compile("不予处理(?:的)?(?:申请)?(?:共|为)?" + N + "件"),
-          Pattern.compile("不予处理" + GAP + N + "件"),
-          List.of("t3.reject1.total", "t3.reject2.total", "t3.reject3.total", "t3.reject4.total",
-              "t3.reject5.total")),
-      new Claim("R12", "行政复议",
-          Pattern.compile("行政复议(?:案件|案|申请)?(?:共|为)?" + N + "(?:件|起|宗)"),
-          Pattern.compile("行政复议" + GAP + N + "(?:件|起|宗)"),
-          List.of("t4.count.review_total")),
-      new Claim("R12", "行政诉讼",
-          Pattern.compile("行政诉讼(?:案件|案)?(?:共|为)?" + N + "(?:件|起|宗)"),
-          Pattern.compile("行政诉讼" + GAP + N + "(?:件|起|宗)"),
-          List.of("t4.count.direct_total", "t4.count.after_total")));
-
-  /** 共受理/共收到 N 件: staff mean either 一 + 二 or 一 alone; only a number matching neither is wrong. */
-  private static final Pattern RECEIVED_TIGHT = Pattern.compile(
-      "共(?:受理|收到|接收|办理)(?:了)?(?:各类)?(?:政府信息公开|依申请公开)?(?:申请)?(?:共)?" + N + "件");
-  private static final Pattern RECEIVED_LOOSE = Pattern.compile("共(?:受理|收到|接收)" + GAP + N + "件");
-
-  private static final Pattern NONE_RECEIVED = Pattern.compile(
-      "(?:未|没有)(?:收到|接到|受理)(?:过)?(?:任何|各类)?(?:政府信息公开|依申请公开)(?:的)?申请");
-
-  private static final Pattern NO_CASES = Pattern.compile("(?:未|没有)(?:发生|出现)([^。；;]{0,40}?)行政复议([^。；;，,]{0,16})");
-  private static final Pattern NO_CASES_GAP =
-      Pattern.compile("(?:因|有关|与|涉及|政府信息公开|工作|而|引发|引起|的|被申请|申请|提起|相关|事项|方面)*");
-
-  private static final Pattern ALL_UPHELD =
-      Pattern.compile("行政复议[^。]{0,20}?(?:均|全部|都)(?:被|予以|得到|获|获得)?(?:了)?维持");
-
-  /** Counts of table 二 stated in the prose (R13): pattern, the row whose values may match. */
-  private static final List<Object[]> T2_CLAIMS = List.of(
-      new Object[] {Pattern.compile("(?<!规范性文件)规章(?:共)?" + N + "(?:件|部|个)"), "rules", "规章"},
-      new Object[] {Pattern.compile("规范性文件(?:共)?" + N + "(?:件|个|份)"), "normative", "行政规范性文件"},
-      new Object[] {Pattern.compile("行政许可(?:事项|决定|案件)?(?:共)?" + N + "(?:件|个|项)"), "license", "行政许可"},
-      new Object[] {Pattern.compile("行政处罚(?:决定|案件)?(?:共)?" + N + "(?:件|起|个)"), "penalty", "行政处罚"});
+  /** A pattern of the kind's spec, with {N} and {GAP} filled in, compiled once. */
+  static Pattern pattern(String spec) {
+    return COMPILED.computeIfAbsent(spec, s -> Pattern.compile(s.replace("{N}", N).replace("{GAP}", GAP)));
+  }
 
   private static final Pattern PERIOD = Pattern.compile("(\\d{4})年1月1日(?:起)?(?:至|到|—|-|～|~)(?:(\\d{4})年)?12月31日");
-  private static final Pattern REPORT_TITLE = Pattern.compile("(\\d{4})年度?政府信息公开工作年度报告");
   private static final Pattern YEAR_LEAD = Pattern.compile("^(\\d{4})年度?[，,]");
 
   private static final Pattern ITEM = Pattern.compile(N + "(条|件|个|项)");
@@ -111,32 +54,57 @@ final class ProseRules {
   private ProseRules() {}
 
   static void check(ReportSpec spec, ReportData data, Diagnostics d) {
-    sections(spec, data, d);
+    Prose prose = spec.prose() == null ? EMPTY : spec.prose();
+    sections(spec, prose, data, d);
+    Pattern title = pattern("(\\d{4})年度?" + Pattern.quote(spec.titleWords()));
     for (Section s : spec.sections()) {
       List<String> paragraphs = data.paragraphs(s.id());
       for (int i = 0; i < paragraphs.size(); i++) {
         Location at = data.proseLocation(s.id()).withDetail("「" + s.label() + "」第" + (i + 1) + "段");
         String p = paragraphs.get(i);
-        year(data, p, at, d);
-        claims(data, p, at, d);
-        tableTwo(data, p, at, d);
+        year(data, p, title, at, d);
+        claims(prose, data, p, at, d);
+        rowCounts(spec, prose, data, p, at, d);
         itemised(p, at, d);
       }
     }
-    infoFee(data, d);
+    mentions(prose, data, d);
   }
 
-  /** R16 and R17: the sections are there and say something. */
-  private static void sections(ReportSpec spec, ReportData data, Diagnostics d) {
+  private static final Prose EMPTY = new Prose(null, null, null, null, null, null, null, null, null);
+
+  /**
+   * The rules a kind declares that cannot run for it, each with why (for {@code CHECK.NOT_RUN}); empty when all
+   * can.
+   */
+  static List<String> notRunnable(ReportSpec spec) {
+    List<String> out = new ArrayList<>();
+    if (spec.prose() == null) {
+      return out;
+    }
+    for (Required r : spec.prose().mentions()) {
+      if (r.notRun() != null) {
+        out.add(r.notRun());
+      } else if (r.cells().stream().anyMatch(c -> !spec.cells().containsKey(c))) {
+        out.add(r.rule() + "（本报告类型没有它需要的格：" + String.join("、", r.cells()) + "）");
+      }
+    }
+    return out;
+  }
+
+  /** R16 and R17: the sections are there and say something; which must be written is the kind's. */
+  private static void sections(ReportSpec spec, Prose prose, ReportData data, Diagnostics d) {
     for (Section s : spec.sections()) {
       List<String> ps = data.paragraphs(s.id());
       Location at = data.proseLocation(s.id());
       boolean empty = ps.isEmpty();
-      if (s.heading() != null && s.heading().startsWith("五") || s.heading() != null && s.heading().startsWith("六")) {
+      Optional<MustWrite> must = prose.mustWrite().stream().filter(m -> m.section().equals(s.id())).findFirst();
+      if (must.isPresent()) {
+        MustWrite m = must.get();
         if (empty) {
-          d.warning("R17", at, "「" + s.label() + "」没有内容。这一部分不能空着，请填写");
-        } else if (s.heading().startsWith("五") && String.join("", ps).replaceAll("[\\s。.]", "").equals("无")) {
-          d.warning("R17", at, "「" + s.label() + "」只写了「无」。请写明存在的主要问题和改进措施");
+          d.warning(m.rule(), at, "「" + s.label() + "」没有内容。这一部分不能空着，请填写");
+        } else if (m.notOnly() != null && String.join("", ps).replaceAll("[\\s。.]", "").equals(m.notOnly())) {
+          d.warning(m.rule(), at, "「" + s.label() + "」只写了「" + m.notOnly() + "」。" + m.message());
         }
       } else if (empty && s.required() && (s.subjectOf() != null || s.heading() == null)) {
         String what = s.subjectOf() != null ? "总体情况须涵盖「" + s.label().replaceAll("^一（.）", "") + "」方面，" : "";
@@ -146,7 +114,7 @@ final class ProseRules {
   }
 
   /** R09: the statistical period and any mention of the report itself name the report year. */
-  private static void year(ReportData data, String p, Location at, Diagnostics d) {
+  private static void year(ReportData data, String p, Pattern reportTitle, Location at, Diagnostics d) {
     Optional<Integer> year = data.year();
     if (year.isEmpty()) {
       return;
@@ -160,7 +128,7 @@ final class ProseRules {
         d.error("R09", at, "统计期限写的是「" + m.group() + "」，报告年度是 " + y + " 年。请改为 " + y + "年1月1日到12月31日");
       }
     }
-    m = REPORT_TITLE.matcher(p);
+    m = reportTitle.matcher(p);
     while (m.find()) {
       if (Integer.parseInt(m.group(1)) != y) {
         d.error("R09", at, "正文提到「" + m.group() + "」，报告年度是 " + y + " 年。请统一年度");
@@ -173,44 +141,52 @@ final class ProseRules {
     }
   }
 
-  /** R11, R12: phrases that state cells of tables 三 and 四. */
-  private static void claims(ReportData data, String p, Location at, Diagnostics d) {
-    for (Claim c : CLAIMS) {
+  /** R11, R12: phrases that state the sums of cells, as the kind declares them. */
+  private static void claims(Prose prose, ReportData data, String p, Location at, Diagnostics d) {
+    for (Claim c : prose.claims()) {
       Optional<BigDecimal> actual = sum(data, c.cells());
       if (actual.isEmpty()) {
         continue;
       }
-      boolean perResult = c.cells().get(0).startsWith("t3.") && !c.cells().get(0).matches("t3\\.(new|carried|carryover)\\..*");
+      boolean perResult = c.scoped();
       List<int[]> tightSpans = new ArrayList<>();
-      Matcher m = c.tight().matcher(p);
+      Matcher m = pattern(c.tight()).matcher(p);
       while (m.find()) {
         tightSpans.add(new int[] {m.start(), m.end()});
-        if (perResult && otherScope(data, p, m)) {
+        if (perResult && otherScope(prose, data, p, m)) {
           continue;
         }
         compare(p, c.rule(), c.what(), m, actual.get(), true, at, d);
       }
-      m = c.loose().matcher(p);
+      m = pattern(c.loose()).matcher(p);
       while (m.find()) {
-        if (inside(tightSpans, m.start(), m.end()) || perResult && otherScope(data, p, m)) {
+        if (inside(tightSpans, m.start(), m.end()) || perResult && otherScope(prose, data, p, m)) {
           continue;
         }
         compare(p, c.rule(), c.what(), m, actual.get(), false, at, d);
       }
     }
-    received(data, p, at, d);
-    noneReceived(data, p, at, d);
-    noCases(data, p, at, d);
-    allUpheld(data, p, at, d);
+    if (prose.received() != null) {
+      received(prose.received(), data, p, at, d);
+    }
+    if (prose.noneReceived() != null) {
+      contradicted(prose.noneReceived(), data, p, at, d, true);
+    }
+    if (prose.noCases() != null) {
+      noCases(prose.noCases(), data, p, at, d);
+    }
+    if (prose.allUpheld() != null) {
+      contradicted(prose.allUpheld(), data, p, at, d, false);
+    }
   }
 
   private static final Pattern COUNT = Pattern.compile(N + "件");
 
   /**
-   * Whether the sentence of a per-result claim (「予以公开 N 件」) is about another set of requests: an earlier count
-   * in it (「办结518件，其中予以公开300件」) that is none of the table's totals (new, new + carried, handled).
+   * Whether the sentence of a scoped claim (「<result> N 件」) is about another set of requests: an earlier count
+   * in it (「办结518件，其中<result>300件」) that is none of the kind's {@code scopeTotals}.
    */
-  private static boolean otherScope(ReportData data, String p, Matcher claim) {
+  private static boolean otherScope(Prose prose, ReportData data, String p, Matcher claim) {
     int from = claim.start();
     while (from > 0 && "。；;！？!?\n".indexOf(p.charAt(from - 1)) < 0) {
       from--;
@@ -224,7 +200,7 @@ final class ProseRules {
       return true;
     }
     BigDecimal stated = BigDecimal.valueOf(n.getAsLong());
-    for (List<String> cells : List.of(List.of(T3_NEW), List.of(T3_NEW, T3_CARRIED), List.of("t3.total.total"))) {
+    for (List<String> cells : prose.scopeTotals()) {
       Optional<BigDecimal> v = sum(data, cells);
       if (v.isPresent() && v.get().compareTo(stated) == 0) {
         return false;
@@ -266,15 +242,15 @@ final class ProseRules {
     }
   }
 
-  private static void received(ReportData data, String p, Location at, Diagnostics d) {
-    Optional<BigDecimal> fresh = sum(data, List.of(T3_NEW));
-    Optional<BigDecimal> both = sum(data, List.of(T3_NEW, T3_CARRIED));
+  private static void received(Received r, ReportData data, String p, Location at, Diagnostics d) {
+    Optional<BigDecimal> fresh = sum(data, r.fresh());
+    Optional<BigDecimal> both = sum(data, r.both());
     if (fresh.isEmpty() || both.isEmpty()) {
       return;
     }
     List<int[]> tightSpans = new ArrayList<>();
-    for (Pattern pattern : List.of(RECEIVED_TIGHT, RECEIVED_LOOSE)) {
-      boolean tight = pattern == RECEIVED_TIGHT;
+    for (Pattern pattern : List.of(pattern(r.tight()), pattern(r.loose()))) {
+      boolean tight = pattern == pattern(r.tight());
       Matcher m = pattern.matcher(p);
       while (m.find()) {
         if (!tight && inside(tightSpans, m.start(), m.end())) {
@@ -289,79 +265,79 @@ final class ProseRules {
         if (stated.compareTo(both.get()) == 0 || stated.compareTo(fresh.get()) == 0) {
           continue;
         }
-        String msg = "正文写「" + quote(p, m) + "」，表三第一项与第二项之和为 " + both.get().toPlainString()
-            + "（本年新收 " + fresh.get().toPlainString() + "）。请使正文与表格一致";
+        String msg = "正文写「" + quote(p, m) + "」，" + r.message().replace("{both}", both.get().toPlainString())
+            .replace("{fresh}", fresh.get().toPlainString()) + "。请使正文与表格一致";
         if (tight) {
-          d.error("R11", at, msg);
+          d.error(r.rule(), at, msg);
         } else {
-          d.warning("R11", at, msg + "（若这里说的不是申请总数，可忽略）");
+          d.warning(r.rule(), at, msg + "（若这里说的不是申请总数，可忽略）");
         }
       }
     }
   }
 
-  private static void noneReceived(ReportData data, String p, Location at, Diagnostics d) {
-    Optional<BigDecimal> fresh = sum(data, List.of(T3_NEW));
-    Matcher m = NONE_RECEIVED.matcher(p);
-    if (fresh.isPresent() && fresh.get().signum() > 0 && m.find()) {
-      d.error("R11", at, "正文写「" + quote(p, m) + "」，但表三本年新收申请为 " + fresh.get().toPlainString()
-          + " 件。请使正文与表格一致");
+  /**
+   * A phrase the cells contradict when their sum is above zero: an error stated in a sentence of its own (「…。请使
+   * 正文与表格一致」) when {@code error}, else a warning.
+   */
+  private static void contradicted(Mention c, ReportData data, String p, Location at, Diagnostics d, boolean error) {
+    Matcher m = pattern(c.pattern()).matcher(p);
+    if (!m.find()) {
+      return;
+    }
+    Optional<BigDecimal> n = sum(data, c.cells());
+    if (n.isPresent() && n.get().signum() > 0) {
+      String msg = "正文写「" + quote(p, m) + "」，" + c.message().replace("{n}", n.get().toPlainString())
+          + "。请使正文与表格一致";
+      if (error) {
+        d.error(c.rule(), at, msg);
+      } else {
+        d.warning(c.rule(), at, msg);
+      }
     }
   }
 
-  /** 「未发生…行政复议…行政诉讼」 while table 四 shows cases. */
-  private static void noCases(ReportData data, String p, Location at, Diagnostics d) {
-    Matcher m = NO_CASES.matcher(p);
+  /** 「未发生…」 while the cases' cells show cases. */
+  private static void noCases(NoCases rule, ReportData data, String p, Location at, Diagnostics d) {
+    Matcher m = pattern(rule.pattern()).matcher(p);
     while (m.find()) {
-      boolean tight = NO_CASES_GAP.matcher(m.group(1)).matches();
+      boolean tight = pattern(rule.gap()).matcher(m.group(1)).matches();
       String after = m.group(2);
-      if (after.matches("^(?:被|败诉|纠错|纠正|撤销|确认违法).*")) {
-        continue; // 「未发生行政复议被纠错的情况」 says nothing about the number of cases
+      if (after.matches(rule.skipAfter())) {
+        continue; // 「未发生…被纠错的情况」 says nothing about the number of cases
       }
-      check(data, List.of("t4.count.review_total"), "行政复议", m.group(), tight, at, d);
-      if (after.contains("行政诉讼") || m.group(1).contains("行政诉讼")) {
-        check(data, List.of("t4.count.direct_total", "t4.count.after_total"), "行政诉讼", m.group(), tight, at, d);
+      for (Case c : rule.cases()) {
+        if (c.always() || after.contains(c.word()) || m.group(1).contains(c.word())) {
+          check(rule.rule(), data, c.cells(), c.name(), m.group(), tight, at, d);
+        }
       }
     }
   }
 
-  private static void check(
-      ReportData data, List<String> cells, String what, String phrase, boolean tight, Location at, Diagnostics d) {
+  private static void check(String rule,
+      ReportData data, List<String> cells, String name, String phrase, boolean tight, Location at, Diagnostics d) {
     Optional<BigDecimal> n = sum(data, cells);
     if (n.isEmpty() || n.get().signum() == 0) {
       return;
     }
-    String msg = "正文写「" + phrase + "」，但表四" + what + "总计为 " + n.get().toPlainString() + " 件。请使正文与表格一致";
+    String msg = "正文写「" + phrase + "」，但" + name + "为 " + n.get().toPlainString() + " 件。请使正文与表格一致";
     if (tight) {
-      d.error("R12", at, msg);
+      d.error(rule, at, msg);
     } else {
-      d.warning("R12", at, msg);
+      d.warning(rule, at, msg);
     }
   }
 
-  private static void allUpheld(ReportData data, String p, Location at, Diagnostics d) {
-    Matcher m = ALL_UPHELD.matcher(p);
-    if (!m.find()) {
-      return;
-    }
-    Optional<BigDecimal> others =
-        sum(data, List.of("t4.count.review_corrected", "t4.count.review_other", "t4.count.review_pending"));
-    if (others.isPresent() && others.get().signum() > 0) {
-      d.warning("R12", at, "正文写「" + quote(p, m) + "」，但表四行政复议有 " + others.get().toPlainString()
-          + " 件结果纠正、其他结果或尚未审结。请使正文与表格一致");
-    }
-  }
-
-  /** R13: counts of table 二 quoted in the prose must be one of that row's numbers. */
-  private static void tableTwo(ReportData data, String p, Location at, Diagnostics d) {
-    for (Object[] claim : T2_CLAIMS) {
-      Matcher m = ((Pattern) claim[0]).matcher(p);
+  /** R13: counts quoted in the prose must be one of the numbers of the row the kind names. */
+  private static void rowCounts(ReportSpec spec, Prose prose, ReportData data, String p, Location at, Diagnostics d) {
+    for (RowCount claim : prose.rowCounts()) {
+      Matcher m = pattern(claim.pattern()).matcher(p);
       while (m.find()) {
         OptionalLong stated = ChineseNumbers.parse(m.group(1));
         if (stated.isEmpty()) {
           continue;
         }
-        String prefix = "t2." + claim[1] + ".";
+        String prefix = claim.table() + "." + claim.row() + ".";
         List<BigDecimal> row = data.values().entrySet().stream()
             .filter(e -> e.getKey().startsWith(prefix) && e.getValue().isNumber())
             .map(e -> e.getValue().number())
@@ -369,7 +345,7 @@ final class ProseRules {
         if (row.isEmpty() || row.stream().anyMatch(v -> v.compareTo(BigDecimal.valueOf(stated.getAsLong())) == 0)) {
           continue;
         }
-        d.warning("R13", at, "正文写「" + m.group() + "」，表二「" + claim[2] + "」行的数字是 "
+        d.warning(claim.rule(), at, "正文写「" + m.group() + "」，" + claim.name() + "的数字是 "
             + String.join("、", row.stream().map(BigDecimal::toPlainString).toList()) + "，没有与之相符的。请核对");
       }
     }
@@ -409,7 +385,7 @@ final class ProseRules {
         items = items.substring(0, semicolon); // the list ends at a semicolon: what follows is another subject
       }
       if (PARTIAL_LIST.matcher(items).find()) {
-        continue; // 「其中予以公开5件，部分公开3件，其余…」 lists only some items: no sum to check
+        continue; // 「其中A类5件，B类3件，其余…」 lists only some items: no sum to check
       }
       if (BARE_NUMBER.matcher(items).find()) {
         continue; // an item without its unit (「政务微信公开政府信息数170，」): the sum cannot be told
@@ -447,16 +423,19 @@ final class ProseRules {
     return last;
   }
 
-  /** R15: fee notices were issued (三（六）2), so part 六 should say what 信息处理费 was collected. */
-  private static void infoFee(ReportData data, Diagnostics d) {
-    Optional<BigDecimal> notices = sum(data, List.of("t3.otherproc2.total"));
-    if (notices.isEmpty() || notices.get().signum() == 0) {
-      return;
-    }
-    String six = String.join("", data.paragraphs("other"));
-    if (!six.contains("信息处理费")) {
-      d.warning("R15", data.proseLocation("other"), "表三（六）其他处理第 2 项（逾期未缴费）为 " + notices.get().toPlainString()
-          + "，说明发出过收费通知。请在「六、其他需要报告的事项」中说明信息处理费的收取情况");
+  /** R15 and the like: cells above zero mean a section must mention a word. */
+  private static void mentions(Prose prose, ReportData data, Diagnostics d) {
+    for (Required r : prose.mentions()) {
+      if (r.notRun() != null || r.cells().isEmpty()) {
+        continue; // said by CHECK.NOT_RUN (notRunnable)
+      }
+      Optional<BigDecimal> n = sum(data, r.cells());
+      if (n.isEmpty() || n.get().signum() == 0) {
+        continue;
+      }
+      if (!String.join("", data.paragraphs(r.section())).contains(r.word())) {
+        d.warning(r.rule(), data.proseLocation(r.section()), r.message().replace("{n}", n.get().toPlainString()));
+      }
     }
   }
 

@@ -38,6 +38,11 @@ public final class Validator {
     IdentityRules.check(spec, data, d);
     ProseRules.check(spec, data, d);
     options.previous().ifPresent(prev -> CrossYearRules.check(spec, data, prev, d));
+    List<String> cannot = ProseRules.notRunnable(spec);
+    if (!cannot.isEmpty()) {
+      d.info("CHECK.NOT_RUN", org.docmerge.diag.Location.file(data.source()),
+          "以下规则因本报告类型的格式没有运行：" + String.join("；", cannot));
+    }
     return d.asList();
   }
 

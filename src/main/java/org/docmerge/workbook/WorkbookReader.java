@@ -86,7 +86,7 @@ public final class WorkbookReader {
      * 20 MB file, 1000 zip entries, 100 MB uncompressed, 10 MB per sheet (about 50,000 filled rows), 10,000 rows
      * per sheet, 32,767 characters per cell: a real annual-report workbook is under 100 KB and 200 rows.
      */
-    public static final Limits DEFAULT = new Limits(20L << 20, 1000, 100L << 20, 10L << 20, 10_000, 32_767);
+    public static final Limits DEFAULT = new Limits(org.docmerge.zip.Sniff.MAX_INPUT_BYTES, 1000, 100L << 20, 10L << 20, 10_000, 32_767);
 
     /** The size limits with the default row and cell limits. */
     public Limits(long maxFileBytes, int maxZipEntries, long maxUncompressedBytes, long maxSheetXmlBytes) {
@@ -648,7 +648,7 @@ public final class WorkbookReader {
         }
       }
       // A merge over two or more value cells keeps only its top-left value: the others would silently read as
-      // that same number (a merge over one value cell, as init lays out some of 表二's, is fine).
+      // that same number (a merge over one value cell, as init lays out some cells of a multi-block table, is fine).
       Map<CellRangeAddress, Integer> perMerge = new HashMap<>();
       for (int[] p : positions.values()) {
         CellRangeAddress m = s.mergeAt(p[0], p[1]);
@@ -797,26 +797,12 @@ public final class WorkbookReader {
       if (t.isEmpty()) {
         return new CellValue(null, "", loc);
       }
-      List<String> did = new ArrayList<>();
-      if (!t.equals(raw)) {
-        did.add("去掉了前后的空格");
-      }
-      String n = halfWidth(t);
-      if (!n.equals(t)) {
-        did.add("全角数字改为半角");
-      }
-      if (n.endsWith("件")) {
-        n = strip(n.substring(0, n.length() - 1));
-        did.add("去掉了单位「件」");
-      }
-      if (n.matches("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
-        n = n.replace(",", "");
-        did.add("去掉了千位分隔符");
-      }
-      if (!n.matches("[+-]?\\d+(\\.\\d+)?")) {
+      Optional<org.docmerge.model.TextNumber.Reading> reading = org.docmerge.model.TextNumber.read(raw);
+      if (reading.isEmpty()) {
         return new CellValue(null, t, loc);
       }
-      BigDecimal v = plain(new BigDecimal(n));
+      List<String> did = reading.get().cleanups();
+      BigDecimal v = reading.get().value();
       if (v.abs().compareTo(MAX_NUMBER) >= 0) {
         d.error("WB.NUMBER_OUT_OF_RANGE", loc, "单元格中的「" + (t.length() > 30 ? t.substring(0, 30) + "…" : t) + "」超出范围（不能达到 10^15）："
             + "报告中的件数和金额不会这么大。如果这是编号，请不要填在数字栏中。");
@@ -826,26 +812,6 @@ public final class WorkbookReader {
           + (did.isEmpty() ? "" : "（" + String.join("，", did) + "）")
           + "。请改为直接输入数字：Excel 的合计公式不计算文字。");
       return new CellValue(v, t, loc);
-    }
-
-    private static String halfWidth(String s) {
-      StringBuilder sb = new StringBuilder(s.length());
-      for (char ch : s.toCharArray()) {
-        if (ch >= '０' && ch <= '９') {
-          sb.append((char) (ch - '０' + '0'));
-        } else if (ch == '，') {
-          sb.append(',');
-        } else if (ch == '．') {
-          sb.append('.');
-        } else if (ch == '－') {
-          sb.append('-');
-        } else if (ch == '＋') {
-          sb.append('+');
-        } else {
-          sb.append(ch);
-        }
-      }
-      return sb.toString();
     }
 
     /** A number cell's value; NaN, infinities and numbers beyond 15 digits are refused at their cell. */

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /** Report names taken from 机关名称 are one safe segment everywhere (hostile-inputs.md H54–H56). */
 class OutputNamesTest {
+  /** The shipped kinds' title words (spec.json {@code title}). */
+  private static final String TITLE = "政府信息公开工作年度报告";
+
   static final Path DIR = Path.of("/tmp/out");
 
   static void assertSafe(String name) {
@@ -24,11 +27,11 @@ class OutputNamesTest {
   @Test
   void traversalAndSeparatorsAreRemoved() {
     for (String agency : new String[] {"../../etc/x", "/tmp/x", "C:\\x", "a/b", "..", "-rf", " . ", "x\u0000y", "*?\"<>|:"}) {
-      String n = OutputNames.report(agency, "2021");
+      String n = OutputNames.report(agency, "2021", TITLE);
       assertSafe(n);
       assertTrue(n.endsWith("2021年政府信息公开工作年度报告.docx"), n);
     }
-    assertEquals("etcx2021年政府信息公开工作年度报告.docx", OutputNames.report("../../etc/x", "2021"));
+    assertEquals("etcx2021年政府信息公开工作年度报告.docx", OutputNames.report("../../etc/x", "2021", TITLE));
   }
 
   @Test
@@ -44,8 +47,8 @@ class OutputNamesTest {
   void longNamesAreCutByBytesWithAHashThatKeepsThemApart() {
     String a = "某".repeat(86);
     String b = "某".repeat(85) + "甲";
-    String na = OutputNames.report(a, "2021");
-    String nb = OutputNames.report(b, "2021");
+    String na = OutputNames.report(a, "2021", TITLE);
+    String nb = OutputNames.report(b, "2021", TITLE);
     assertSafe(na);
     assertSafe(nb);
     assertNotEquals(na, nb);
@@ -58,8 +61,8 @@ class OutputNamesTest {
     String nfc = Normalizer.normalize("Café局", Normalizer.Form.NFC);
     String nfd = Normalizer.normalize("Café局", Normalizer.Form.NFD);
     assertNotEquals(nfc, nfd);
-    assertEquals(OutputNames.collisionKey(OutputNames.report(nfc, "2021")),
-        OutputNames.collisionKey(OutputNames.report(nfd, "2021")));
+    assertEquals(OutputNames.collisionKey(OutputNames.report(nfc, "2021", TITLE)),
+        OutputNames.collisionKey(OutputNames.report(nfd, "2021", TITLE)));
     assertEquals(OutputNames.collisionKey("ABC局.docx"), OutputNames.collisionKey("abc局.docx"));
   }
 }

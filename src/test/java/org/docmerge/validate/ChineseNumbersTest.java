@@ -20,4 +20,10 @@ class ChineseNumbersTest {
   void rejectsNonNumbers(String text) {
     assertTrue(ChineseNumbers.parse(text).isEmpty());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"三四", "十十", "百十", "三零", "零五", "一万二", "三千二", "一万万", "一百零"})
+  void refusesMalformedChineseNumerals(String text) {
+    assertTrue(ChineseNumbers.parse(text).isEmpty(), text);
+  }
 }

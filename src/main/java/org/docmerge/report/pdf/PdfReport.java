@@ -97,7 +97,7 @@ public final class PdfReport {
         sep[i] = gap > 0.6f * size ? CELL : gap > 0.15f * size ? " " : "";
       }
       // In a narrow column a number stands closer to its neighbours: a number that ends the line or stands
-      // before another cell is a cell of its own (「（一）予以公开 0    0」), not a word of the text before it.
+      // before another cell is a cell of its own (「（一）<row label> 0    0」), not a word of the text before it.
       for (int i = n - 1; i >= 1; i--) {
         boolean number = words.get(i).strip().matches("[+-]?\\d+(\\.\\d+)?");
         boolean endsCell = i == n - 1 || CELL.equals(sep[i + 1]);
