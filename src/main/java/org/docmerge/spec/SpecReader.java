@@ -25,7 +25,7 @@ public final class SpecReader {
   public static final String DEFAULT_KIND = "gov-info-annual-2021";
 
   /** Every kind shipped with docmerge, newest first. */
-  public static final List<String> SHIPPED = List.of("gov-info-annual-2021", "gov-info-annual-2019");
+  public static final List<String> SHIPPED = List.of("gov-info-annual-2021", "gov-info-annual-2019", "gov-website-annual");
 
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
