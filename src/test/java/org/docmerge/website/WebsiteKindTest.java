@@ -117,6 +117,25 @@ class WebsiteKindTest {
     assertEquals(expected, DocxText.lines(Files.readAllBytes(merged.document().orElseThrow())));
   }
 
+  @Test
+  void aggregateSumsTheNumbersAndConcatenatesTheAccounts(@TempDir Path dir) throws Exception {
+    Path in = Files.createDirectories(dir.resolve("各网站"));
+    Files.copy(SAMPLE, in.resolve("a.xlsx"));
+    Map<String, String> fields = new LinkedHashMap<>(sample.fields());
+    fields.put("agency", "乙网站");
+    ReportData other = new ReportData(sample.kind(), "b.xlsx", fields, sample.fieldLocations(), sample.prose(),
+        sample.proseLocations(), sample.values(), sample.lists());
+    Files.write(in.resolve("b.xlsx"), org.docmerge.workbook.WorkbookWriter.write(engine.kind().spec(), other));
+    var outcome = org.docmerge.batch.Aggregate.run(engine, in, dir.resolve("汇总.xlsx"),
+        org.docmerge.batch.Aggregate.Options.defaults(), (done, total) -> { });
+    ReportData sum = outcome.sum().orElseThrow(() -> new AssertionError(outcome.toString()));
+    assertEquals(0, new BigDecimal("250000").compareTo(sum.number("w.uniqueVisitors.n").orElseThrow()));
+    assertEquals(6, sum.rows("accounts").size(), "three accounts from each of two members");
+    ReportData reread = engine.check(dir.resolve("汇总.xlsx"), Validator.Options.DEFAULT).data().orElseThrow();
+    assertEquals(List.of("某某发布1", "某某发布2", "某某发布3", "某某发布1", "某某发布2", "某某发布3"),
+        reread.rows("accounts").stream().map(r -> r.get("name").display()).collect(Collectors.toList()));
+  }
+
   static ReportData copy(ReportData d, Map<String, CellValue> values, Map<String, List<Map<String, CellValue>>> lists) {
     return new ReportData(d.kind(), d.source(), d.fields(), d.fieldLocations(), d.prose(), d.proseLocations(), values, lists);
   }
