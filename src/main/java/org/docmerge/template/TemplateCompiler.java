@@ -758,7 +758,7 @@ public final class TemplateCompiler {
    * Every index is computed in one pass over the part (a lookup per paragraph used to walk whole tables: cubic
    * in the nesting depth).
    */
-  private static final class Places {
+  static final class Places {
     private final String part;
     private final Map<Element, Integer> tables = new HashMap<>();
     private final Map<Element, Integer> paragraphs = new HashMap<>();
