@@ -24,7 +24,6 @@ import org.docmerge.spec.SpecReader;
 import org.docmerge.template.PreparedTemplate;
 import org.docmerge.template.TagScan;
 import org.docmerge.template.TagSyntax;
-import org.docmerge.template.TagUse;
 import org.docmerge.validate.Validator;
 
 /** {@code docmerge kind new} and {@code docmerge kind check}. Stateless; thread-safe. */
@@ -43,7 +42,7 @@ public final class KindAuthoring {
   public static Result<Path> skeleton(Path dir, Path template) {
     Path specFile = dir.resolve("spec.json");
     if (Files.exists(specFile)) {
-      return Result.failed(Diagnostic.error("KIND.EXISTS", Location.file(specFile.toString()),
+      return Result.failed(Diagnostic.error("OUT.EXISTS", Location.file(specFile.toString()),
           specFile + " 已经存在。为免覆盖已有的报告类型，请换一个文件夹。"));
     }
     byte[] docx;
@@ -67,6 +66,12 @@ public final class KindAuthoring {
     Map<String, Map<String, Set<String>>> tables = new LinkedHashMap<>(); // table -> rows/columns
     Map<String, Map<String, Object>> listColumns = new LinkedHashMap<>();
     Set<String> conditions = new LinkedHashSet<>();
+    Set<String> inline = new HashSet<>(); // used somewhere inside text or a table: not a prose section
+    for (TagScan.Found f : scanned.get()) {
+      if (!f.alone() || f.inTable() || f.syntax().format() != null) {
+        inline.add(f.syntax().name());
+      }
+    }
     for (TagScan.Found f : scanned.get()) {
       TagSyntax t = f.syntax();
       String[] parts = t.name().split("\\.");
@@ -85,7 +90,7 @@ public final class KindAuthoring {
         Map<String, Set<String>> table = tables.computeIfAbsent(parts[0], k -> new LinkedHashMap<>());
         table.computeIfAbsent("rows", k -> new LinkedHashSet<>()).add(parts[1]);
         table.computeIfAbsent("columns", k -> new LinkedHashSet<>()).add(parts[2]);
-      } else if (f.alone() && !f.inTable() && t.format() == null && parts.length == 1) {
+      } else if (!inline.contains(t.name()) && parts.length == 1) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("id", t.name());
         s.put("label", t.name() + TODO);
@@ -160,7 +165,7 @@ public final class KindAuthoring {
         Files.write(copy, docx);
       }
     } catch (IOException e) {
-      return Result.failed(Diagnostic.error("OUT.UNWRITABLE", Location.file(dir.toString()), "无法写入 " + dir + org.docmerge.diag.Technical.of(e)));
+      return Result.failed(Diagnostic.error("OUT.NOT_WRITABLE", Location.file(dir.toString()), "无法写入 " + dir + org.docmerge.diag.Technical.of(e)));
     }
     return Result.of(specFile, scanned.diagnostics());
   }
@@ -220,7 +225,8 @@ public final class KindAuthoring {
     }
     Result<PreparedTemplate> template = engine.template();
     template.diagnostics().stream().filter(Diagnostic::isError).forEach(d::add);
-    template.value().ifPresent(t -> reachable(d, where, spec, t));
+    Result<List<TagScan.Found>> tags = TagScan.scan(loaded.get().templateBytes(), spec.template());
+    tags.value().ifPresent(found -> reachable(d, where, spec, found));
 
     Path sampleFile = sample.orElseGet(() -> {
       Path inFolder = dir.resolve("sample.xlsx");
@@ -286,10 +292,10 @@ public final class KindAuthoring {
   }
 
   /** Every field, section, cell, list and list column of the spec appears in the template (cells also through a computed value). */
-  private static void reachable(Diagnostics d, String where, ReportSpec spec, PreparedTemplate t) {
+  private static void reachable(Diagnostics d, String where, ReportSpec spec, List<TagScan.Found> tags) {
     Set<String> used = new HashSet<>();
-    for (TagUse u : t.tags()) {
-      used.add(u.name());
+    for (TagScan.Found f : tags) {
+      used.add(f.syntax().name());
     }
     Set<String> viaComputed = new HashSet<>();
     for (ReportSpec.Computed c : spec.computed()) {
