@@ -192,6 +192,10 @@ public final class KindAuthoring {
       return d.asList();
     }
     Result<ReportKind> loaded = SpecReader.load(dir.toString());
+    if (loaded.diagnostics().stream().anyMatch(x -> x.code().equals("SPEC.SYNTAX"))) {
+      d.add(schemaProblem(specFile));
+      return d.asList();
+    }
     d.addAll(loaded.diagnostics());
     if (loaded.value().isEmpty()) {
       return d.asList();
@@ -247,6 +251,35 @@ public final class KindAuthoring {
       }
     }
     return d.asList();
+  }
+
+  /** Where spec.json breaks the schema: the line and the field path, in words. */
+  private static Diagnostic schemaProblem(Path specFile) {
+    try {
+      new ObjectMapper().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+          .readValue(specFile.toFile(), ReportSpec.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      StringBuilder path = new StringBuilder();
+      if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+        for (var ref : m.getPath()) {
+          if (ref.getFieldName() != null) {
+            path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+          } else if (ref.getIndex() >= 0) {
+            path.append('[').append(ref.getIndex()).append(']');
+          }
+        }
+      }
+      String what = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
+          ? "不认识的字段「" + u.getPropertyName() + "」（拼写错误，或放错了位置）"
+          : e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException ? "字段的值类型不对或缺少必需的字段"
+          : "不是有效的 JSON（括号、引号或逗号有误）";
+      return Diagnostic.error("SPEC.SYNTAX", Location.detail(specFile.toString(), path.length() == 0 ? "第" + line + "行" : path.toString()),
+          "spec.json 第 " + line + " 行：" + what + (path.length() == 0 ? "" : "，位置 " + path) + "。");
+    } catch (IOException e) {
+      // fall through to the reader's own message
+    }
+    return Diagnostic.error("SPEC.SYNTAX", Location.file(specFile.toString()), "spec.json 格式有误。");
   }
 
   private static void todo(Diagnostics d, String where, String path, String text) {

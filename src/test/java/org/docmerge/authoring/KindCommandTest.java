@@ -73,6 +73,15 @@ class KindCommandTest {
   }
 
   @Test
+  void aMisspeltSpecFieldIsNamedWithItsPathAndLine(@TempDir Path dir) throws Exception {
+    Path kind = copyKind(dir);
+    String spec = Files.readString(kind.resolve("spec.json")).replace("\"maxRows\": 1000,", "\"maxRows\": 1000, \"colums\": [],");
+    Files.writeString(kind.resolve("spec.json"), spec);
+    CliRunner.Run r = CliRunner.run("kind", "check", kind.toString());
+    assertTrue(r.out().contains("spec.json:lists[0].colums: 错误 SPEC.SYNTAX") && r.out().contains("「colums」"), r.out());
+  }
+
+  @Test
   void aSampleThatBreaksABoundIsNamedAtItsCell(@TempDir Path dir) throws Exception {
     Path kind = copyKind(dir);
     Docmerge engine = Docmerge.open(kind.toString()).get();
