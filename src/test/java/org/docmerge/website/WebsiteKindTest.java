@@ -74,6 +74,25 @@ class WebsiteKindTest {
   }
 
   @Test
+  void checkOnTheCommandLineNamesEachBrokenRuleAtItsWorkbookCell(@TempDir Path dir) throws Exception {
+    ReportSpec spec = engine.kind().spec();
+    Map<String, String> broken = new LinkedHashMap<>();
+    spec.bounds().forEach(b -> broken.put(b.rule(), b.left().get(0)));
+    broken.put("W01", "w.casesTotal.n");
+    for (var e : broken.entrySet()) {
+      Map<String, CellValue> values = new LinkedHashMap<>(sample.values());
+      CellValue old = values.get(e.getValue());
+      values.put(e.getValue(), CellValue.of(old.number().add(BigDecimal.valueOf(100_000_000)), old.location()));
+      Path file = dir.resolve(e.getKey() + ".xlsx");
+      Files.write(file, org.docmerge.workbook.WorkbookWriter.write(spec, copy(sample, values, sample.lists())));
+      org.docmerge.cli.CliRunner.Run r = org.docmerge.cli.CliRunner.run("check", "--kind", KIND, file.toString());
+      assertEquals(1, r.code(), r.out());
+      String at = file + ":统计数据!" + old.location().cellRef().replace("统计数据!", "") + ": 错误 " + e.getKey();
+      assertTrue(r.out().contains(at), () -> "expected «" + at + "» in\n" + r.out());
+    }
+  }
+
+  @Test
   void accountRowsAreCheckedEachAtItsOwnCell() {
     List<Map<String, CellValue>> rows = new ArrayList<>(sample.rows("accounts"));
     Map<String, CellValue> row = new LinkedHashMap<>(rows.get(1));
