@@ -537,7 +537,7 @@ public final class Docmerge {
     String title = agency + data.field("year").strip() + "年" + kind.spec().titleWords();
     PreparedTemplate.Extras extras =
         new PreparedTemplate.Extras(title, agency.isEmpty() ? null : agency, draftProblems, faultyCells);
-    return template().get().render(values.inline(), values.blocks(), extras);
+    return template().get().render(values.inline(), values.blocks(), values.lists(), extras);
   }
 
   /** The compiled template with its diagnostics; compiled once per engine. */

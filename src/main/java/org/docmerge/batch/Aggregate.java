@@ -123,11 +123,23 @@ public final class Aggregate {
   /** Running sums of one year's members. */
   private static final class Sums {
     final Map<String, BigDecimal> values = new HashMap<>();
+    /** Each member's list rows by its file, so the concatenation follows file order, not thread timing. */
+    final Map<String, Map<String, List<Map<String, CellValue>>>> lists = new java.util.TreeMap<>();
 
     synchronized void add(ReportData d, Set<String> cells) {
       for (String id : cells) {
         d.number(id).ifPresent(v -> values.merge(id, v, BigDecimal::add));
       }
+      if (!d.lists().isEmpty()) {
+        lists.put(d.source(), d.lists());
+      }
+    }
+
+    /** Every member's rows of each list, one member after another in file order. */
+    synchronized Map<String, List<Map<String, CellValue>>> concatenated() {
+      Map<String, List<Map<String, CellValue>>> out = new java.util.LinkedHashMap<>();
+      lists.values().forEach(m -> m.forEach((id, rows) -> out.computeIfAbsent(id, k -> new ArrayList<>()).addAll(rows)));
+      return out;
     }
   }
 
@@ -263,7 +275,7 @@ public final class Aggregate {
     }
     Optional<ReportData> sum = Optional.empty();
     if (year != null && sums.containsKey(year)) {
-      sum = Optional.of(sumData(spec, sums.get(year).values, options.agency(), year));
+      sum = Optional.of(sumData(spec, sums.get(year).values, sums.get(year).concatenated(), options.agency(), year));
     }
     List<Member> list = List.of(members);
     problems.sort(Diagnostic.ORDER);
@@ -318,6 +330,12 @@ public final class Aggregate {
 
   /** The summed report: cover from the options, prose blank for staff to write, every cell the exact sum. */
   static ReportData sumData(ReportSpec spec, Map<String, BigDecimal> values, String agency, int year) {
+    return sumData(spec, values, Map.of(), agency, year);
+  }
+
+  /** The summed report; each list holds every member's rows, concatenated in file order. */
+  static ReportData sumData(ReportSpec spec, Map<String, BigDecimal> values,
+      Map<String, List<Map<String, CellValue>>> lists, String agency, int year) {
     ReportData.Builder b = new ReportData.Builder(spec.kind(), "汇总");
     b.field("agency", agency, Location.NONE);
     b.field("year", String.valueOf(year), Location.NONE);
@@ -325,6 +343,7 @@ public final class Aggregate {
     for (String id : spec.cells().keySet()) {
       b.value(id, CellValue.of(values.getOrDefault(id, BigDecimal.ZERO), Location.NONE));
     }
+    lists.forEach(b::list);
     return b.build();
   }
 

@@ -51,7 +51,18 @@ final class InspectCommand implements Command {
     inspected.value().ifPresent(t -> {
       c.out.println("模板 " + template + " 共有 " + t.tags().size() + " 处标签（" + t.names().size() + " 个不同的标签）：");
       for (TagUse use : t.tags()) {
-        c.out.println("  {{" + use.name() + "}}\t" + (use.kind() == TagUse.Kind.BLOCK ? "段落" : "行内") + "\t" + use.location());
+        String what = switch (use.kind()) {
+          case BLOCK -> "段落";
+          case REPEAT -> "重复行（列表）";
+          case CONDITION -> "条件";
+          default -> "行内";
+        };
+        String shown = switch (use.kind()) {
+          case REPEAT -> "{{#" + use.name() + "}}";
+          case CONDITION -> "{{?" + use.name() + "}}";
+          default -> "{{" + use.name() + "}}";
+        };
+        c.out.println("  " + shown + "\t" + what + "\t" + use.location());
       }
     });
     List<Diagnostic> all = new ArrayList<>(inspected.diagnostics());

@@ -37,6 +37,7 @@ public final class Main {
       new ExtractCommand(),
       new BatchCommand(),
       new AggregateCommand(),
+      new KindCommand(),
       new ServeCommand());
 
   private Main() {}

@@ -17,6 +17,7 @@ import org.docmerge.diag.Location;
  * @param prose prose sections by section id: the paragraphs in order, never blank ones
  * @param proseLocations where each section was read
  * @param values table values by cell id; a cell that was not found at all is absent
+ * @param lists rows of each list sheet by list id: each row maps column id to its value (with its cell)
  */
 public record ReportData(
     String kind,
@@ -25,7 +26,14 @@ public record ReportData(
     Map<String, Location> fieldLocations,
     Map<String, List<String>> prose,
     Map<String, Location> proseLocations,
-    Map<String, CellValue> values) {
+    Map<String, CellValue> values,
+    Map<String, List<Map<String, CellValue>>> lists) {
+
+  /** A report without lists. */
+  public ReportData(String kind, String source, Map<String, String> fields, Map<String, Location> fieldLocations,
+      Map<String, List<String>> prose, Map<String, Location> proseLocations, Map<String, CellValue> values) {
+    this(kind, source, fields, fieldLocations, prose, proseLocations, values, Map.of());
+  }
 
   public ReportData {
     fields = Map.copyOf(fields);
@@ -33,6 +41,17 @@ public record ReportData(
     prose = copyProse(prose);
     proseLocations = Map.copyOf(proseLocations);
     values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    Map<String, List<Map<String, CellValue>>> ls = new LinkedHashMap<>();
+    if (lists != null) {
+      lists.forEach((k, rows) -> ls.put(k, rows.stream()
+          .map(r -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList()));
+    }
+    lists = java.util.Collections.unmodifiableMap(ls);
+  }
+
+  /** The rows of a list, empty when the list was not read. */
+  public List<Map<String, CellValue>> rows(String listId) {
+    return lists.getOrDefault(listId, List.of());
   }
 
   private static Map<String, List<String>> copyProse(Map<String, List<String>> prose) {
@@ -82,6 +101,7 @@ public record ReportData(
     private final Map<String, List<String>> prose = new LinkedHashMap<>();
     private final Map<String, Location> proseLocations = new LinkedHashMap<>();
     private final Map<String, CellValue> values = new LinkedHashMap<>();
+    private final Map<String, List<Map<String, CellValue>>> lists = new LinkedHashMap<>();
 
     public Builder(String kind, String source) {
       this.kind = kind;
@@ -105,8 +125,13 @@ public record ReportData(
       return this;
     }
 
+    public Builder list(String listId, List<Map<String, CellValue>> rows) {
+      lists.put(listId, rows);
+      return this;
+    }
+
     public ReportData build() {
-      return new ReportData(kind, source, fields, fieldLocations, prose, proseLocations, values);
+      return new ReportData(kind, source, fields, fieldLocations, prose, proseLocations, values, lists);
     }
   }
 }

@@ -30,6 +30,9 @@ import java.util.Optional;
  *     part's numeral: 「五」 → its wordings; null for none
  * @param tableWords words that make a published table one of this kind's even when every cell is blank; null for
  *     none
+ * @param lists list sheets (optional): a header row and any number of rows, such as a website's accounts
+ * @param computed values computed from cells and list columns (optional), usable as tags
+ * @param bounds inequalities between cells (optional), such as 办结 ≤ 收到
  */
 public record ReportSpec(
     String kind,
@@ -48,7 +51,10 @@ public record ReportSpec(
     Carry carryForward,
     List<Summary> summary,
     Map<String, List<String>> headingVariants,
-    List<String> tableWords) {
+    List<String> tableWords,
+    List<ListSheet> lists,
+    List<Computed> computed,
+    List<Bound> bounds) {
 
   public ReportSpec {
     headingVariants = headingVariants == null ? Map.of() : Map.copyOf(headingVariants);
@@ -58,6 +64,74 @@ public record ReportSpec(
     sections = List.copyOf(sections);
     tables = List.copyOf(tables);
     identities = identities == null ? List.of() : List.copyOf(identities);
+    lists = lists == null ? List.of() : List.copyOf(lists);
+    computed = computed == null ? List.of() : List.copyOf(computed);
+    bounds = bounds == null ? List.of() : List.copyOf(bounds);
+  }
+
+  /** The spec as it was before lists, computed values and bounds. */
+  public ReportSpec(
+      String kind, String name, String basis, Years years, String template, String coverSheet, String proseSheet,
+      List<Field> fields, List<Section> sections, List<Table> tables, List<Identity> identities) {
+    this(kind, name, basis, years, template, coverSheet, proseSheet, fields, sections, tables, identities,
+        null, null, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * A list sheet: its header row holds the column labels, each further row is one item (an account, a
+   * project). Tags {@code {{#id}}…{{/id}}} repeat a table row per item; {@code {{id.column}}} is a column.
+   */
+  public record ListSheet(String id, String sheet, String label, List<ListColumn> columns, Integer maxRows) {
+    public ListSheet {
+      columns = List.copyOf(columns);
+    }
+
+    public Optional<ListColumn> column(String columnId) {
+      return columns.stream().filter(c -> c.id().equals(columnId)).findFirst();
+    }
+  }
+
+  /**
+   * A column of a list. Types: text, choice (one of {@code choices}), count (a non-negative whole number),
+   * number. {@code min}/{@code max} bound a number; {@code required} refuses a blank cell.
+   */
+  public record ListColumn(
+      String id, String label, String type, boolean required, List<String> choices, Long min, Long max, String hint) {
+    public ListColumn {
+      type = type == null ? "text" : type;
+      choices = choices == null ? List.of() : List.copyOf(choices);
+      hint = hint == null ? "" : hint;
+    }
+
+    public boolean numeric() {
+      return "count".equals(type) || "number".equals(type);
+    }
+  }
+
+  /**
+   * A value computed from others: the sum of {@code sum}, each a cell id ({@code t1.visits.value}) or a list
+   * column ({@code accounts.posts}: the column summed over every row). Used as a tag like any cell.
+   */
+  public record Computed(String id, String label, List<String> sum) {
+    public Computed {
+      sum = List.copyOf(sum);
+    }
+  }
+
+  /**
+   * An inequality: the sum of the {@code left} cells is at most the sum of the {@code right} cells (for example
+   * 办结留言数量 ≤ 收到留言数量). Cells are named by id; leftName and rightName word the message, which is
+   * reported at the first left cell.
+   */
+  public record Bound(String rule, List<String> left, List<String> right, String leftName, String rightName) {
+    public Bound {
+      left = List.copyOf(left);
+      right = List.copyOf(right);
+    }
+  }
+
+  public Optional<ListSheet> list(String id) {
+    return lists.stream().filter(l -> l.id().equals(id)).findFirst();
   }
 
   /** The years a format applies to; {@code to} is null when open-ended. */

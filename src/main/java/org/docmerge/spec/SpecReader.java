@@ -148,6 +148,31 @@ public final class SpecReader {
         unique(d, where, cells, c.id());
       }
     }
+    Set<String> cellIds = spec.cells().keySet();
+    for (ReportSpec.ListSheet l : spec.lists()) {
+      unique(d, where, ids, "list " + l.id());
+      Set<String> cols = new HashSet<>();
+      for (ReportSpec.ListColumn c : l.columns()) {
+        unique(d, where, cols, l.id() + "." + c.id());
+      }
+    }
+    for (ReportSpec.Computed c : spec.computed()) {
+      unique(d, where, ids, "computed " + c.id());
+      for (String term : c.sum()) {
+        if (!cellIds.contains(term) && !isListColumn(spec, term)) {
+          d.error("SPEC.BAD_IDENTITY", where, "计算值 " + c.id() + " 引用了不存在的单元格或列表列 " + term);
+        }
+      }
+    }
+    for (ReportSpec.Bound b : spec.bounds()) {
+      List<String> terms = new ArrayList<>(b.left());
+      terms.addAll(b.right());
+      for (String term : terms) {
+        if (!cellIds.contains(term)) {
+          d.error("SPEC.BAD_IDENTITY", where, b.rule() + " 引用了不存在的单元格 " + term);
+        }
+      }
+    }
     for (ReportSpec.Identity i : spec.identities()) {
       var table = spec.table(i.table());
       if (table.isEmpty()) {
@@ -164,6 +189,13 @@ public final class SpecReader {
       }
     }
     return d.asList();
+  }
+
+  /** Whether {@code list.column} names a numeric column of a list. */
+  static boolean isListColumn(ReportSpec spec, String term) {
+    int dot = term.indexOf('.');
+    return dot > 0 && spec.list(term.substring(0, dot)).flatMap(l -> l.column(term.substring(dot + 1)))
+        .map(ReportSpec.ListColumn::numeric).orElse(false);
   }
 
   private static void unique(Diagnostics d, Location where, Set<String> seen, String id) {

@@ -130,12 +130,26 @@ public final class PreparedTemplate {
 
   /** As {@link #render(Map, Map)}, with document properties and, for a draft, its marks and problem list. */
   public byte[] render(Map<String, String> inline, Map<String, List<String>> blocks, Extras extras) {
+    return render(inline, blocks, Map.of(), extras);
+  }
+
+  /**
+   * As {@link #render(Map, Map, Extras)}, with the rows of each list: a row repeated by {@code {{#list}}} is
+   * written once per row (none for an empty list), its {@code {{list.column}}} tags taking that row's values.
+   */
+  public byte[] render(Map<String, String> inline, Map<String, List<String>> blocks,
+      Map<String, List<Map<String, String>>> lists, Extras extras) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (String entry : entries) {
         List<Segment> segs = compiled.get(entry);
         Set<String> faulty = extras.draftProblems() == null ? Set.of() : extras.faultyTags();
-        String xml = segs == null ? null : assemble(segs, inline, blocks, faulty);
+        String xml = null;
+        if (segs != null) {
+          StringBuilder sb = new StringBuilder(256 * 1024);
+          assemble(sb, segs, inline, Map.of(), blocks, lists, faulty);
+          xml = sb.toString();
+        }
         byte[] data = Extra.apply(entry, xml, raw.get(entry), extras);
         ZipEntry e = new ZipEntry(entry);
         e.setTimeLocal(ENTRY_TIME);
@@ -149,21 +163,41 @@ public final class PreparedTemplate {
     return bytes.toByteArray();
   }
 
-  private String assemble(List<Segment> segs, Map<String, String> inline, Map<String, List<String>> blocks,
-      Set<String> faulty) {
-    StringBuilder sb = new StringBuilder(256 * 1024);
+  private void assemble(StringBuilder sb, List<Segment> segs, Map<String, String> inline, Map<String, String> row,
+      Map<String, List<String>> blocks, Map<String, List<Map<String, String>>> lists, Set<String> faulty) {
     for (Segment s : segs) {
       if (s instanceof Segment.Literal l) {
         sb.append(l.xml());
       } else if (s instanceof Segment.Inline in) {
-        String v = inline.get(in.name());
+        TagSyntax tag = TagSyntax.parse(in.name());
+        String v = row.containsKey(tag.name()) ? row.get(tag.name()) : inline.get(tag.name());
         if (v == null) {
           throw new IllegalArgumentException("no value for tag {{" + in.name() + "}} in template " + name);
         }
-        if (faulty.contains(in.name())) {
+        if (faulty.contains(tag.name())) {
           sb.append(Extra.FAULTY); // Extra shades the cell around it
         }
-        appendText(sb, v);
+        appendText(sb, TagSyntax.apply(v, tag.format()));
+      } else if (s instanceof Segment.Repeat r) {
+        List<Map<String, String>> rows = lists.get(r.name());
+        if (rows == null) {
+          throw new IllegalArgumentException("no rows for list {{#" + r.name() + "}} in template " + name);
+        }
+        for (Map<String, String> item : rows) {
+          Map<String, String> scope = new java.util.HashMap<>(row);
+          item.forEach((k, v) -> scope.put(r.name() + "." + k, v));
+          assemble(sb, r.body(), inline, scope, blocks, lists, faulty);
+        }
+      } else if (s instanceof Segment.Condition c) {
+        boolean set;
+        if (lists.containsKey(c.name())) {
+          set = !lists.get(c.name()).isEmpty();
+        } else {
+          set = TagSyntax.truthy(row.containsKey(c.name()) ? row.get(c.name()) : inline.get(c.name()));
+        }
+        if (set) {
+          assemble(sb, c.body(), inline, row, blocks, lists, faulty);
+        }
       } else if (s instanceof Segment.Block b) {
         List<String> paras = blocks.get(b.name());
         if (paras == null) {
@@ -180,7 +214,6 @@ public final class PreparedTemplate {
         }
       }
     }
-    return sb.toString();
   }
 
   /** Appends a value as the content of an open {@code w:t}, cleaned by {@link SafeText#clean}. */

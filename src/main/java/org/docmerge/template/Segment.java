@@ -16,4 +16,10 @@ sealed interface Segment {
    * {@code lastTail}, which differ only when the tag's paragraph ended a section (its pPr held a w:sectPr).
    */
   record Block(String name, String head, String tail, String lastHead, String lastTail) implements Segment {}
+
+  /** A table row repeated once per row of list {@code name}; its inline slots may name the list's columns. */
+  record Repeat(String name, java.util.List<Segment> body) implements Segment {}
+
+  /** Content kept only when value (or list) {@code name} is set. */
+  record Condition(String name, java.util.List<Segment> body) implements Segment {}
 }

@@ -64,8 +64,8 @@ public final class SplitTagRepair {
         continue;
       }
       String name = s.substring(open + 2, end).strip();
-      if (!name.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
-        errors.add("标签 {{" + name + "}} 的名称无效：只能用英文字母、数字、点和下划线");
+      if (!name.matches(TagSyntax.CONTENT)) {
+        errors.add("标签 {{" + name + "}} 的名称无效：只能用英文字母、数字、点和下划线（可加 # / ? 前缀和 |格式）");
       } else {
         tags.add(new Found(name));
         spans.add(new int[] {open, end + 2});

@@ -11,6 +11,10 @@ public record TagUse(String name, Kind kind, String location) {
   /** How a tag is replaced. */
   public enum Kind {
     INLINE,
-    BLOCK
+    BLOCK,
+    /** {@code {{#list}}}: its table row is repeated per list row. */
+    REPEAT,
+    /** {@code {{?name}}}: what follows up to {@code {{/name}}} is kept only when the value is set. */
+    CONDITION
   }
 }

@@ -132,6 +132,11 @@ public final class TemplateCache {
 
   static void store(Path file, String key, Result<PreparedTemplate> result) {
     PreparedTemplate t = result.get();
+    boolean structured = t.compiled().values().stream().flatMap(List::stream)
+        .anyMatch(s -> s instanceof Segment.Repeat || s instanceof Segment.Condition);
+    if (structured) {
+      return; // repeated rows and conditions are not in the cache format; such a template compiles each time
+    }
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
       DataOutputStream out = new DataOutputStream(bytes);

@@ -41,7 +41,7 @@ public final class TemplateCompiler {
   static final String MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
   private static final String PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
   private static final String CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
-  private static final Pattern TAG = Pattern.compile("\\{\\{([A-Za-z][A-Za-z0-9_.-]*)\\}\\}");
+  private static final Pattern TAG = Pattern.compile("\\{\\{(" + TagSyntax.CONTENT + ")\\}\\}");
 
   private TemplateCompiler() {}
 
@@ -133,6 +133,18 @@ public final class TemplateCompiler {
     Set<String> known = new LinkedHashSet<>(fields);
     known.addAll(sections);
     known.addAll(cells);
+    Set<String> lists = new LinkedHashSet<>();
+    Set<String> listColumns = new LinkedHashSet<>();
+    for (ReportSpec.ListSheet l : spec.lists()) {
+      lists.add(l.id());
+      l.columns().forEach(c -> listColumns.add(l.id() + "." + c.id()));
+    }
+    Set<String> computed = new LinkedHashSet<>();
+    spec.computed().forEach(c -> computed.add(c.id()));
+    Set<String> valueNames = new LinkedHashSet<>(known);
+    valueNames.addAll(listColumns);
+    valueNames.addAll(computed);
+    Map<String, Places> placesOf = new HashMap<>();
 
     Diagnostics d = new Diagnostics();
     List<TagUse> uses = new ArrayList<>();
@@ -146,6 +158,7 @@ public final class TemplateCompiler {
             "模板的" + part.getValue() + "无法解析。请在 Word 中打开并重新保存。" + Technical.of(e)));
       }
       Places places = new Places(dom, part.getValue());
+      placesOf.put(part.getKey(), places);
       boolean any = false;
       for (Element p : Xml.all(dom, "p")) {
         String where = places.of(p);
@@ -155,20 +168,49 @@ public final class TemplateCompiler {
         }
         for (SplitTagRepair.Found f : out.tags()) {
           any = true;
+          TagSyntax syntax = TagSyntax.parse(f.name());
           String tag = "{{" + f.name() + "}}";
-          if (!known.contains(f.name())) {
-            String guess = closest(f.name(), known);
+          if (syntax.sigil() == '/') {
+            continue; // pairing is checked when the part is compiled
+          }
+          if (syntax.sigil() == '#') {
+            if (!lists.contains(syntax.name())) {
+              d.error(TemplateCodes.UNKNOWN_TAG, Location.detail(name, where), "模板中的 " + tag + " 要重复的列表「"
+                  + syntax.name() + "」在规格中不存在" + (lists.isEmpty() ? "（规格中没有列表）" : "，可用的列表：" + String.join("、", lists))
+                  + "。位置：" + where);
+              continue;
+            }
+            uses.add(new TagUse(syntax.name(), TagUse.Kind.REPEAT, where));
+            continue;
+          }
+          if (syntax.sigil() == '?') {
+            if (!valueNames.contains(syntax.name()) && !lists.contains(syntax.name())) {
+              String guess = closest(syntax.name(), valueNames);
+              d.error(TemplateCodes.UNKNOWN_TAG, Location.detail(name, where), "模板中的条件 " + tag + " 引用的值不存在"
+                  + (guess == null ? "" : "，是否想写 {{?" + guess + "}}？") + "位置：" + where);
+              continue;
+            }
+            uses.add(new TagUse(syntax.name(), TagUse.Kind.CONDITION, where));
+            continue;
+          }
+          if (!valueNames.contains(syntax.name())) {
+            String guess = closest(syntax.name(), valueNames);
             d.error(TemplateCodes.UNKNOWN_TAG, Location.detail(name, where),
                 "模板中的标签 " + tag + " 不存在" + (guess == null ? "" : "，是否想写 {{" + guess + "}}？") + "位置：" + where);
             continue;
           }
-          boolean block = sections.contains(f.name());
-          if (block && !Xml.text(p).strip().equals(tag)) {
+          String badFormat = TagSyntax.formatProblem(syntax.format());
+          if (badFormat != null) {
+            d.error(TemplateCodes.SYNTAX, Location.detail(name, where), "模板标签 " + tag + " 的" + badFormat + "。位置：" + where);
+            continue;
+          }
+          boolean block = sections.contains(syntax.name());
+          if (block && (syntax.format() != null || !Xml.text(p).strip().equals(tag))) {
             d.error(TemplateCodes.BLOCK_NOT_ALONE, Location.detail(name, where),
                 "段落标签 " + tag + " 会被替换为若干整段文字，必须单独占一段，不能与其他文字同段。位置：" + where + "。请把其他文字移到另一段。");
             continue;
           }
-          uses.add(new TagUse(f.name(), block ? TagUse.Kind.BLOCK : TagUse.Kind.INLINE, where));
+          uses.add(new TagUse(syntax.name(), block ? TagUse.Kind.BLOCK : TagUse.Kind.INLINE, where));
         }
       }
       if (any) {
@@ -216,8 +258,12 @@ public final class TemplateCompiler {
 
     Map<String, List<Segment>> compiled = new LinkedHashMap<>();
     for (var e : doms.entrySet()) {
-      List<Segment> segs = compilePart(e.getValue(), sections);
-      for (Segment s : segs) {
+      List<String> problems = new ArrayList<>();
+      List<Segment> segs = compilePart(e.getValue(), sections, lists, problems, placesOf.get(e.getKey()));
+      for (String problem : problems) {
+        d.error(TemplateCodes.SYNTAX, Location.detail(name, tagged.get(e.getKey())), "模板的重复行或条件写法有误：" + problem);
+      }
+      for (Segment s : flatten(segs)) {
         if (s instanceof Segment.Literal lit && lit.xml().contains("{{")) {
           d.error(TemplateCodes.SYNTAX, Location.detail(name, tagged.get(e.getKey())),
               "模板的" + tagged.get(e.getKey()) + "中有无法替换的 {{（可能在域代码、修订或属性中）。请接受所有修订并删除这些 {{。");
@@ -403,23 +449,59 @@ public final class TemplateCompiler {
     return null;
   }
 
-  /** Rewrites tag runs and block paragraphs into marker PIs, serialises once, splits at the markers. */
-  private static List<Segment> compilePart(Document dom, Set<String> sections) throws Exception {
+  /** An open {{#list}} or {{?name}} while a part is compiled. */
+  private record Open(char sigil, String name, Element row, Element paragraph, boolean wholeParagraph, Node parent, int id) {}
+
+  /**
+   * Rewrites tag runs, block paragraphs, repeated rows and conditions into marker PIs, serialises once, splits
+   * at the markers. Problems with the structure of repeats and conditions are added to {@code problems}.
+   */
+  private static List<Segment> compilePart(Document dom, Set<String> sections, Set<String> lists, List<String> problems,
+      Places places) throws Exception {
     // Our markers are processing instructions; a template's own (meaningless to Word) must not pose as one.
     removeProcessingInstructions(dom);
     int next = 0;
+    java.util.ArrayDeque<Open> open = new java.util.ArrayDeque<>();
+    Map<Element, String> repeatedRows = new HashMap<>();
+    Set<String> misplaced = new java.util.HashSet<>();
     for (Element p : Xml.all(dom, "p")) {
       if (p.getParentNode() == null) {
         continue;
       }
+      String where = places.of(p);
+      String whole = Xml.text(p).strip();
+      Element row = ancestor(p, "tr");
       for (Element t : Xml.ownTexts(p)) {
         String v = t.getTextContent();
         Matcher m = TAG.matcher(v);
         if (!m.find()) {
           continue;
         }
-        if (sections.contains(m.group(1))) {
+        TagSyntax first = TagSyntax.parse(m.group(1));
+        if (first.plain() && sections.contains(first.name())) {
           blockPrototype(dom, p, t, next++);
+          break;
+        }
+        boolean alone = whole.equals(m.group(0)) && !m.find();
+        m.reset();
+        if (alone && first.sigil() == '?') {
+          Node parent = p.getParentNode();
+          int id = next++;
+          parent.insertBefore(dom.createProcessingInstruction("docmerge-cbegin", id + " " + first.name()), p);
+          parent.removeChild(p);
+          open.push(new Open('?', first.name(), null, null, true, parent, id));
+          break;
+        }
+        if (alone && first.sigil() == '/' && !open.isEmpty() && open.peek().wholeParagraph()) {
+          Open o = open.pop();
+          if (!o.name().equals(first.name())) {
+            problems.add("{{/" + first.name() + "}} 与前面的 {{?" + o.name() + "}} 不配对。位置：" + where);
+          } else if (o.parent() != p.getParentNode()) {
+            problems.add("{{?" + o.name() + "}} 和 {{/" + o.name() + "}} 必须在同一层（同在正文或同一个单元格中）。位置：" + where);
+          }
+          Node parent = p.getParentNode();
+          parent.insertBefore(dom.createProcessingInstruction("docmerge-cend", o.id() + " " + o.name()), p);
+          parent.removeChild(p);
           break;
         }
         while (t.getFirstChild() != null) {
@@ -427,20 +509,88 @@ public final class TemplateCompiler {
         }
         SplitTagRepair.setText(t, "");
         int last = 0;
-        m.reset();
         while (m.find()) {
           if (m.start() > last) {
             t.appendChild(dom.createTextNode(v.substring(last, m.start())));
           }
-          t.appendChild(dom.createProcessingInstruction("docmerge-slot", (next++) + " " + m.group(1)));
           last = m.end();
+          TagSyntax tag = TagSyntax.parse(m.group(1));
+          if (tag.sigil() == '#') {
+            if (row == null) {
+              problems.add("{{#" + tag.name() + "}} 必须放在表格的一行中，这一行会按列表的每一项重复。位置：" + where);
+              misplaced.add(tag.name());
+              open.push(new Open('#', tag.name(), null, p, false, null, -1));
+            } else if (!repeatedRows.containsKey(row)) {
+              int id = next++;
+              repeatedRows.put(row, tag.name());
+              row.getParentNode().insertBefore(dom.createProcessingInstruction("docmerge-rbegin", id + " " + tag.name()), row);
+              row.getParentNode().insertBefore(dom.createProcessingInstruction("docmerge-rend", id + " " + tag.name()),
+                  row.getNextSibling());
+              open.push(new Open('#', tag.name(), row, p, false, null, id));
+            } else {
+              problems.add("同一行中只能有一个 {{#…}}。位置：" + where);
+            }
+          } else if (tag.sigil() == '?') {
+            int id = next++;
+            t.appendChild(dom.createProcessingInstruction("docmerge-cbegin", id + " " + tag.name()));
+            open.push(new Open('?', tag.name(), row, p, false, null, id));
+          } else if (tag.sigil() == '/') {
+            Open o = open.isEmpty() ? null : open.peek();
+            if (o == null || !o.name().equals(tag.name())) {
+              problems.add("{{/" + tag.name() + "}} 前面没有对应的 {{#" + tag.name() + "}} 或 {{?" + tag.name() + "}}。位置：" + where);
+              continue;
+            }
+            open.pop();
+            if (o.sigil() == '#' && o.row() == null) {
+              continue; // already reported
+            } else if (o.sigil() == '#' && o.row() != row) {
+              problems.add("{{#" + o.name() + "}} 和 {{/" + o.name() + "}} 必须在表格的同一行中。位置：" + where);
+            } else if (o.sigil() == '?' && o.paragraph() != p) {
+              problems.add("{{?" + o.name() + "}} 和 {{/" + o.name() + "}} 要么在同一段中，要么各自单独占一段。位置：" + where);
+            } else if (o.sigil() == '?') {
+              t.appendChild(dom.createProcessingInstruction("docmerge-cend", o.id() + " " + o.name()));
+            }
+          } else {
+            int dot = tag.name().indexOf('.');
+            if (dot > 0 && lists.contains(tag.name().substring(0, dot)) && !misplaced.contains(tag.name().substring(0, dot))
+                && !tag.name().substring(0, dot).equals(row == null ? null : repeatedRows.get(row))) {
+              problems.add("列表的列 {{" + tag.name() + "}} 只能用在有 {{#" + tag.name().substring(0, dot)
+                  + "}} 的表格行中。位置：" + where);
+            }
+            t.appendChild(dom.createProcessingInstruction("docmerge-slot", (next++) + " " + m.group(1).strip()));
+          }
         }
         if (last < v.length()) {
           t.appendChild(dom.createTextNode(v.substring(last)));
         }
       }
     }
+    for (Open o : open) {
+      problems.add((o.sigil() == '#' ? "{{#" : "{{?") + o.name() + "}} 没有用 {{/" + o.name() + "}} 结束");
+    }
     return split(Xml.serialize(dom));
+  }
+
+  private static List<Segment> flatten(List<Segment> segs) {
+    List<Segment> out = new ArrayList<>();
+    for (Segment s : segs) {
+      out.add(s);
+      if (s instanceof Segment.Repeat r) {
+        out.addAll(flatten(r.body()));
+      } else if (s instanceof Segment.Condition c) {
+        out.addAll(flatten(c.body()));
+      }
+    }
+    return out;
+  }
+
+  private static Element ancestor(Node n, String localName) {
+    for (Node a = n.getParentNode(); a != null; a = a.getParentNode()) {
+      if (Xml.isW(a, localName)) {
+        return (Element) a;
+      }
+    }
+    return null;
   }
 
   private static void removeProcessingInstructions(Node n) {
@@ -497,22 +647,41 @@ public final class TemplateCompiler {
     return np;
   }
 
-  static final Pattern MARK_FULL = Pattern.compile("<\\?docmerge-(begin|mid|end|slot) (\\d+) ?([A-Za-z0-9_.-]*)\\?>");
+  static final Pattern MARK_FULL =
+      Pattern.compile("<\\?docmerge-(begin|mid|end|slot|rbegin|rend|cbegin|cend) (\\d+) ?([^?<>]*)\\?>");
 
-  /** Splits serialised XML at the marker PIs into literal, inline and block segments. */
+  /** Splits serialised XML at the marker PIs into literal, inline, block, repeat and condition segments. */
   static List<Segment> split(String xml) {
     List<MatchResult> marks = new ArrayList<>();
     Matcher m = MARK_FULL.matcher(xml);
     while (m.find()) {
       marks.add(m.toMatchResult());
     }
+    java.util.ArrayDeque<List<Segment>> stack = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<MatchResult> opened = new java.util.ArrayDeque<>();
     List<Segment> out = new ArrayList<>();
     int pos = 0;
     for (int i = 0; i < marks.size(); i++) {
       MatchResult k = marks.get(i);
       out.add(new Segment.Literal(xml.substring(pos, k.start())));
-      if (k.group(1).equals("slot")) {
+      String what = k.group(1);
+      if (what.equals("slot")) {
         out.add(new Segment.Inline(k.group(3)));
+        pos = k.end();
+        continue;
+      }
+      if (what.equals("rbegin") || what.equals("cbegin")) {
+        stack.push(out);
+        opened.push(k);
+        out = new ArrayList<>();
+        pos = k.end();
+        continue;
+      }
+      if (what.equals("rend") || what.equals("cend")) {
+        List<Segment> body = List.copyOf(out);
+        MatchResult b = opened.pop();
+        out = stack.pop();
+        out.add(b.group(1).equals("rbegin") ? new Segment.Repeat(b.group(3), body) : new Segment.Condition(b.group(3), body));
         pos = k.end();
         continue;
       }
@@ -589,7 +758,7 @@ public final class TemplateCompiler {
    * Every index is computed in one pass over the part (a lookup per paragraph used to walk whole tables: cubic
    * in the nesting depth).
    */
-  private static final class Places {
+  static final class Places {
     private final String part;
     private final Map<Element, Integer> tables = new HashMap<>();
     private final Map<Element, Integer> paragraphs = new HashMap<>();

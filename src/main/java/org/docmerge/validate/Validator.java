@@ -36,6 +36,7 @@ public final class Validator {
     CoverRules.check(spec, data, options, d);
     CellRules.check(spec, data, d);
     IdentityRules.check(spec, data, d);
+    ListRules.check(spec, data, d);
     ProseRules.check(spec, data, d);
     options.previous().ifPresent(prev -> CrossYearRules.check(spec, data, prev, d));
     List<String> cannot = ProseRules.notRunnable(spec);

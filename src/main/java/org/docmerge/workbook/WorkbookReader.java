@@ -401,6 +401,7 @@ public final class WorkbookReader {
       expected.add(spec.coverSheet());
       expected.add(spec.proseSheet());
       spec.tables().forEach(t -> expected.add(t.sheet()));
+      spec.lists().forEach(l -> expected.add(l.sheet()));
       Sheet cover = sheet(spec.coverSheet(), expected);
       if (cover != null) {
         readCover(new SheetIndex(cover));
@@ -415,7 +416,52 @@ public final class WorkbookReader {
           readTable(new SheetIndex(s), t);
         }
       }
+      for (ReportSpec.ListSheet l : spec.lists()) {
+        Sheet s = sheet(l.sheet(), expected);
+        if (s != null) {
+          readList(new SheetIndex(s), l);
+        }
+      }
       return out.build();
+    }
+
+    // ---- lists ----
+
+    /** A list sheet: column labels in the first row, one item per further row; blank rows are skipped. */
+    private void readList(SheetIndex s, ReportSpec.ListSheet l) {
+      Map<String, Integer> columnOf = new java.util.LinkedHashMap<>();
+      org.apache.poi.ss.usermodel.Row header = s.sheet.getRow(0);
+      for (ReportSpec.ListColumn c : l.columns()) {
+        int found = -1;
+        if (header != null) {
+          for (int col = 0; col < Math.max(0, header.getLastCellNum()); col++) {
+            if (norm(strip(text(header.getCell(col)))).equals(norm(c.label()))) {
+              found = col;
+              break;
+            }
+          }
+        }
+        if (found < 0) {
+          d.error("WB.LABEL_MISSING", Location.sheet(file, s.name),
+              s.name + " 的第 1 行中找不到列标题「" + c.label() + "」，请不要修改或删除列表的标题行（可以重新运行 docmerge init 对照原样）。");
+          return;
+        }
+        columnOf.put(c.id(), found);
+      }
+      List<Map<String, CellValue>> rows = new ArrayList<>();
+      for (int r = 1; r <= s.sheet.getLastRowNum(); r++) {
+        Map<String, CellValue> row = new java.util.LinkedHashMap<>();
+        boolean blank = true;
+        for (ReportSpec.ListColumn c : l.columns()) {
+          CellValue v = value(s, r, columnOf.get(c.id()));
+          blank &= v.isBlank();
+          row.put(c.id(), v);
+        }
+        if (!blank) {
+          rows.add(row);
+        }
+      }
+      out.list(l.id(), rows);
     }
 
     // ---- sheets ----

@@ -86,6 +86,9 @@ public final class WorkbookWriter {
       for (ReportSpec.Table t : spec.tables()) {
         writeTable(wb, s, spec, t, prefill, asPrinted);
       }
+      for (ReportSpec.ListSheet l : spec.lists()) {
+        writeList(wb, s, l, prefill);
+      }
       if (extra != null) {
         SummaryWriter.fill(wb, wb.createSheet(extra.sheet()), extra);
       }
@@ -138,6 +141,48 @@ public final class WorkbookWriter {
     sh.setColumnWidth(1, 56 * 256);
     sh.setColumnWidth(2, 56 * 256);
     finish(sh, 1, 0);
+  }
+
+  /** Rows a list sheet offers drop-downs and number checks for; rows below still count when filled. */
+  static final int LIST_ROWS = 1000;
+
+  /** A list sheet: the column labels in row 1, one item per row below (prefilled items, if any). */
+  private static void writeList(XSSFWorkbook wb, Styles s, ReportSpec.ListSheet l, ReportData prefill) {
+    XSSFSheet sh = wb.createSheet(l.sheet());
+    Row head = sh.createRow(0);
+    XSSFDataValidationHelper dv = new XSSFDataValidationHelper(sh);
+    for (int c = 0; c < l.columns().size(); c++) {
+      ReportSpec.ListColumn col = l.columns().get(c);
+      text(head, c, col.label(), s.header);
+      sh.setColumnWidth(c, ("text".equals(col.type()) ? 30 : 14) * 256);
+      CellRangeAddressList at = new CellRangeAddressList(1, LIST_ROWS, c, c);
+      if ("choice".equals(col.type()) && !col.choices().isEmpty()) {
+        add(sh, dv.createExplicitListConstraint(col.choices().toArray(new String[0])), at,
+            col.label(), "请从下拉列表中选择：" + String.join("、", col.choices()));
+      } else if ("count".equals(col.type())) {
+        add(sh, dv.createIntegerConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null), at,
+            col.label(), "请填写不小于 0 的整数。");
+      }
+    }
+    if (prefill != null) {
+      int r = 1;
+      for (var item : prefill.rows(l.id())) {
+        Row row = sh.createRow(r++);
+        for (int c = 0; c < l.columns().size(); c++) {
+          var v = item.get(l.columns().get(c).id());
+          if (v == null || v.isBlank()) {
+            continue;
+          }
+          Cell cell = row.createCell(c);
+          if (v.isNumber()) {
+            cell.setCellValue(v.number().doubleValue());
+          } else {
+            cell.setCellValue(v.text());
+          }
+        }
+      }
+    }
+    sh.createFreezePane(0, 1);
   }
 
   /** What one Excel cell holds at most; POI throws beyond it. */
