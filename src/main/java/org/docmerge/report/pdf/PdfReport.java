@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.docmerge.report.PublishedReport;
+import org.docmerge.report.TextReport;
 
 /**
  * The text layer of a PDF as plain text, a line per printed line: words on one line further apart than a cell's
@@ -31,16 +34,74 @@ public final class PdfReport {
     }
   }
 
-  /** The text of the PDF's text layer; blank when it has none (a scan). */
+  /** The text of the PDF's text layer, all of it read by glyph gaps (no rulings); blank when it has none (a scan). */
   public static String text(byte[] pdf) throws Unreadable {
+    return layer(pdf, false).text();
+  }
+
+  /**
+   * The PDF as a published report: ruled tables (a lattice of lines, as Word and LibreOffice print tables) rebuilt
+   * cell by cell from the rules, with merged cells as spans; the rest of the text layer, and tables without rules,
+   * read as plain text by {@link TextReport}. {@code visible} counts the non-blank characters of the text layer
+   * (below 20 it is a scan).
+   */
+  public record Read(PublishedReport report, long visible) {}
+
+  public static Read read(byte[] pdf, String name) throws Unreadable {
+    Layer layer = layer(pdf, true);
+    List<PublishedReport.Block> blocks = new ArrayList<>();
+    long visible = layer.text().codePoints().filter(cp -> !Character.isWhitespace(cp) && cp != MARK).count();
+    StringBuilder segment = new StringBuilder();
+    Lattice.Grid open = null;
+    List<List<PublishedReport.Cell>> rows = new ArrayList<>();
+    for (String line : layer.text().split("\n", -1)) {
+      if (line.length() > 2 && line.charAt(0) == MARK && line.charAt(line.length() - 1) == MARK) {
+        Lattice.Grid g = layer.grids().get(Integer.parseInt(line.substring(1, line.length() - 1)));
+        for (List<PublishedReport.Cell> r : g.rows()) {
+          for (PublishedReport.Cell c : r) {
+            visible += c.text().codePoints().filter(cp -> !Character.isWhitespace(cp)).count();
+          }
+        }
+        // A table continued on the next page (nothing but blank lines between its parts, same columns): one table.
+        if (open != null && segment.toString().isBlank() && open.sameColumns(g) && g.page == open.page + 1) {
+          rows.addAll(g.rows());
+          open = g;
+          segment.setLength(0);
+          continue;
+        }
+        if (open != null) {
+          blocks.add(new PublishedReport.Table(rows, true, true));
+        }
+        blocks.addAll(TextReport.read(segment.toString(), name).blocks());
+        segment.setLength(0);
+        open = g;
+        rows = new ArrayList<>(g.rows());
+        continue;
+      }
+      segment.append(line).append('\n');
+    }
+    if (open != null) {
+      blocks.add(new PublishedReport.Table(rows, true, true));
+    }
+    blocks.addAll(TextReport.read(segment.toString(), name).blocks());
+    return new Read(new PublishedReport(name, "pdf", blocks), visible);
+  }
+
+  /** The text layer with a line {@code MARK n MARK} where ruled table n stands, and the tables. */
+  private record Layer(String text, List<Lattice.Grid> grids) {}
+
+  /** Marks a ruled table's place in the text (a private-use character, not in any report). */
+  private static final char MARK = '\uE000';
+
+  private static Layer layer(byte[] pdf, boolean lattice) throws Unreadable {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       if (doc.isEncrypted() && !doc.getCurrentAccessPermission().canExtractContent()) {
         throw new Unreadable("encrypted", true, null);
       }
-      Cells stripper = new Cells();
+      Cells stripper = new Cells(lattice);
       stripper.setSortByPosition(true);
       stripper.getText(doc);
-      return stripper.text();
+      return new Layer(stripper.text(), stripper.all);
     } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
       throw new Unreadable("encrypted", true, e);
     } catch (IOException | RuntimeException | StackOverflowError | LinkageError e) {
@@ -55,9 +116,60 @@ public final class PdfReport {
     private final StringBuilder out = new StringBuilder();
     private final List<float[]> spans = new ArrayList<>(); // x start, x end, font size per word of the line
     private final List<String> words = new ArrayList<>();
+    private final boolean lattice;
+    /** Every page's ruled tables, in reading order; those of this page not yet placed in the text. */
+    final List<Lattice.Grid> all = new ArrayList<>();
+    private final List<Lattice.Grid> page = new ArrayList<>();
+    private final List<Lattice.Grid> pending = new ArrayList<>();
+    private float lineY = Float.NaN;
+    private int pageNo;
 
-    Cells() {
+    Cells(boolean lattice) {
       super();
+      this.lattice = lattice;
+    }
+
+    @Override
+    public void processPage(PDPage p) throws IOException {
+      page.clear();
+      pending.clear();
+      pageNo++;
+      if (lattice) {
+        try {
+          page.addAll(Lattice.grids(p, pageNo));
+        } catch (IOException | RuntimeException e) {
+          page.clear(); // rules that cannot be read: the page is read by its glyphs' gaps
+        }
+        pending.addAll(page);
+      }
+      super.processPage(p);
+      // a page whose only text is in its tables
+      placeTables(Float.MAX_VALUE);
+    }
+
+    @Override
+    protected void processTextPosition(TextPosition t) {
+      if (!page.isEmpty() && !t.getUnicode().isBlank()) {
+        float size = Math.max(1f, t.getFontSizeInPt());
+        float h = t.getHeightDir() > 0 ? t.getHeightDir() : 0.7f * size;
+        Lattice.Glyph g = new Lattice.Glyph(t.getUnicode(), t.getXDirAdj(), t.getXDirAdj() + t.getWidthDirAdj(),
+            t.getYDirAdj(), t.getYDirAdj() - h / 2, size);
+        for (Lattice.Grid grid : page) {
+          if (grid.add(g)) {
+            return;
+          }
+        }
+      }
+      super.processTextPosition(t);
+    }
+
+    /** Writes the marks of this page's tables that begin above {@code y}. */
+    private void placeTables(float y) {
+      while (!pending.isEmpty() && pending.get(0).top() < y) {
+        Lattice.Grid g = pending.remove(0);
+        out.append(MARK).append(all.size()).append(MARK).append('\n');
+        all.add(g);
+      }
     }
 
     @Override
@@ -70,6 +182,9 @@ public final class PdfReport {
       float size = Math.max(1f, first.getFontSizeInPt());
       spans.add(new float[] {first.getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj(), size});
       words.add(text);
+      if (Float.isNaN(lineY)) {
+        lineY = first.getYDirAdj();
+      }
     }
 
     @Override
@@ -85,10 +200,15 @@ public final class PdfReport {
     @Override
     protected void writePageEnd() {
       flush();
+      placeTables(Float.MAX_VALUE);
       out.append('\n');
     }
 
     private void flush() {
+      if (!Float.isNaN(lineY)) {
+        placeTables(lineY);
+      }
+      lineY = Float.NaN;
       int n = words.size();
       String[] sep = new String[n];
       for (int i = 1; i < n; i++) {
@@ -139,6 +259,7 @@ public final class PdfReport {
       String l = lines.get(i);
       sb.append(l);
       boolean wraps = i + 1 < lines.size() && full >= 8 && l.length() >= full && !l.contains("    ")
+          && l.indexOf(MARK) < 0 && lines.get(i + 1).indexOf(MARK) < 0
           && !lines.get(i + 1).contains("    ") && !lines.get(i + 1).isBlank()
           && "。；;！？!?：:".indexOf(l.charAt(l.length() - 1)) < 0
           && !lines.get(i + 1).strip().matches("^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第二十条).*")
