@@ -30,15 +30,59 @@ class PdfExtractTest {
 
   /** Our own seed report, merged to .docx and printed to PDF by LibreOffice, as an office would publish it. */
   Path seedPdf() throws Exception {
-    Path soffice = RealClients.require("soffice");
+    return printed(merged("input-samples/gongshu-investment-2021.xlsx", "seed.docx"));
+  }
+
+  Path merged(String workbook, String name) {
     Docmerge engine = Docmerge.open("gov-info-annual-2021").get();
-    Path docx = tmp.resolve("seed.docx");
-    Docmerge.Merged m = engine.merge(Path.of("input-samples/gongshu-investment-2021.xlsx"), docx,
-        Docmerge.MergeOptions.DEFAULT);
+    Path docx = tmp.resolve(name);
+    Docmerge.Merged m = engine.merge(Path.of(workbook), docx, Docmerge.MergeOptions.DEFAULT);
     assertTrue(m.document().isPresent(), m.diagnostics()::toString);
+    return docx;
+  }
+
+  /** A .docx printed to PDF by LibreOffice (its tables ruled, labels wrapped, group labels set vertically). */
+  Path printed(Path docx) throws Exception {
+    Path soffice = RealClients.require("soffice");
     RealClients.run(List.of(soffice.toString(), "--headless", "-env:UserInstallation=file://" + tmp.resolve("lo"),
         "--convert-to", "pdf", "--outdir", tmp.toString(), docx.toString()), tmp);
-    return tmp.resolve("seed.pdf");
+    String name = docx.getFileName().toString();
+    return tmp.resolve(name.substring(0, name.length() - ".docx".length()) + ".pdf");
+  }
+
+  /** Every value of {@code expected} read the same from the PDF; prints the cells right / total. */
+  static void assertEveryCell(String what, ReportSpec spec, ReportData expected, Result<ReportData> read) {
+    java.util.Map<String, String> want = Extracts.values(expected);
+    java.util.Map<String, String> got = read.value().map(Extracts::values).orElse(java.util.Map.of());
+    long right = want.entrySet().stream().filter(e -> e.getValue().equals(got.get(e.getKey()))).count();
+    System.out.println(what + ": cells right / total " + right + " / " + spec.cells().size());
+    assertEquals(spec.cells().size(), want.size(), "the expected report should have every cell");
+    assertEquals(want, got, read.diagnostics()::toString);
+    assertEquals(List.of(), read.diagnostics().stream().filter(Diagnostic::isError).toList());
+  }
+
+  @Test
+  void aPdfOfTheLargeSampleReadsEveryCellRight() throws Exception {
+    Path docx = merged("input-samples/district-large-2021.xlsx", "large.docx");
+    Path pdf = printed(docx);
+    ReportData expected = Extracts.extract(Files.readAllBytes(docx), "large.docx", SPEC).get();
+    Result<ReportData> r = Extracts.extract(Files.readAllBytes(pdf), "large.pdf", SPEC);
+    assertEveryCell("district-large-2021.pdf", SPEC, expected, r);
+    assertEquals(expected.field("agency"), r.get().field("agency"));
+    assertEquals(expected.field("year"), r.get().field("year"));
+  }
+
+  @Test
+  void aPdfOfA2019FormatReportReadsEveryCellRightAndIsToldApart() throws Exception {
+    ReportData data = Format2019Test.report(19, "2020");
+    Path docx = tmp.resolve("r2019.docx");
+    Files.write(docx, Format2019Test.ENGINE.render(data));
+    byte[] pdf = Files.readAllBytes(printed(docx));
+    PublishedReport report = Reports.read(pdf, "r2019.pdf").get();
+    assertEquals(java.util.Optional.of(Format2019Test.SPEC.kind()),
+        Reports.tell(report, Format2019Test.SHIPPED).map(ReportSpec::kind));
+    assertEveryCell("2019-format.pdf", Format2019Test.SPEC, data,
+        Extracts.extract(pdf, "r2019.pdf", Format2019Test.SPEC));
   }
 
   @Test
@@ -51,6 +95,7 @@ class PdfExtractTest {
     assertEquals(Reports.Form.PDF, Reports.sniff(b));
     Result<ReportData> r = Extracts.extract(b, "seed.pdf", SPEC);
     ReportData expected = Extracts.extract(org.docmerge.TestReports.seedText(), "seed.txt", SPEC).get();
+    assertEveryCell("gongshu-investment-2021.pdf", SPEC, expected, r);
     Extracts.values(r.get()).forEach((k, v) -> assertEquals(Extracts.values(expected).get(k), v, k));
     assertEquals(SPEC.cells().size(), r.get().values().size(), r.diagnostics()::toString);
     assertEquals("2021", r.get().field("year"));
