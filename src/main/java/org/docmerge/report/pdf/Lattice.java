@@ -22,6 +22,8 @@ import org.docmerge.report.PublishedReport;
 final class Lattice {
   /** Rules closer than this (pt) are one rule (a double border, a thick border drawn as two rectangles). */
   private static final float TOL = 2.0f;
+  /** Grid lines closer than this (pt) are one: no text fits between them. */
+  private static final float SLIVER = 5.0f;
   /** A filled rectangle thinner than this (pt) is a rule, not shading. */
   private static final float THIN = 3.0f;
   /** More rules than this on a page (a table of 30 rows by 15 columns draws under 1,000) are no table. */
@@ -68,7 +70,15 @@ final class Lattice {
       }
       int c = index(xs, cx);
       int r = index(ys, g.cy());
-      glyphs.get(owner[r][c]).add(g);
+      List<Glyph> cell = glyphs.get(owner[r][c]);
+      for (int i = Math.max(0, cell.size() - 4); i < cell.size(); i++) {
+        Glyph o = cell.get(i);
+        if (o.text().equals(g.text()) && Math.abs(o.x() - g.x()) < 0.3f * g.size()
+            && Math.abs(o.baseline() - g.baseline()) < 0.3f * g.size()) {
+          return true; // drawn twice a little apart (simulated bold): one glyph
+        }
+      }
+      cell.add(g);
       return true;
     }
 
@@ -196,18 +206,23 @@ final class Lattice {
           (segs.get(i).horizontal() ? hs : vs).add(segs.get(i));
         }
       }
-      float[] ys = cluster(hs.stream().map(Seg::at).toList());
-      float[] xs = cluster(vs.stream().map(Seg::at).toList());
-      if (ys.length < 2 || xs.length < 2 || xs[xs.length - 1] - xs[0] < 20 || ys[ys.length - 1] - ys[0] < 8) {
+      float[][] yr = cluster(hs.stream().map(Seg::at).toList());
+      float[][] xr = cluster(vs.stream().map(Seg::at).toList());
+      float[] ys = middles(yr);
+      float[] xs = middles(xr);
+      // A frame around text, or rules across a table without column rules (a 三线表), is no lattice: its text
+      // is read by the glyphs' gaps.
+      if (ys.length < 3 || xs.length < 3 || xs[xs.length - 1] - xs[0] < 20 || ys[ys.length - 1] - ys[0] < 8) {
         continue;
       }
-      out.add(grid(xs, ys, hs, vs, pageNo));
+      out.add(grid(xs, ys, xr, yr, hs, vs, pageNo));
     }
     out.sort(Comparator.comparingDouble(Grid::top));
     return out;
   }
 
-  private static Grid grid(float[] xs, float[] ys, List<Seg> hs, List<Seg> vs, int pageNo) {
+  private static Grid grid(float[] xs, float[] ys, float[][] xr, float[][] yr, List<Seg> hs, List<Seg> vs,
+      int pageNo) {
     int nr = ys.length - 1;
     int nc = xs.length - 1;
     int[] parent = new int[nr * nc];
@@ -218,10 +233,10 @@ final class Lattice {
       float ym = (ys[r] + ys[r + 1]) / 2;
       for (int c = 0; c < nc; c++) {
         float xm = (xs[c] + xs[c + 1]) / 2;
-        if (c + 1 < nc && !ruled(vs, xs[c + 1], ym)) {
+        if (c + 1 < nc && !ruled(vs, xr[c + 1], ym)) {
           parent[find(parent, r * nc + c)] = find(parent, r * nc + c + 1);
         }
-        if (r + 1 < nr && !ruled(hs, ys[r + 1], xm)) {
+        if (r + 1 < nr && !ruled(hs, yr[r + 1], xm)) {
           parent[find(parent, r * nc + c)] = find(parent, (r + 1) * nc + c);
         }
       }
@@ -242,10 +257,10 @@ final class Lattice {
     return new Grid(xs, ys, owner, pageNo, next);
   }
 
-  /** Whether a rule at {@code at} crosses the point {@code along} of it. */
-  private static boolean ruled(List<Seg> segs, float at, float along) {
+  /** Whether a rule within the range {@code at} (the rules of one grid line) crosses the point {@code along}. */
+  private static boolean ruled(List<Seg> segs, float[] at, float along) {
     for (Seg s : segs) {
-      if (Math.abs(s.at() - at) <= TOL && s.from() - TOL <= along && along <= s.to() + TOL) {
+      if (s.at() >= at[0] - TOL && s.at() <= at[1] + TOL && s.from() - TOL <= along && along <= s.to() + TOL) {
         return true;
       }
     }
@@ -269,30 +284,30 @@ final class Lattice {
     return i;
   }
 
-  /** Positions closer than TOL as one (their mean). */
-  private static float[] cluster(List<Float> values) {
+  /**
+   * Rule positions as grid lines, each the range [first, last] of the rules it stands for: rules closer than TOL
+   * are one line, and so are lines closer than SLIVER (a browser draws each cell's own border, cells a little
+   * apart: the space between two cells is no column).
+   */
+  private static float[][] cluster(List<Float> values) {
     List<Float> v = new ArrayList<>(values);
     v.sort(null);
-    List<Float> out = new ArrayList<>();
-    float sum = 0;
-    int count = 0;
-    float last = Float.NaN;
+    List<float[]> out = new ArrayList<>();
     for (float f : v) {
-      if (count > 0 && f - last > TOL) {
-        out.add(sum / count);
-        sum = 0;
-        count = 0;
+      float[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && f - last[1] <= SLIVER) {
+        last[1] = f;
+      } else {
+        out.add(new float[] {f, f});
       }
-      sum += f;
-      count++;
-      last = f;
     }
-    if (count > 0) {
-      out.add(sum / count);
-    }
-    float[] a = new float[out.size()];
+    return out.toArray(new float[0][]);
+  }
+
+  private static float[] middles(float[][] ranges) {
+    float[] a = new float[ranges.length];
     for (int i = 0; i < a.length; i++) {
-      a[i] = out.get(i);
+      a[i] = (ranges[i][0] + ranges[i][1]) / 2;
     }
     return a;
   }

@@ -34,11 +34,6 @@ public final class PdfReport {
     }
   }
 
-  /** The text of the PDF's text layer, all of it read by glyph gaps (no rulings); blank when it has none (a scan). */
-  public static String text(byte[] pdf) throws Unreadable {
-    return layer(pdf, false).text();
-  }
-
   /**
    * The PDF as a published report: ruled tables (a lattice of lines, as Word and LibreOffice print tables) rebuilt
    * cell by cell from the rules, with merged cells as spans; the rest of the text layer, and tables without rules,
@@ -48,7 +43,7 @@ public final class PdfReport {
   public record Read(PublishedReport report, long visible) {}
 
   public static Read read(byte[] pdf, String name) throws Unreadable {
-    Layer layer = layer(pdf, true);
+    Layer layer = layer(pdf);
     List<PublishedReport.Block> blocks = new ArrayList<>();
     long visible = layer.text().codePoints().filter(cp -> !Character.isWhitespace(cp) && cp != MARK).count();
     StringBuilder segment = new StringBuilder();
@@ -93,12 +88,12 @@ public final class PdfReport {
   /** Marks a ruled table's place in the text (a private-use character, not in any report). */
   private static final char MARK = '\uE000';
 
-  private static Layer layer(byte[] pdf, boolean lattice) throws Unreadable {
+  private static Layer layer(byte[] pdf) throws Unreadable {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       if (doc.isEncrypted() && !doc.getCurrentAccessPermission().canExtractContent()) {
         throw new Unreadable("encrypted", true, null);
       }
-      Cells stripper = new Cells(lattice);
+      Cells stripper = new Cells();
       stripper.setSortByPosition(true);
       stripper.getText(doc);
       return new Layer(stripper.text(), stripper.all);
@@ -116,7 +111,6 @@ public final class PdfReport {
     private final StringBuilder out = new StringBuilder();
     private final List<float[]> spans = new ArrayList<>(); // x start, x end, font size per word of the line
     private final List<String> words = new ArrayList<>();
-    private final boolean lattice;
     /** Every page's ruled tables, in reading order; those of this page not yet placed in the text. */
     final List<Lattice.Grid> all = new ArrayList<>();
     private final List<Lattice.Grid> page = new ArrayList<>();
@@ -124,9 +118,8 @@ public final class PdfReport {
     private float lineY = Float.NaN;
     private int pageNo;
 
-    Cells(boolean lattice) {
+    Cells() {
       super();
-      this.lattice = lattice;
     }
 
     @Override
@@ -134,14 +127,12 @@ public final class PdfReport {
       page.clear();
       pending.clear();
       pageNo++;
-      if (lattice) {
-        try {
-          page.addAll(Lattice.grids(p, pageNo));
-        } catch (IOException | RuntimeException e) {
-          page.clear(); // rules that cannot be read: the page is read by its glyphs' gaps
-        }
-        pending.addAll(page);
+      try {
+        page.addAll(Lattice.grids(p, pageNo));
+      } catch (IOException | RuntimeException e) {
+        page.clear(); // rules that cannot be read: the page is read by its glyphs' gaps
       }
+      pending.addAll(page);
       super.processPage(p);
       // a page whose only text is in its tables
       placeTables(Float.MAX_VALUE);
@@ -152,7 +143,7 @@ public final class PdfReport {
       if (!page.isEmpty() && !t.getUnicode().isBlank()) {
         float size = Math.max(1f, t.getFontSizeInPt());
         float h = t.getHeightDir() > 0 ? t.getHeightDir() : 0.7f * size;
-        Lattice.Glyph g = new Lattice.Glyph(t.getUnicode(), t.getXDirAdj(), t.getXDirAdj() + t.getWidthDirAdj(),
+        Lattice.Glyph g = new Lattice.Glyph(unify(t.getUnicode()), t.getXDirAdj(), t.getXDirAdj() + t.getWidthDirAdj(),
             t.getYDirAdj(), t.getYDirAdj() - h / 2, size);
         for (Lattice.Grid grid : page) {
           if (grid.add(g)) {
@@ -181,7 +172,7 @@ public final class PdfReport {
       TextPosition last = positions.get(positions.size() - 1);
       float size = Math.max(1f, first.getFontSizeInPt());
       spans.add(new float[] {first.getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj(), size});
-      words.add(text);
+      words.add(unify(text));
       if (Float.isNaN(lineY)) {
         lineY = first.getYDirAdj();
       }
@@ -242,6 +233,21 @@ public final class PdfReport {
       flush();
       return unwrap(out.toString());
     }
+  }
+
+  /**
+   * Kangxi radicals (U+2F00–U+2FDF, U+2E80–U+2EFF) as the ideographs they look like: some fonts (Chromium's
+   * print, some Office exports) map 「⼆」「⾏」 to radicals in the text layer, where a reader sees 「二」「行」.
+   */
+  static String unify(String s) {
+    if (s.chars().noneMatch(ch -> ch >= 0x2E80 && ch <= 0x2FDF)) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder();
+    s.codePoints().forEach(cp -> sb.append(cp >= 0x2E80 && cp <= 0x2FDF
+        ? java.text.Normalizer.normalize(new String(Character.toChars(cp)), java.text.Normalizer.Form.NFKC)
+        : new String(Character.toChars(cp))));
+    return sb.toString();
   }
 
   /**
