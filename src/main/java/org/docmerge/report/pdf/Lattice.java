@@ -22,6 +22,8 @@ import org.docmerge.report.PublishedReport;
 final class Lattice {
   /** Rules closer than this (pt) are one rule (a double border, a thick border drawn as two rectangles). */
   private static final float TOL = 2.0f;
+  /** A row taller than this (pt) below a grid is no row of it. */
+  private static final float MAX_ROW = 120f;
   /** Grid lines closer than this (pt) are one: no text fits between them. */
   private static final float SLIVER = 5.0f;
   /** A filled rectangle thinner than this (pt) is a rule, not shading. */
@@ -195,6 +197,9 @@ final class Lattice {
       }
     }
     List<Grid> out = new ArrayList<>();
+    boolean[] used = new boolean[n];
+    List<Float> tops = new ArrayList<>();
+    List<Object[]> formed = new ArrayList<>();
     for (int root = 0; root < n; root++) {
       if (find(parent, root) != root) {
         continue;
@@ -215,14 +220,65 @@ final class Lattice {
       if (ys.length < 3 || xs.length < 3 || xs[xs.length - 1] - xs[0] < 20 || ys[ys.length - 1] - ys[0] < 8) {
         continue;
       }
-      out.add(grid(xs, ys, xr, yr, hs, vs, pageNo));
+      for (int i = 0; i < n; i++) {
+        used[i] |= find(parent, i) == root;
+      }
+      tops.add(ys[0]);
+      formed.add(new Object[] {xs, ys, xr, yr, hs, vs});
+    }
+    for (Object[] f : formed) {
+      float[] xs = (float[]) f[0];
+      float[][] yr = (float[][]) f[3];
+      @SuppressWarnings("unchecked")
+      List<Seg> hs = new ArrayList<>((List<Seg>) f[4]);
+      int ruledRows = yr.length - 1;
+      yr = below(segs, used, xs, yr, hs, tops);
+      out.add(grid(xs, middles(yr), (float[][]) f[2], yr, hs, (List<Seg>) f[5], pageNo, ruledRows));
     }
     out.sort(Comparator.comparingDouble(Grid::top));
     return out;
   }
 
+  /**
+   * Rows below a grid ruled across its whole width but without column rules of their own (a table whose header
+   * is ruled and whose body has rules between rows only): their columns are those of the rows above. They are
+   * added to {@code hs} and to the returned grid lines.
+   */
+  private static float[][] below(List<Seg> segs, boolean[] used, float[] xs, float[][] yr, List<Seg> hs,
+      List<Float> tops) {
+    float bottom = yr[yr.length - 1][1];
+    float next = Float.MAX_VALUE;
+    for (float t : tops) {
+      if (t > bottom + TOL) {
+        next = Math.min(next, t);
+      }
+    }
+    float limit = next;
+    List<Seg> across = new ArrayList<>();
+    for (int i = 0; i < segs.size(); i++) {
+      Seg s = segs.get(i);
+      if (!used[i] && s.horizontal() && s.at() > bottom + SLIVER && s.at() < limit
+          && s.from() <= xs[0] + 2 * SLIVER && s.to() >= xs[xs.length - 1] - 2 * SLIVER) {
+        across.add(s);
+      }
+    }
+    List<float[]> out = new ArrayList<>(List.of(yr));
+    for (float[] line : cluster(across.stream().map(Seg::at).toList())) {
+      if (line[0] - out.get(out.size() - 1)[1] > MAX_ROW) {
+        break;
+      }
+      out.add(line);
+      for (Seg s : across) {
+        if (s.at() >= line[0] && s.at() <= line[1]) {
+          hs.add(s);
+        }
+      }
+    }
+    return out.toArray(new float[0][]);
+  }
+
   private static Grid grid(float[] xs, float[] ys, float[][] xr, float[][] yr, List<Seg> hs, List<Seg> vs,
-      int pageNo) {
+      int pageNo, int ruledRows) {
     int nr = ys.length - 1;
     int nc = xs.length - 1;
     int[] parent = new int[nr * nc];
@@ -233,7 +289,7 @@ final class Lattice {
       float ym = (ys[r] + ys[r + 1]) / 2;
       for (int c = 0; c < nc; c++) {
         float xm = (xs[c] + xs[c + 1]) / 2;
-        if (c + 1 < nc && !ruled(vs, xr[c + 1], ym)) {
+        if (c + 1 < nc && !(r >= ruledRows || ruled(vs, xr[c + 1], ym))) {
           parent[find(parent, r * nc + c)] = find(parent, r * nc + c + 1);
         }
         if (r + 1 < nr && !ruled(hs, yr[r + 1], xm)) {
