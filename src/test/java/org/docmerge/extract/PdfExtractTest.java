@@ -16,6 +16,7 @@ import org.docmerge.model.ReportData;
 import org.docmerge.report.PublishedReport;
 import org.docmerge.spec.ReportSpec;
 import org.docmerge.validate.Validator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +113,7 @@ class PdfExtractTest {
    * header line between their parts; in the last, only the tables' headers have column rules. Every cell reads as
    * from the page itself, and never worse than the gaps between glyphs read it.
    */
+  @Tag("browser")
   @ParameterizedTest
   @ValueSource(strings = {"gov-site-2022", "blank-total-2022", "odd-cells-2022", "single-table-2022", "rows-ruled"})
   void aWebPagePrintedByABrowserReadsLikeThePage(String name) throws Exception {

@@ -12,10 +12,14 @@ import org.docmerge.report.PublishedReport;
 import org.docmerge.report.TextReport;
 
 /**
- * The text layer of a PDF as plain text, a line per printed line: words on one line further apart than a cell's
+ * A PDF's text layer as a published report. A ruled table (the lattice Word, LibreOffice and browsers print) is
+ * rebuilt cell by cell from its rules ({@link Lattice}): each glyph goes into the cell it stands in, a cell's lines
+ * are joined with {@code \n} (labels wrapped over two lines, group labels set one character per line), merged
+ * cells keep their spans and blank cells stay visible, as in a .docx; the parts of a table broken across pages are
+ * joined. Everything else is plain text, a line per printed line: words on one line further apart than a cell's
  * padding (more than about one character) are separate cells, written with a run of spaces between them, the
- * layout {@link org.docmerge.report.TextReport} reads as a table row (blank cells leave no trace there). Words
- * closer together stay one cell. Stateless.
+ * layout {@link TextReport} reads as a table row (blank cells leave no trace there), so an unruled table is still
+ * read by the gaps between its glyphs. Stateless.
  */
 public final class PdfReport {
   private PdfReport() {}
