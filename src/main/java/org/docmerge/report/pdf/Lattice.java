@@ -75,7 +75,7 @@ final class Lattice {
       List<Glyph> cell = glyphs.get(owner[r][c]);
       for (int i = Math.max(0, cell.size() - 4); i < cell.size(); i++) {
         Glyph o = cell.get(i);
-        if (o.text().equals(g.text()) && Math.abs(o.x() - g.x()) < 0.3f * g.size()
+        if (o.text().equals(g.text()) && Math.abs(o.x() - g.x()) < Math.min(0.15f * g.size(), 0.4f * (g.right() - g.x()))
             && Math.abs(o.baseline() - g.baseline()) < 0.3f * g.size()) {
           return true; // drawn twice a little apart (simulated bold): one glyph
         }
@@ -174,6 +174,9 @@ final class Lattice {
 
   /** The ruled tables on a page, top to bottom. */
   static List<Grid> grids(PDPage page, int pageNo) throws IOException {
+    if (page.getRotation() % 360 != 0) {
+      return List.of(); // the glyphs' coordinates are turned, the rules' not: read by gaps
+    }
     Rules rules = new Rules(page);
     rules.processPage(page);
     if (rules.segs.size() > MAX_RULES) {

@@ -73,6 +73,12 @@ public final class PdfReport {
         }
         blocks.addAll(TextReport.read(segment.toString(), name).blocks());
         segment.setLength(0);
+        if (!TextReport.statistics(g.rows())) {
+          // A ruled box around the title or a signature, no statistics table: its lines are text.
+          g.rows().forEach(r -> r.forEach(c -> segment.append(c.text()).append('\n')));
+          open = null;
+          continue;
+        }
         open = g;
         rows = new ArrayList<>(g.rows());
         continue;
