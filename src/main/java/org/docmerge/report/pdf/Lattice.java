@@ -173,15 +173,17 @@ final class Lattice {
   }
 
   /** The ruled tables on a page, top to bottom. */
-  static List<Grid> grids(PDPage page, int pageNo) throws IOException {
+  static List<Grid> grids(PDPage page, int pageNo, long[] budget) throws IOException {
     if (page.getRotation() % 360 != 0) {
       return List.of(); // the glyphs' coordinates are turned, the rules' not: read by gaps
     }
     Rules rules = new Rules(page);
     rules.processPage(page);
-    if (rules.segs.size() > MAX_RULES) {
-      return List.of(); // a drawing, not a table (and grouping would take quadratic time): read by gaps
+    long cost = (long) rules.segs.size() * rules.segs.size() / 2;
+    if (rules.segs.size() > MAX_RULES || cost > budget[0]) {
+      return List.of(); // a drawing, not a table (grouping takes quadratic time, a document has a budget): by gaps
     }
+    budget[0] -= cost;
     return grids(rules.segs, pageNo);
   }
 

@@ -127,6 +127,8 @@ public final class PdfReport {
     private final List<Lattice.Grid> pending = new ArrayList<>();
     private float lineY = Float.NaN;
     private int pageNo;
+    /** Comparisons of rules left for the document (a hostile file of many ruled pages stays quick). */
+    private final long[] budget = {200_000_000L};
 
     Cells() {
       super();
@@ -138,7 +140,7 @@ public final class PdfReport {
       pending.clear();
       pageNo++;
       try {
-        page.addAll(Lattice.grids(p, pageNo));
+        page.addAll(Lattice.grids(p, pageNo, budget));
       } catch (IOException | RuntimeException e) {
         page.clear(); // rules that cannot be read: the page is read by its glyphs' gaps
       }
