@@ -68,8 +68,9 @@ class HostileApiTest {
     try (AutoCloseable cleanup = built.cleanup()) {
       List<String> args = built.args();
       int t = args.indexOf("-t");
-      boolean template = t >= 0;
-      Path file = Path.of(template ? args.get(t + 1) : args.get(1));
+      // a template goes to /api/inspect: given with -t (check, merge) or as the file of `inspect`
+      boolean template = t >= 0 || args.get(0).equals("inspect");
+      Path file = Path.of(t >= 0 ? args.get(t + 1) : args.get(1));
       assertTrue(Files.isRegularFile(file), "the case builds a file to upload");
       byte[] bytes = Files.readAllBytes(file);
       String name = file.getFileName().toString();
