@@ -99,21 +99,20 @@ public final class Reports {
         return Result.of(TextReport.read(decode(b), name), List.of());
       }
       case PDF -> {
-        String text;
+        PdfReport.Read read;
         try {
-          text = PdfReport.text(b);
+          read = PdfReport.read(b, name);
         } catch (PdfReport.Unreadable e) {
           return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where, e.encrypted()
               ? "这个 PDF 设置了密码或禁止复制文字，无法读取。请向发布单位索取 Word 版或网页版"
               : "PDF 文件已损坏或格式异常，无法读取。请重新下载，或改用 Word 版、网页版"));
         }
-        if (text.codePoints().filter(cp -> !Character.isWhitespace(cp)).count() < 20) {
+        if (read.visible() < 20) {
           return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
               "这个 PDF 没有文字层（是扫描件或图片），docmerge 不做文字识别（OCR），无法读出其中的数字。"
                   + "请向发布单位索取 Word 版或网页版，或先用文字识别软件转成文字并核对后再试"));
         }
-        PublishedReport r = TextReport.read(text, name);
-        return Result.of(new PublishedReport(name, "pdf", r.blocks()), List.of());
+        return Result.of(read.report(), List.of());
       }
       default -> {
         return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,

@@ -122,16 +122,20 @@ public final class TextReport {
     return new PublishedReport(source, "text", blocks);
   }
 
+  /** Whether a table's cells hold a digit or a word of the report's tables (else it is a page's layout). */
+  public static boolean statistics(List<List<PublishedReport.Cell>> rows) {
+    boolean digits = rows.stream().flatMap(List::stream).anyMatch(c -> c.text().chars().anyMatch(Character::isDigit));
+    return digits || rows.stream().flatMap(List::stream)
+        .map(c -> org.docmerge.spec.Labels.simplify(c.text())).anyMatch(t -> TABLE_WORDS.stream().anyMatch(t::contains));
+  }
+
   /**
    * A finished table; one without a single digit nor any word of the report's tables is no statistics table but a
    * page's layout (「文件名称: | |||」 above a title): its lines stay paragraphs, so that a title or an agency line
    * inside it is not lost.
    */
   private static void close(List<PublishedReport.Block> blocks, Open table) {
-    boolean digits = table.rows.stream().flatMap(List::stream).anyMatch(c -> c.text().chars().anyMatch(Character::isDigit));
-    boolean statistics = table.rows.stream().flatMap(List::stream)
-        .map(c -> org.docmerge.spec.Labels.simplify(c.text())).anyMatch(t -> TABLE_WORDS.stream().anyMatch(t::contains));
-    if (digits || statistics) {
+    if (statistics(table.rows)) {
       blocks.add(new PublishedReport.Table(table.rows, false, table.blanksVisible));
       return;
     }

@@ -5,14 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.docmerge.report.PublishedReport;
+import org.docmerge.report.TextReport;
 
 /**
- * The text layer of a PDF as plain text, a line per printed line: words on one line further apart than a cell's
+ * A PDF's text layer as a published report. A ruled table (the lattice Word, LibreOffice and browsers print) is
+ * rebuilt cell by cell from its rules ({@link Lattice}): each glyph goes into the cell it stands in, a cell's lines
+ * are joined with {@code \n} (labels wrapped over two lines, group labels set one character per line), merged
+ * cells keep their spans and blank cells stay visible, as in a .docx; the parts of a table broken across pages are
+ * joined. Everything else is plain text, a line per printed line: words on one line further apart than a cell's
  * padding (more than about one character) are separate cells, written with a run of spaces between them, the
- * layout {@link org.docmerge.report.TextReport} reads as a table row (blank cells leave no trace there). Words
- * closer together stay one cell. Stateless.
+ * layout {@link TextReport} reads as a table row (blank cells leave no trace there), so an unruled table is still
+ * read by the gaps between its glyphs. Stateless.
  */
 public final class PdfReport {
   private PdfReport() {}
@@ -31,8 +38,67 @@ public final class PdfReport {
     }
   }
 
-  /** The text of the PDF's text layer; blank when it has none (a scan). */
-  public static String text(byte[] pdf) throws Unreadable {
+  /**
+   * The PDF as a published report: ruled tables (a lattice of lines, as Word and LibreOffice print tables) rebuilt
+   * cell by cell from the rules, with merged cells as spans; the rest of the text layer, and tables without rules,
+   * read as plain text by {@link TextReport}. {@code visible} counts the non-blank characters of the text layer
+   * (below 20 it is a scan).
+   */
+  public record Read(PublishedReport report, long visible) {}
+
+  public static Read read(byte[] pdf, String name) throws Unreadable {
+    Layer layer = layer(pdf);
+    List<PublishedReport.Block> blocks = new ArrayList<>();
+    long visible = layer.text().codePoints().filter(cp -> !Character.isWhitespace(cp) && cp != MARK).count();
+    StringBuilder segment = new StringBuilder();
+    Lattice.Grid open = null;
+    List<List<PublishedReport.Cell>> rows = new ArrayList<>();
+    for (String line : layer.text().split("\n", -1)) {
+      if (line.length() > 2 && line.charAt(0) == MARK && line.charAt(line.length() - 1) == MARK) {
+        Lattice.Grid g = layer.grids().get(Integer.parseInt(line.substring(1, line.length() - 1)));
+        for (List<PublishedReport.Cell> r : g.rows()) {
+          for (PublishedReport.Cell c : r) {
+            visible += c.text().codePoints().filter(cp -> !Character.isWhitespace(cp)).count();
+          }
+        }
+        // A table continued on the next page (nothing but blank lines between its parts, same columns): one table.
+        if (open != null && segment.toString().isBlank() && open.sameColumns(g) && g.page == open.page + 1) {
+          rows.addAll(g.rows());
+          open = g;
+          segment.setLength(0);
+          continue;
+        }
+        if (open != null) {
+          blocks.add(new PublishedReport.Table(rows, true, true));
+        }
+        blocks.addAll(TextReport.read(segment.toString(), name).blocks());
+        segment.setLength(0);
+        if (!TextReport.statistics(g.rows())) {
+          // A ruled box around the title or a signature, no statistics table: its lines are text.
+          g.rows().forEach(r -> r.forEach(c -> segment.append(c.text()).append('\n')));
+          open = null;
+          continue;
+        }
+        open = g;
+        rows = new ArrayList<>(g.rows());
+        continue;
+      }
+      segment.append(line).append('\n');
+    }
+    if (open != null) {
+      blocks.add(new PublishedReport.Table(rows, true, true));
+    }
+    blocks.addAll(TextReport.read(segment.toString(), name).blocks());
+    return new Read(new PublishedReport(name, "pdf", blocks), visible);
+  }
+
+  /** The text layer with a line {@code MARK n MARK} where ruled table n stands, and the tables. */
+  private record Layer(String text, List<Lattice.Grid> grids) {}
+
+  /** Marks a ruled table's place in the text (a private-use character, not in any report). */
+  private static final char MARK = '\uE000';
+
+  private static Layer layer(byte[] pdf) throws Unreadable {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       if (doc.isEncrypted() && !doc.getCurrentAccessPermission().canExtractContent()) {
         throw new Unreadable("encrypted", true, null);
@@ -40,7 +106,7 @@ public final class PdfReport {
       Cells stripper = new Cells();
       stripper.setSortByPosition(true);
       stripper.getText(doc);
-      return stripper.text();
+      return new Layer(stripper.text(), stripper.all);
     } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
       throw new Unreadable("encrypted", true, e);
     } catch (IOException | RuntimeException | StackOverflowError | LinkageError e) {
@@ -55,9 +121,58 @@ public final class PdfReport {
     private final StringBuilder out = new StringBuilder();
     private final List<float[]> spans = new ArrayList<>(); // x start, x end, font size per word of the line
     private final List<String> words = new ArrayList<>();
+    /** Every page's ruled tables, in reading order; those of this page not yet placed in the text. */
+    final List<Lattice.Grid> all = new ArrayList<>();
+    private final List<Lattice.Grid> page = new ArrayList<>();
+    private final List<Lattice.Grid> pending = new ArrayList<>();
+    private float lineY = Float.NaN;
+    private int pageNo;
+    /** Comparisons of rules left for the document (a hostile file of many ruled pages stays quick). */
+    private final long[] budget = {200_000_000L};
 
     Cells() {
       super();
+    }
+
+    @Override
+    public void processPage(PDPage p) throws IOException {
+      page.clear();
+      pending.clear();
+      pageNo++;
+      try {
+        page.addAll(Lattice.grids(p, pageNo, budget));
+      } catch (IOException | RuntimeException e) {
+        page.clear(); // rules that cannot be read: the page is read by its glyphs' gaps
+      }
+      pending.addAll(page);
+      super.processPage(p);
+      // a page whose only text is in its tables
+      placeTables(Float.MAX_VALUE);
+    }
+
+    @Override
+    protected void processTextPosition(TextPosition t) {
+      if (!page.isEmpty() && !t.getUnicode().isBlank()) {
+        float size = Math.max(1f, t.getFontSizeInPt());
+        float h = t.getHeightDir() > 0 ? t.getHeightDir() : 0.7f * size;
+        Lattice.Glyph g = new Lattice.Glyph(unify(t.getUnicode()), t.getXDirAdj(), t.getXDirAdj() + t.getWidthDirAdj(),
+            t.getYDirAdj(), t.getYDirAdj() - h / 2, size);
+        for (Lattice.Grid grid : page) {
+          if (grid.add(g)) {
+            return;
+          }
+        }
+      }
+      super.processTextPosition(t);
+    }
+
+    /** Writes the marks of this page's tables that begin above {@code y}. */
+    private void placeTables(float y) {
+      while (!pending.isEmpty() && pending.get(0).top() < y) {
+        Lattice.Grid g = pending.remove(0);
+        out.append(MARK).append(all.size()).append(MARK).append('\n');
+        all.add(g);
+      }
     }
 
     @Override
@@ -69,7 +184,10 @@ public final class PdfReport {
       TextPosition last = positions.get(positions.size() - 1);
       float size = Math.max(1f, first.getFontSizeInPt());
       spans.add(new float[] {first.getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj(), size});
-      words.add(text);
+      words.add(unify(text));
+      if (Float.isNaN(lineY)) {
+        lineY = first.getYDirAdj();
+      }
     }
 
     @Override
@@ -85,10 +203,15 @@ public final class PdfReport {
     @Override
     protected void writePageEnd() {
       flush();
+      placeTables(Float.MAX_VALUE);
       out.append('\n');
     }
 
     private void flush() {
+      if (!Float.isNaN(lineY)) {
+        placeTables(lineY);
+      }
+      lineY = Float.NaN;
       int n = words.size();
       String[] sep = new String[n];
       for (int i = 1; i < n; i++) {
@@ -125,6 +248,21 @@ public final class PdfReport {
   }
 
   /**
+   * Kangxi radicals (U+2F00–U+2FDF, U+2E80–U+2EFF) as the ideographs they look like: some fonts (Chromium's
+   * print, some Office exports) map 「⼆」「⾏」 to radicals in the text layer, where a reader sees 「二」「行」.
+   */
+  static String unify(String s) {
+    if (s.chars().noneMatch(ch -> ch >= 0x2E80 && ch <= 0x2FDF)) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder();
+    s.codePoints().forEach(cp -> sb.append(cp >= 0x2E80 && cp <= 0x2FDF
+        ? java.text.Normalizer.normalize(new String(Character.toChars(cp)), java.text.Normalizer.Form.NFKC)
+        : new String(Character.toChars(cp))));
+    return sb.toString();
+  }
+
+  /**
    * A paragraph's lines as one line again: a line as long as the page's full lines that does not end a sentence
    * continues on the next. Table rows (cells apart) and page numbers (「- 3 -」) are left alone; page numbers go.
    */
@@ -139,6 +277,7 @@ public final class PdfReport {
       String l = lines.get(i);
       sb.append(l);
       boolean wraps = i + 1 < lines.size() && full >= 8 && l.length() >= full && !l.contains("    ")
+          && l.indexOf(MARK) < 0 && lines.get(i + 1).indexOf(MARK) < 0
           && !lines.get(i + 1).contains("    ") && !lines.get(i + 1).isBlank()
           && "。；;！？!?：:".indexOf(l.charAt(l.length() - 1)) < 0
           && !lines.get(i + 1).strip().matches("^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第二十条).*")

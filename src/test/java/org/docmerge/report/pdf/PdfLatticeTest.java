@@ -1,0 +1,113 @@
+package org.docmerge.report.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.docmerge.report.PublishedReport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Ruled tables rebuilt from their rules, on PDFs drawn here: a merged cell (no rule between its grid cells) is one
+ * cell with its span, given once in its first row; a label set one character per line and one wrapped over two
+ * lines read as one cell each; a blank cell is a blank cell; text drawn twice a little apart (simulated bold) reads once; borders drawn as lines or as thin filled rectangles
+ * read the same; a ruled box holding only words (a title) is text, not a table.
+ */
+class PdfLatticeTest {
+  static final float TOP = 700;
+  static final float[] XS = {50, 90, 200, 260, 320};
+  static final float[] YS = {TOP, TOP - 40, TOP - 80, TOP - 120};
+
+  /** A rule from (x1, y1) to (x2, y2), stroked or as a thin filled rectangle. */
+  static void rule(PDPageContentStream cs, boolean filled, float x1, float y1, float x2, float y2) throws Exception {
+    if (filled) {
+      cs.addRect(Math.min(x1, x2) - 0.3f, Math.min(y1, y2) - 0.3f, Math.abs(x2 - x1) + 0.6f, Math.abs(y2 - y1) + 0.6f);
+      cs.fill();
+    } else {
+      cs.moveTo(x1, y1);
+      cs.lineTo(x2, y2);
+      cs.stroke();
+    }
+  }
+
+  static void text(PDPageContentStream cs, PDType1Font font, float x, float y, String s) throws Exception {
+    cs.beginText();
+    cs.setFont(font, 10);
+    cs.newLineAtOffset(x, y);
+    cs.showText(s);
+    cs.endText();
+  }
+
+  static byte[] pdf(boolean filled) throws Exception {
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        // A box around a title: words only, no statistics.
+        rule(cs, filled, 50, 800, 320, 800);
+        rule(cs, filled, 50, 770, 320, 770);
+        rule(cs, filled, 50, 750, 320, 750);
+        rule(cs, filled, 50, 750, 50, 800);
+        rule(cs, filled, 185, 750, 185, 800);
+        rule(cs, filled, 320, 750, 320, 800);
+        text(cs, font, 60, 780, "Annual report");
+        text(cs, font, 195, 780, "of the bureau");
+        text(cs, font, 60, 756, "Published by");
+        text(cs, font, 195, 756, "the office");
+        // The table: the first column is one merged cell over all three rows.
+        for (int r = 0; r < YS.length; r++) {
+          rule(cs, filled, (r == 0 || r == YS.length - 1) ? XS[0] : XS[1], YS[r], XS[XS.length - 1], YS[r]);
+        }
+        for (float x : XS) {
+          rule(cs, filled, x, YS[0], x, YS[YS.length - 1]);
+        }
+        text(cs, font, 66, TOP - 30, "G");
+        text(cs, font, 66, TOP - 45, "R");
+        text(cs, font, 66, TOP - 60, "P");
+        text(cs, font, 95, TOP - 17, "Received this");
+        text(cs, font, 95, TOP - 29, "year");
+        text(cs, font, 220, TOP - 24, "12");
+        text(cs, font, 280, TOP - 24, "7");
+        text(cs, font, 95, TOP - 64, "Carried over");
+        text(cs, font, 280, TOP - 64, "3");
+        text(cs, font, 95, TOP - 104, "Total");
+        text(cs, font, 220, TOP - 104, "12");
+        text(cs, font, 280, TOP - 104, "10");
+        text(cs, font, 280.4f, TOP - 104, "10"); // simulated bold: drawn twice a little apart
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aRuledTableIsRebuiltCellByCellWithItsMergedCells(boolean filled) throws Exception {
+    PublishedReport r = PdfReport.read(pdf(filled), "t.pdf").report();
+    List<PublishedReport.Table> tables = r.blocks().stream().filter(b -> b instanceof PublishedReport.Table)
+        .map(b -> (PublishedReport.Table) b).toList();
+    assertEquals(1, tables.size(), r.blocks()::toString);
+    PublishedReport.Table t = tables.get(0);
+    assertTrue(t.spansKnown() && t.blanksVisible());
+    assertEquals(List.of(
+        List.of(new PublishedReport.Cell("G\nR\nP", 1, 3), PublishedReport.Cell.of("Received this\nyear"),
+            PublishedReport.Cell.of("12"), PublishedReport.Cell.of("7")),
+        List.of(PublishedReport.Cell.of("Carried over"), PublishedReport.Cell.of(""), PublishedReport.Cell.of("3")),
+        List.of(PublishedReport.Cell.of("Total"), PublishedReport.Cell.of("12"), PublishedReport.Cell.of("10"))),
+        t.rows());
+    List<String> text = r.blocks().stream().filter(b -> b instanceof PublishedReport.Paragraph)
+        .map(b -> ((PublishedReport.Paragraph) b).text()).toList();
+    assertTrue(text.containsAll(List.of("Annual report", "of the bureau", "Published by", "the office")),
+        text::toString);
+  }
+}
