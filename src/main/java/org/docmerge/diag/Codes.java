@@ -100,6 +100,18 @@ public final class Codes {
     unreadable("TEMPLATE.UNREADABLE", "无法读取模板文件");
     unreadable("TEMPLATE.TOO_LARGE", "模板文件超过大小上限");
     input("TEMPLATE.TOO_DEEP", "模板嵌套深得不像真实文档，拒绝");
+    input("LIST.REQUIRED", "列表工作表的必填格为空");
+    input("LIST.CHOICE", "列表工作表的格不是可选的取值之一");
+    input("LIST.NUMBER", "列表工作表的格应为数字或不小于 0 的整数");
+    input("LIST.RANGE", "列表工作表的数字超出规定范围");
+    input("LIST.TOO_MANY", "列表工作表的行数超过上限");
+    unreadable("KIND.NO_SPEC", "报告类型文件夹中没有 spec.json");
+    input("KIND.NAME", "spec.json 的 kind 与文件夹名不一致");
+    input("KIND.NO_SAMPLE", "报告类型没有样例工作簿，样例合并未检查");
+    input("KIND.SAMPLE", "报告类型的样例工作簿不能生成报告");
+    input("KIND.TODO_LABEL", "spec.json 中还有待填写正式名称的标签");
+    input("KIND.IDENTITY", "勾稽关系、界限或计算值写法有误");
+    input("KIND.UNREACHABLE", "spec.json 中的项目在模板中没有标签，永远不会出现在报告里");
     input("TEMPLATE.STYLE_CYCLE", "模板的样式相互继承成环");
     input("TEMPLATE.SYNTAX", "模板标记写法有误");
     input("TEMPLATE.UNKNOWN_TAG", "模板标记不对应规格中的任何字段、部分或单元格");
