@@ -228,22 +228,40 @@ public final class PdfReport {
           sep[i] = CELL;
         }
       }
+      int start = out.length();
+      List<String> texts = new ArrayList<>();
+      List<float[]> xs = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         if (i > 0) {
           out.append(sep[i]);
         }
+        if (i == 0 || CELL.equals(sep[i])) {
+          texts.add("");
+          xs.add(new float[] {spans.get(i)[0], spans.get(i)[1]});
+        }
+        int last = texts.size() - 1;
+        texts.set(last, texts.get(last) + (i == 0 || CELL.equals(sep[i]) ? "" : sep[i]) + words.get(i));
+        xs.get(last)[1] = spans.get(i)[1];
         out.append(words.get(i));
       }
       if (!words.isEmpty()) {
+        lines.add(new Line(start, out.length(), texts, xs));
         out.append('\n');
       }
       words.clear();
       spans.clear();
     }
 
+    /** A line written as cells apart: its place in {@code out}, its cells and their x-ranges. */
+    private record Line(int start, int end, List<String> cells, List<float[]> xs) {}
+
+    private final List<Line> lines = new ArrayList<>();
+
     String text() {
       flush();
-      return unwrap(out.toString());
+      String placed = Columns.place(out.toString(), lines.stream()
+          .map(l -> new Columns.Row(l.start(), l.end(), l.cells(), l.xs())).toList());
+      return unwrap(placed);
     }
   }
 
@@ -269,21 +287,26 @@ public final class PdfReport {
   static String unwrap(String text) {
     List<String> lines = new ArrayList<>(text.lines().filter(l -> !l.strip().matches("[-－—]\\s*\\d+\\s*[-－—]")).toList());
     // A full line's length: most of a page's prose lines are full, so three quarters of them are at least this long.
-    int[] lengths = lines.stream().filter(l -> !l.contains("    ") && l.strip().length() >= 8)
+    int[] lengths = lines.stream().filter(l -> !cells(l) && l.strip().length() >= 8)
         .mapToInt(String::length).sorted().toArray();
     int full = lengths.length == 0 ? 0 : (int) (0.85 * lengths[lengths.length / 4]);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);
       sb.append(l);
-      boolean wraps = i + 1 < lines.size() && full >= 8 && l.length() >= full && !l.contains("    ")
+      boolean wraps = i + 1 < lines.size() && full >= 8 && l.length() >= full && !cells(l)
           && l.indexOf(MARK) < 0 && lines.get(i + 1).indexOf(MARK) < 0
-          && !lines.get(i + 1).contains("    ") && !lines.get(i + 1).isBlank()
+          && !cells(lines.get(i + 1)) && !lines.get(i + 1).isBlank()
           && "。；;！？!?：:".indexOf(l.charAt(l.length() - 1)) < 0
           && !lines.get(i + 1).strip().matches("^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第二十条).*")
           && !(l.strip().matches("^[一二三四五六七八九十]+、.*") && l.length() <= 40);
       sb.append(wraps ? "" : "\n");
     }
     return sb.toString();
+  }
+
+  /** A table row: cells apart by a run of spaces, or by tabs (a row placed by its columns). */
+  private static boolean cells(String line) {
+    return line.contains("    ") || line.indexOf('\t') >= 0;
   }
 }

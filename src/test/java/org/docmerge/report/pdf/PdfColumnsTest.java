@@ -1,0 +1,83 @@
+package org.docmerge.report.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.docmerge.report.PublishedReport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An unruled table (no rules at all) whose zeros are printed blank, on PDFs drawn here: a row with blank cells is
+ * placed by the x-positions of its numbers under the header's column labels; a number that could stand in either of
+ * two columns, and a header not set over its columns, leave the row as today (its numbers only, not placed).
+ */
+class PdfColumnsTest {
+  static final float[] COLS = {200, 260, 320}; // left edges of the value columns' labels
+
+  /** Lines of (x, text) pairs, 20 pt apart from the top. */
+  static byte[] pdf(Object[]... lines) throws Exception {
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        float y = 760;
+        for (Object[] line : lines) {
+          for (int i = 0; i < line.length; i += 2) {
+            PdfLatticeTest.text(cs, font, ((Number) line[i]).floatValue(), y, (String) line[i + 1]);
+          }
+          y -= 20;
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  static List<List<String>> table(byte[] pdf) throws Exception {
+    PublishedReport r = PdfReport.read(pdf, "t.pdf").report();
+    return r.blocks().stream().filter(b -> b instanceof PublishedReport.Table).map(b -> (PublishedReport.Table) b)
+        .findFirst().orElseThrow().rows().stream()
+        .map(row -> row.stream().map(PublishedReport.Cell::text).toList()).toList();
+  }
+
+  @Test
+  void blankCellsArePlacedByTheirColumns() throws Exception {
+    List<List<String>> rows = table(pdf(
+        new Object[] {50, "Item", 200, "Made", 260, "Repealed", 320, "Valid"},
+        new Object[] {50, "Rules", 205, "3", 265, "1", 325, "101"},
+        new Object[] {50, "Normative", 205, "4", 325, "7"},
+        new Object[] {50, "Licences", 325, "9"},
+        new Object[] {50, "Penalties", 265, "2"}));
+    assertEquals(List.of("Rules", "3", "1", "101"), rows.get(1));
+    assertEquals(List.of("Normative", "4", "", "7"), rows.get(2));
+    assertEquals(List.of("Licences", "", "", "9"), rows.get(3));
+    assertEquals(List.of("Penalties", "", "2", ""), rows.get(4));
+  }
+
+  @Test
+  void aNumberBetweenTwoColumnsIsNotPlaced() throws Exception {
+    List<List<String>> rows = table(pdf(
+        new Object[] {50, "Item", 200, "Made", 260, "Repealed", 320, "Valid"},
+        new Object[] {50, "Rules", 205, "3", 238, "5"}));
+    assertEquals(List.of("Rules", "3", "5"), rows.get(1));
+  }
+
+  @Test
+  void aHeaderNotOverItsColumnsPlacesNothing() throws Exception {
+    // The header row was printed with fewer cells: its labels stand one column to the left of their numbers.
+    List<List<String>> rows = table(pdf(
+        new Object[] {50, "Made", 200, "Repealed", 260, "Valid"},
+        new Object[] {50, "Old", 200, "New"},
+        new Object[] {50, "Normative", 205, "4", 325, "7"}));
+    assertEquals(List.of("Normative", "4", "7"), rows.get(2));
+  }
+}
