@@ -120,6 +120,7 @@ final class ApiServlet extends HttpServlet {
       throw new Refused(415, "REQUEST.NOT_MULTIPART", "请用 multipart/form-data 上传文件（表单字段 file）。");
     }
     if (req.getContentLengthLong() > api.uploadLimit() * 2 + (1 << 20)) {
+      drain(req);
       throw tooLarge();
     }
     Iterable<Part> parts;
@@ -146,6 +147,22 @@ final class ApiServlet extends HttpServlet {
       }
     }
     return new Form(files, fields);
+  }
+
+  /**
+   * Reads and discards what the client is still sending (up to 256 MB), so that it gets the 413 and its message
+   * instead of a connection closed under its upload; past that the connection is simply closed.
+   */
+  private static void drain(HttpServletRequest req) {
+    byte[] buf = new byte[1 << 16];
+    long left = 256L << 20;
+    try (InputStream in = req.getInputStream()) {
+      for (int r; left > 0 && (r = in.read(buf)) != -1; ) {
+        left -= r;
+      }
+    } catch (IOException | IllegalStateException e) {
+      // the client went away or the stream was taken: nothing more to read
+    }
   }
 
   private Refused tooLarge() {

@@ -98,8 +98,11 @@ public final class WebServer implements AutoCloseable {
     // Two files of the largest size, plus the form fields: anything bigger is refused before it is all read.
     long maxRequest = config.maxUploadBytes() * 2 + (1 << 20);
     ServletHolder api = new ServletHolder("api", new ApiServlet(new Api(workers, config.maxUploadBytes())));
+    // The parser takes a whole request up to maxRequest, whatever its parts' sizes, and ApiServlet refuses a part over
+    // the limit afterwards: a parse aborted mid-body answered 413 on a connection the client was still writing to,
+    // and clients then saw a reset instead of the Chinese message.
     api.getRegistration().setMultipartConfig(
-        new MultipartConfigElement(uploads.toString(), config.maxUploadBytes(), maxRequest, 1 << 20));
+        new MultipartConfigElement(uploads.toString(), maxRequest, maxRequest, 1 << 20));
     context.addServlet(api, "/api/*");
     for (var mount : mounts.entrySet()) {
       ServletHolder h = new ServletHolder(mount.getKey(), mount.getValue());
