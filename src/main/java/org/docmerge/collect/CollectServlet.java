@@ -15,6 +15,7 @@ import java.util.Map;
 import org.docmerge.collect.Collect.Reply;
 import org.docmerge.collect.Collect.Req;
 import org.docmerge.collect.Collect.Upload;
+import org.docmerge.serve.FormParts;
 
 /**
  * The HTTP side of {@code /collect/*}: reads the request (query, multipart form in memory, the session cookie, the
@@ -56,17 +57,10 @@ public final class CollectServlet extends HttpServlet {
     path = path.startsWith("/collect") ? path.substring("/collect".length()) : path;
     Map<String, String> fields = new LinkedHashMap<>();
     Map<String, Upload> files = new LinkedHashMap<>();
-    String query = req.getQueryString() == null ? "" : req.getQueryString();
-    for (String pair : query.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        try {
-          fields.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-              clip(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
-        } catch (IllegalArgumentException e) {
-          throw new Refused(Reply.error(400, "REQUEST.BAD_QUERY", "网址中的参数格式不对。"));
-        }
-      }
+    try {
+      FormParts.query(req, fields, MAX_FIELD_CHARS);
+    } catch (IllegalArgumentException e) {
+      throw new Refused(Reply.error(400, "REQUEST.BAD_QUERY", "网址中的参数格式不对。"));
     }
     String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
     if (req.getMethod().equals("POST") && type.startsWith("multipart/form-data")) {
@@ -82,16 +76,13 @@ public final class CollectServlet extends HttpServlet {
             if (p.getSubmittedFileName() == null) {
               fields.put(p.getName(), clip(new String(in.readNBytes(MAX_FIELD_CHARS * 4), StandardCharsets.UTF_8)));
             } else {
-              files.put(p.getName(), new Upload(label(p.getSubmittedFileName()), in.readAllBytes()));
+              files.put(p.getName(), new Upload(FormParts.label(p.getSubmittedFileName()), in.readAllBytes()));
             }
           }
         }
       } catch (IllegalStateException | jakarta.servlet.ServletException | IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-          String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-          if (m.contains("exceed") || m.contains("too large") || m.contains("413")) {
-            throw tooLarge();
-          }
+        if (FormParts.tooLarge(e)) {
+          throw tooLarge();
         }
         throw new Refused(Reply.error(400, "REQUEST.BAD_UPLOAD", "上传的数据不完整或格式不对，没有保存。请重新选择文件再试。"));
       }
@@ -126,18 +117,7 @@ public final class CollectServlet extends HttpServlet {
   }
 
   private static String clip(String s) {
-    return s.length() > MAX_FIELD_CHARS ? s.substring(0, MAX_FIELD_CHARS) : s;
-  }
-
-  /** The last segment of the client's file name, without control characters, at most 100 characters. */
-  static String label(String submitted) {
-    String s = submitted == null ? "" : submitted;
-    s = s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1);
-    StringBuilder b = new StringBuilder();
-    s.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7F && !Character.isISOControl(cp)).limit(100)
-        .forEach(b::appendCodePoint);
-    String out = b.toString().strip();
-    return out.isEmpty() || out.equals(".") || out.equals("..") ? "上传的文件" : out;
+    return FormParts.clip(s, MAX_FIELD_CHARS);
   }
 
   private static void write(HttpServletResponse resp, Reply reply, boolean head) throws IOException {

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -99,18 +98,10 @@ final class ApiServlet extends HttpServlet {
   private Form form(HttpServletRequest req, boolean multipart) throws Refused, IOException, ServletException {
     Map<String, String> fields = new LinkedHashMap<>();
     Map<String, Upload> files = new LinkedHashMap<>();
-    // The query string by hand: getParameterMap() would also parse a multipart body, outside the limits below.
-    String query = req.getQueryString() == null ? "" : req.getQueryString();
-    for (String pair : query.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        try {
-          fields.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-              clip(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
-        } catch (IllegalArgumentException e) {
-          throw new Refused(400, "REQUEST.BAD_QUERY", "网址中的参数格式不对。");
-        }
-      }
+    try {
+      FormParts.query(req, fields, MAX_FIELD_CHARS);
+    } catch (IllegalArgumentException e) {
+      throw new Refused(400, "REQUEST.BAD_QUERY", "网址中的参数格式不对。");
     }
     if (!multipart) {
       return new Form(files, fields);
@@ -120,14 +111,14 @@ final class ApiServlet extends HttpServlet {
       throw new Refused(415, "REQUEST.NOT_MULTIPART", "请用 multipart/form-data 上传文件（表单字段 file）。");
     }
     if (req.getContentLengthLong() > api.uploadLimit() * 2 + (1 << 20)) {
-      drain(req);
+      FormParts.drain(req);
       throw tooLarge();
     }
     Iterable<Part> parts;
     try {
       parts = req.getParts();
     } catch (IllegalStateException | ServletException | IOException e) {
-      if (tooLarge(e)) {
+      if (FormParts.tooLarge(e)) {
         throw tooLarge();
       }
       throw new Refused(400, "REQUEST.BAD_UPLOAD", "上传的数据不完整或格式不对，没有处理。请重新选择文件再试。");
@@ -138,64 +129,19 @@ final class ApiServlet extends HttpServlet {
       }
       if (p.getSubmittedFileName() == null) {
         try (InputStream in = p.getInputStream()) {
-          fields.put(p.getName(), clip(new String(in.readNBytes(MAX_FIELD_CHARS * 4), StandardCharsets.UTF_8)));
+          fields.put(p.getName(), FormParts.clip(new String(in.readNBytes(MAX_FIELD_CHARS * 4), StandardCharsets.UTF_8), MAX_FIELD_CHARS));
         }
       } else if (p.getSize() > 0 || !p.getSubmittedFileName().isEmpty()) {
         try (InputStream in = p.getInputStream()) {
-          files.put(p.getName(), new Upload(label(p.getSubmittedFileName()), in.readAllBytes()));
+          files.put(p.getName(), new Upload(FormParts.label(p.getSubmittedFileName()), in.readAllBytes()));
         }
       }
     }
     return new Form(files, fields);
   }
 
-  /**
-   * Reads and discards what the client is still sending (up to 256 MB), so that it gets the 413 and its message
-   * instead of a connection closed under its upload; past that the connection is simply closed.
-   */
-  private static void drain(HttpServletRequest req) {
-    byte[] buf = new byte[1 << 16];
-    long left = 256L << 20;
-    try (InputStream in = req.getInputStream()) {
-      for (int r; left > 0 && (r = in.read(buf)) != -1; ) {
-        left -= r;
-      }
-    } catch (IOException | IllegalStateException e) {
-      // the client went away or the stream was taken: nothing more to read
-    }
-  }
-
   private Refused tooLarge() {
     return new Refused(413, "UPLOAD.TOO_LARGE", api.tooLargeMessage());
-  }
-
-  /** Whether a multipart failure is Jetty refusing a part or a request above the limits. */
-  private static boolean tooLarge(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (m.contains("exceed") || m.contains("too large") || m.contains("413")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String clip(String s) {
-    return s.length() > MAX_FIELD_CHARS ? s.substring(0, MAX_FIELD_CHARS) : s;
-  }
-
-  /**
-   * The client's file name as a label for messages: its last segment only (a browser on Windows may send
-   * {@code C:\fakepath\年报.xlsx}), without control characters, at most 100 characters. Never opened as a path.
-   */
-  static String label(String submitted) {
-    String s = submitted == null ? "" : submitted;
-    s = s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1);
-    StringBuilder b = new StringBuilder();
-    s.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7F && !Character.isISOControl(cp))
-        .limit(100).forEach(b::appendCodePoint);
-    String out = b.toString().strip();
-    return out.isEmpty() || out.equals(".") || out.equals("..") ? "上传的文件" : out;
   }
 
   private static void write(HttpServletResponse resp, Reply reply) throws IOException {
