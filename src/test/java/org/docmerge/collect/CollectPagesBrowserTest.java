@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import org.docmerge.RealClients;
 import org.junit.jupiter.api.Tag;
@@ -19,11 +18,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,22 +34,10 @@ class CollectPagesBrowserTest {
 
   ChromeDriver driver;
 
-  static ChromeDriver chromium(Path profile) {
-    Path browser = RealClients.require("/usr/bin/chromium");
-    Path chromedriver = RealClients.require("/usr/bin/chromedriver");
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(browser.toFile());
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--disable-default-apps", "--disable-extensions", "--lang=zh-CN", "--window-size=1280,1600",
-        "--user-data-dir=" + profile);
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    o.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort()
-        .withEnvironment(Map.of("LANG", "zh_CN.UTF-8", "LC_ALL", "C.UTF-8")).build();
-    return new ChromeDriver(service, o);
+  /** The serve page tests' headless chromium, its downloads kept beside the profile. */
+  static ChromeDriver chromium(Path profile) throws java.io.IOException {
+    return org.docmerge.serve.ServePageBrowserTest.chromium(profile,
+        Files.createDirectories(profile.resolveSibling(profile.getFileName() + "-downloads")));
   }
 
   void waitFor(java.util.function.BooleanSupplier ok) {

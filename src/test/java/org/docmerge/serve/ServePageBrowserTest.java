@@ -41,7 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * RealClients}); {@code .ci/run} installs them.
  */
 @Tag("browser")
-class ServePageBrowserTest {
+public class ServePageBrowserTest {
   static final Path SAMPLES = Path.of("input-samples").toAbsolutePath();
   static ApiClient server;
   static ChromeDriver driver;
@@ -50,7 +50,7 @@ class ServePageBrowserTest {
   static String base;
 
   /** A headless chromium with its own profile, downloading into {@code downloads}, keeping console and network logs. */
-  static ChromeDriver chromium(Path profile, Path downloads) {
+  public static ChromeDriver chromium(Path profile, Path downloads) {
     Path browser = RealClients.require("/usr/bin/chromium");
     Path chromedriver = RealClients.require("/usr/bin/chromedriver");
     ChromeOptions o = new ChromeOptions();
