@@ -102,6 +102,55 @@ class FolderLockTest {
   }
 
   @Test
+  void noLockFileIsLeftBehindAfterUseOrAfterAKilledHolder() throws Exception {
+    Path lockFile = FolderLock.lockFile(dir);
+    try (FolderLock held = FolderLock.acquire(dir, Duration.ZERO).orElseThrow()) {
+      assertTrue(Files.exists(lockFile), "the lock file exists while the lock is held");
+    }
+    assertFalse(Files.exists(lockFile), "its holder deleted the lock file");
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), dir.toString())
+        .redirectErrorStream(true).start();
+    try {
+      BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("locked", r.readLine());
+      child.destroyForcibly();
+      assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+      assertTrue(Files.exists(lockFile), "a killed holder cannot delete its lock file");
+      FolderLock.acquire(dir, Duration.ofSeconds(5)).orElseThrow().close();
+      assertFalse(Files.exists(lockFile), "the next run took it over and deleted it");
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  @Test
+  void processesTakingTurnsNeverHoldTheLockTogetherThoughEachDeletesTheFile() throws Exception {
+    Path log = Files.createTempFile("docmerge-turns-", ".log");
+    try {
+      java.util.List<Process> children = new java.util.ArrayList<>();
+      for (int c = 0; c < 3; c++) {
+        children.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), LockTurns.class.getName(), dir.toString(), log.toString(), "40")
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+      }
+      for (Process p : children) {
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "a child finished its turns");
+        assertEquals(0, p.exitValue(), "every turn got the lock");
+      }
+      java.util.List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      assertEquals(3 * 40 * 2, lines.size());
+      for (int i = 0; i < lines.size(); i += 2) {
+        assertTrue(lines.get(i).startsWith("+") && lines.get(i + 1).equals("-" + lines.get(i).substring(1)),
+            "turn " + i / 2 + " was not alone: " + lines.subList(i, Math.min(lines.size(), i + 4)));
+      }
+      assertFalse(Files.exists(FolderLock.lockFile(dir)), "no lock file stays after the last turn");
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  @Test
   void aMissingFolderIsAnIoErrorNotALock() {
     org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
         () -> FolderLock.acquire(dir.resolve("missing"), Duration.ZERO));
