@@ -65,6 +65,7 @@ public final class CollectServlet extends HttpServlet {
     String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
     if (req.getMethod().equals("POST") && type.startsWith("multipart/form-data")) {
       if (req.getContentLengthLong() > maxUpload * 2 + (1 << 20)) {
+        FormParts.drain(req); // the client gets the 413 and its message, not a connection closed under its upload
         throw tooLarge();
       }
       try {

@@ -106,8 +106,9 @@ public final class WebServer implements AutoCloseable {
     context.addServlet(api, "/api/*");
     for (var mount : mounts.entrySet()) {
       ServletHolder h = new ServletHolder(mount.getKey(), mount.getValue());
+      // Like the API: the mount refuses a part over the limit itself, after the whole request was read.
       h.getRegistration().setMultipartConfig(
-          new MultipartConfigElement(uploads.toString(), config.maxUploadBytes(), maxRequest, 1 << 20));
+          new MultipartConfigElement(uploads.toString(), maxRequest, maxRequest, 1 << 20));
       context.addServlet(h, mount.getKey());
     }
     context.addServlet(new ServletHolder("page", new PageServlet()), "/");
