@@ -20,7 +20,13 @@ import org.docmerge.spec.SpecReader;
  */
 public final class BuildWebsiteTemplate {
   static final Path KIND = Path.of("templates", "gov-website-annual");
-  static final int[] GRID = {2300, 4300, 2300};
+  /** The page's text width: A4 less the annual template's margins (1587 + 1474 twips). */
+  static final int TEXT_WIDTH = 11906 - 1587 - 1474;
+  /**
+   * The value column holds at least a 32-character home-page address or a 16-character agency name on one line
+   * (「http://www.example.gov.cn」, 「某某市人民政府办公室」); when the labels leave more, it takes it all.
+   */
+  static final int VALUE_MIN = oneLine("http://www.example-city.gov.cn/x");
   static final String LEFT = "<w:jc w:val=\"left\"/>";
   static final String CENTER = "<w:jc w:val=\"center\"/>";
 
@@ -44,16 +50,54 @@ public final class BuildWebsiteTemplate {
     return BuildAnnualTemplate2021.build(document(spec));
   }
 
+  /** A cell's width that holds the text on one line, margins and the line-breaking model's slack included. */
+  static int oneLine(String text) {
+    int w = 0;
+    for (char c : text.toCharArray()) {
+      w += BuildAnnualTemplate2021.charWidth(c);
+    }
+    return w + 2 * BuildAnnualTemplate2021.CELL_MARGIN + BuildAnnualTemplate2021.SLACK;
+  }
+
+  /**
+   * The three columns (group label, label, value), computed from the spec's labels within the text width: the group
+   * column holds its longest label on one line, the label columns together hold every label on one line, and the
+   * value column gets the rest (at least {@link #VALUE_MIN}, the labels wrapping when they would leave less), so an
+   * address or an agency name is not broken across lines.
+   */
+  static int[] grid(ReportSpec spec) {
+    ReportSpec.Table w = spec.tables().get(0);
+    int group = 0;
+    int label = 0;
+    int span = 0;
+    for (ReportSpec.Field f : spec.fields()) {
+      span = Math.max(span, oneLine(f.label()));
+    }
+    for (ReportSpec.Block b : w.blocks()) {
+      for (ReportSpec.Line r : b.rows()) {
+        if (r.label().size() == 1) {
+          span = Math.max(span, oneLine(r.label().get(0)));
+        } else {
+          group = Math.max(group, oneLine(r.label().get(0)));
+          label = Math.max(label, oneLine(r.label().get(1)));
+        }
+      }
+    }
+    span = Math.min(Math.max(span, group + label), TEXT_WIDTH - VALUE_MIN);
+    return new int[] {group, span - group, TEXT_WIDTH - span};
+  }
+
   static String cell(int width, int span, String vMerge, String text, String jc) {
     return BuildAnnualTemplate2021.tc(width, span, vMerge, text, "", jc);
   }
 
-  static String fieldRow(ReportSpec spec, String id) {
+  static String fieldRow(ReportSpec spec, int[] grid, String id) {
     ReportSpec.Field f = spec.field(id).orElseThrow();
-    return tr(false, cell(GRID[0] + GRID[1], 2, null, f.label(), LEFT) + cell(GRID[2], 1, null, tag(id), CENTER));
+    return tr(false, cell(grid[0] + grid[1], 2, null, f.label(), LEFT) + cell(grid[2], 1, null, tag(id), CENTER));
   }
 
   static String document(ReportSpec spec) {
+    int[] cols = grid(spec);
     StringBuilder body = new StringBuilder();
     body.append(p("Title", "{{agency}}"));
     body.append(p("Title", "政府网站工作年度报表（{{year}}年度）"));
@@ -63,30 +107,30 @@ public final class BuildWebsiteTemplate {
       StringBuilder rows = new StringBuilder();
       if (b.caption().equals("基本信息")) {
         for (String id : List.of("agency", "homepage", "sponsor", "siteType", "siteCode", "icp", "police")) {
-          rows.append(fieldRow(spec, id));
+          rows.append(fieldRow(spec, cols, id));
         }
       }
-      FIELDS_FIRST.getOrDefault(b.caption(), List.of()).forEach(id -> rows.append(fieldRow(spec, id)));
+      FIELDS_FIRST.getOrDefault(b.caption(), List.of()).forEach(id -> rows.append(fieldRow(spec, cols, id)));
       String group = null;
       for (ReportSpec.Line r : b.rows()) {
         String value = tag(ReportSpec.cellId(w.id(), r.id(), "n") + ("money".equals(r.type()) ? "|0.0" : "|#,##0"));
         if (r.label().size() == 1) {
           group = null;
-          rows.append(tr(false, cell(GRID[0] + GRID[1], 2, null, r.label().get(0), LEFT) + cell(GRID[2], 1, null, value, CENTER)));
+          rows.append(tr(false, cell(cols[0] + cols[1], 2, null, r.label().get(0), LEFT) + cell(cols[2], 1, null, value, CENTER)));
         } else {
           String merge = r.label().get(0).equals(group) ? "continue" : "restart";
           group = r.label().get(0);
-          rows.append(tr(false, cell(GRID[0], 1, merge, r.label().get(0), CENTER) + cell(GRID[1], 1, null, r.label().get(1), LEFT)
-              + cell(GRID[2], 1, null, value, CENTER)));
+          rows.append(tr(false, cell(cols[0], 1, merge, r.label().get(0), CENTER) + cell(cols[1], 1, null, r.label().get(1), LEFT)
+              + cell(cols[2], 1, null, value, CENTER)));
         }
       }
-      FIELDS_LAST.getOrDefault(b.caption(), List.of()).forEach(id -> rows.append(fieldRow(spec, id)));
-      body.append(tbl(GRID, rows.toString()));
+      FIELDS_LAST.getOrDefault(b.caption(), List.of()).forEach(id -> rows.append(fieldRow(spec, cols, id)));
+      body.append(tbl(cols, rows.toString()));
     }
     body.append(p("Heading1", "移动新媒体"));
-    body.append(tbl(GRID, fieldRow(spec, "hasMobile")));
+    body.append(tbl(cols, fieldRow(spec, cols, "hasMobile")));
     ReportSpec.ListSheet accounts = spec.list("accounts").orElseThrow();
-    int[] g = {1500, 3800, 1800, 1800};
+    int[] g = {1500, TEXT_WIDTH - 5100, 1800, 1800};
     StringBuilder rows = new StringBuilder();
     StringBuilder head = new StringBuilder();
     StringBuilder repeat = new StringBuilder();
