@@ -33,9 +33,7 @@ class FolderLockTest {
 
   @Test
   void anotherProcessHoldingTheLockBlocksAndItsKillReleasesIt() throws Exception {
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), dir.toString())
-        .redirectErrorStream(true).start();
+    Process child = holder();
     try {
       BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       assertEquals("locked", r.readLine());
@@ -52,6 +50,19 @@ class FolderLockTest {
     } finally {
       child.destroyForcibly();
     }
+  }
+
+  /** A child JVM holding this test's folder's lock (it prints "locked" once it has it). */
+  private Process holder() throws java.io.IOException {
+    return java(LockHolder.class, dir.toString()).redirectErrorStream(true).start();
+  }
+
+  private static ProcessBuilder java(Class<?> main, String... args) {
+    java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        main.getName()));
+    cmd.addAll(java.util.List.of(args));
+    return new ProcessBuilder(cmd);
   }
 
   @Test
@@ -108,9 +119,7 @@ class FolderLockTest {
       assertTrue(Files.exists(lockFile), "the lock file exists while the lock is held");
     }
     assertFalse(Files.exists(lockFile), "its holder deleted the lock file");
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), dir.toString())
-        .redirectErrorStream(true).start();
+    Process child = holder();
     try {
       BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       assertEquals("locked", r.readLine());
@@ -130,9 +139,7 @@ class FolderLockTest {
     try {
       java.util.List<Process> children = new java.util.ArrayList<>();
       for (int c = 0; c < 3; c++) {
-        children.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"), LockTurns.class.getName(), dir.toString(), log.toString(), "40")
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        children.add(java(LockTurns.class, dir.toString(), log.toString(), "40").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
       }
       for (Process p : children) {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "a child finished its turns");
