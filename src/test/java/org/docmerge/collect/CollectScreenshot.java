@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.docmerge.Multipart;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -28,7 +29,7 @@ public final class CollectScreenshot {
       office.admin("screenshot-password");
       List<String> names = List.of("区发展和改革局", "区教育局", "区财政局", "区卫生健康局", "区市场监督管理局", "区城市管理局");
       var created = office.post("/collect/api/admin/collections", Map.of("year", "2022", "deadline", "2023-01-20",
-          "agency", "某某区人民政府"), new Http.FilePart("members", "名单.xlsx", Members.memberList(names))).json();
+          "agency", "某某区人民政府"), new Multipart.FilePart("members", "名单.xlsx", Members.memberList(names))).json();
       Http member = office.anonymous();
       String[] t = new String[6];
       for (int i = 0; i < 6; i++) {

@@ -2,7 +2,6 @@ package org.docmerge.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,11 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
+import org.docmerge.Multipart;
+import org.docmerge.Multipart.FilePart;
 
 /**
  * A java.net.http client for the collection's HTTP API: keeps the admin cookie it is given (as a browser does,
- * only the value of {@code docmerge_collect}) and sends the CSRF header when it has one. Multipart built by hand.
+ * only the value of {@code docmerge_collect}) and sends the CSRF header when it has one. Multipart bodies from {@link Multipart}.
  */
 final class Http {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -28,8 +28,6 @@ final class Http {
   Http(URI base) {
     this.base = base;
   }
-
-  record FilePart(String field, String name, byte[] bytes) {}
 
   record Answer(int status, java.net.http.HttpHeaders headers, byte[] body) {
     String text() {
@@ -46,21 +44,7 @@ final class Http {
   }
 
   Answer post(String path, Map<String, String> fields, FilePart... files) throws IOException, InterruptedException {
-    String boundary = "----docmerge" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (Map.Entry<String, String> f : fields.entrySet()) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-          + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-    }
-    for (FilePart f : files) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field() + "\"; filename=\""
-          + f.name() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      body.writeBytes(f.bytes());
-      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    return send(Multipart.post(builder(path), fields, files));
   }
 
   Answer post(String path, FilePart... files) throws IOException, InterruptedException {

@@ -2,7 +2,6 @@ package org.docmerge.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -13,13 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.docmerge.Multipart;
+import org.docmerge.Multipart.FilePart;
 
 /**
  * A server of {@code docmerge serve} on a free port of 127.0.0.1, in-process, and a java.net.http client for its API
- * (multipart uploads built by hand: java.net.http has none). For tests; close it after use.
+ * (multipart uploads from {@link Multipart}: java.net.http has none). For tests; close it after use.
  */
 public final class ApiClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,9 +33,6 @@ public final class ApiClient implements AutoCloseable {
   public URI base() {
     return server.uri();
   }
-
-  /** One file of a multipart form. */
-  public record FilePart(String field, String name, byte[] bytes) {}
 
   /** A response: status, headers, body. */
   public record Answer(int status, java.net.http.HttpHeaders headers, byte[] body) {
@@ -66,22 +63,8 @@ public final class ApiClient implements AutoCloseable {
   }
 
   public Answer post(String path, Map<String, String> fields, FilePart... files) throws IOException, InterruptedException {
-    String boundary = "----docmerge" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (Map.Entry<String, String> f : fields.entrySet()) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-          + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-    }
-    for (FilePart f : files) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field() + "\"; filename=\""
-          + f.name() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      body.writeBytes(f.bytes());
-      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest req = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(120))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    HttpRequest req = Multipart.post(HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(120)),
+        fields, files).build();
     HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
     return new Answer(r.statusCode(), r.headers(), r.body());
   }
