@@ -1,12 +1,6 @@
 package org.docmerge.serve;
 
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,22 +9,15 @@ import java.util.Set;
  * (127.0.0.1, localhost, ::1). A web page elsewhere that points its own host name at 127.0.0.1 (DNS rebinding) gets
  * 421 and can read nothing.
  */
-final class LocalHostOnly implements Filter {
+final class LocalHostOnly extends RefusingFilter {
   private static final Set<String> LOCAL = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
+  Refusal refusal(HttpServletRequest request) {
     String host = request.getServerName() == null ? "" : request.getServerName().toLowerCase(Locale.ROOT);
     if (!LOCAL.contains(host)) {
-      byte[] body = Views.error(421, "REQUEST.HOST", "这个 docmerge 只供本机使用，请用 http://127.0.0.1 打开。");
-      HttpServletResponse r = (HttpServletResponse) response;
-      r.setStatus(421);
-      r.setContentType("application/json; charset=utf-8");
-      r.setContentLength(body.length);
-      r.getOutputStream().write(body);
-      return;
+      return new Refusal(421, "REQUEST.HOST", "这个 docmerge 只供本机使用，请用 http://127.0.0.1 打开。");
     }
-    chain.doFilter(request, response);
+    return null;
   }
 }
