@@ -1,17 +1,14 @@
 package org.docmerge.batch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.docmerge.cli.Main;
+import org.docmerge.cli.CliRunner;
 import org.docmerge.diag.Location;
 import org.docmerge.model.CellValue;
 import org.docmerge.model.ReportData;
@@ -30,11 +27,8 @@ final class Fixtures {
   record Run(int code, String out, String err) {}
 
   static Run cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    CliRunner.Run r = CliRunner.run(args);
+    return new Run(r.code(), r.out(), r.err());
   }
 
   /** A consistent report of its own unit (测试机关{seed}), for {@code year}. */
