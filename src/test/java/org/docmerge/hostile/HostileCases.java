@@ -17,10 +17,6 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -267,18 +263,7 @@ final class HostileCases {
       byte[] xls = TestWorkbooks.toXls(GOOD);
       return mergeBytes(in, out, "年报.xls", java.util.Arrays.copyOf(xls, xls.length / 2));
     });
-    add("encrypted", (in, out) -> {
-      POIFSFileSystem fs = new POIFSFileSystem();
-      Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
-      enc.confirmPassword("123456");
-      try (OPCPackage opc = OPCPackage.open(new ByteArrayInputStream(GOOD)); OutputStream os = enc.getDataStream(fs)) {
-        opc.save(os);
-      }
-      ByteArrayOutputStream b = new ByteArrayOutputStream();
-      fs.writeFilesystem(b);
-      fs.close();
-      return mergeBytes(in, out, "年报.xlsx", b.toByteArray());
-    });
+    add("encrypted", (in, out) -> mergeBytes(in, out, "年报.xlsx", TestWorkbooks.encrypted(GOOD, "123456")));
     add("xlsb", (in, out) -> mergeBytes(in, out, "年报.xlsx", FuzzZips.replace(GOOD, "xl/workbook.bin", new byte[64])));
     add("xlsm-macros", (in, out) -> {
       byte[] withTypes = text(entryText(GOOD, "[Content_Types].xml").replace("<Default ",
@@ -287,14 +272,8 @@ final class HostileCases {
     });
     add("zip-bomb", (in, out) -> mergeBytes(in, out, "年报.xlsx",
         FuzzZips.replace(GOOD, "xl/worksheets/sheet1.xml", new byte[5 << 20])));
-    add("huge-sheet", (in, out) -> {
-      StringBuilder rows = new StringBuilder(entryText(GOOD, "xl/worksheets/sheet3.xml"));
-      for (int r = 1; rows.length() < 11 << 20; r++) {
-        rows.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\"><v>").append(r * 7919L % 100003)
-            .append("</v></c></row>");
-      }
-      return mergeBytes(in, out, "年报.xlsx", text(rows.toString(), GOOD, "xl/worksheets/sheet3.xml"));
-    });
+    add("huge-sheet", (in, out) -> mergeBytes(in, out, "年报.xlsx",
+        text(TestWorkbooks.hugeSheet(entryText(GOOD, "xl/worksheets/sheet3.xml")), GOOD, "xl/worksheets/sheet3.xml")));
     add("many-entries", (in, out) -> {
       byte[] z = GOOD;
       ByteArrayOutputStream b = new ByteArrayOutputStream();

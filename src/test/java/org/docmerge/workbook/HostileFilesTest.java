@@ -6,20 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.docmerge.FuzzZips;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Result;
 import org.docmerge.model.ReportData;
@@ -63,16 +58,8 @@ class HostileFilesTest {
   }
 
   @Test
-  void encryptedAgile() throws Exception {
-    POIFSFileSystem fs = new POIFSFileSystem();
-    Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
-    enc.confirmPassword("123456");
-    try (OPCPackage opc = OPCPackage.open(new ByteArrayInputStream(XLSX)); OutputStream os = enc.getDataStream(fs)) {
-      opc.save(os);
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    fs.writeFilesystem(out);
-    assertRejected("WB.ENCRYPTED", out.toByteArray(), "年报.xlsx");
+  void encryptedAgile() {
+    assertRejected("WB.ENCRYPTED", TestWorkbooks.encrypted(XLSX, "123456"), "年报.xlsx");
   }
 
   @Test
@@ -153,52 +140,23 @@ class HostileFilesTest {
   }
 
   @Test
-  void aHugeSheetIsRefusedBeforePoiBuildsIt() throws Exception {
+  void aHugeSheetIsRefusedBeforePoiBuildsIt() {
     // 11 MB of sheet XML compresses to a few hundred KB (an honest ratio, not a zip bomb): the file limit alone
     // would let it through to an OOM.
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream z = new ZipOutputStream(out);
-        ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(XLSX))) {
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        z.putNextEntry(new ZipEntry(e.getName()));
-        byte[] data = in.readAllBytes();
-        if (e.getName().equals("xl/worksheets/sheet4.xml")) {
-          StringBuilder rows = new StringBuilder(new String(data, java.nio.charset.StandardCharsets.UTF_8));
-          for (int r = 1; rows.length() < 11 << 20; r++) {
-            rows.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\"><v>").append(r * 7919L % 100003)
-                .append("</v></c></row>");
-          }
-          data = rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
-        z.write(data);
-        z.closeEntry();
-      }
-    }
-    assertTrue(out.size() < WorkbookReader.Limits.DEFAULT.maxFileBytes());
-    assertRejected("WB.SHEET_TOO_LARGE", out.toByteArray(), "年报.xlsx");
+    String sheet = new String(FuzzZips.entry(XLSX, "xl/worksheets/sheet4.xml"), StandardCharsets.UTF_8);
+    byte[] huge = FuzzZips.replace(XLSX, "xl/worksheets/sheet4.xml",
+        TestWorkbooks.hugeSheet(sheet).getBytes(StandardCharsets.UTF_8));
+    assertTrue(huge.length < WorkbookReader.Limits.DEFAULT.maxFileBytes());
+    assertRejected("WB.SHEET_TOO_LARGE", huge, "年报.xlsx");
   }
 
-  static byte[] withEntry(byte[] zip, String name) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream z = new ZipOutputStream(out);
-        ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        z.putNextEntry(new ZipEntry(e.getName()));
-        byte[] data = in.readAllBytes();
-        if (e.getName().equals("[Content_Types].xml")) {
-          // A part without a content type is itself invalid: declare .bin as Excel does for vbaProject.bin.
-          data = new String(data, StandardCharsets.UTF_8)
-              .replaceFirst("(<Types[^>]*>)", "$1<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>")
-              .getBytes(StandardCharsets.UTF_8);
-        }
-        z.write(data);
-        z.closeEntry();
-      }
-      z.putNextEntry(new ZipEntry(name));
-      z.write(new byte[] {1, 2, 3});
-      z.closeEntry();
-    }
-    return out.toByteArray();
+  /** A copy of {@code zip} with the entry {@code name} added (3 bytes) and .bin declared in [Content_Types].xml. */
+  static byte[] withEntry(byte[] zip, String name) {
+    // A part without a content type is itself invalid: declare .bin as Excel does for vbaProject.bin.
+    String types = new String(FuzzZips.entry(zip, "[Content_Types].xml"), StandardCharsets.UTF_8)
+        .replaceFirst("(<Types[^>]*>)", "$1<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>");
+    return FuzzZips.replace(FuzzZips.replace(zip, "[Content_Types].xml", types.getBytes(StandardCharsets.UTF_8)),
+        name, new byte[] {1, 2, 3});
   }
 
   static int le32(byte[] b, int i) {

@@ -3,10 +3,18 @@ package org.docmerge.workbook;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -123,6 +131,35 @@ public final class TestWorkbooks {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The workbook as Excel saves it with a password to open: agile encryption inside an OLE2 file. */
+  public static byte[] encrypted(byte[] xlsx, String password) {
+    try (POIFSFileSystem fs = new POIFSFileSystem()) {
+      Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+      enc.confirmPassword(password);
+      try (OPCPackage opc = OPCPackage.open(new ByteArrayInputStream(xlsx)); OutputStream os = enc.getDataStream(fs)) {
+        opc.save(os);
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      fs.writeFilesystem(out);
+      return out.toByteArray();
+    } catch (IOException | GeneralSecurityException | InvalidFormatException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * {@code sheetXml} followed by rows of numbers up to 11 MB of text: it compresses to a few hundred KB (an honest
+   * ratio, not a zip bomb), so the file-size limit alone would let it through to an out-of-memory.
+   */
+  public static String hugeSheet(String sheetXml) {
+    StringBuilder rows = new StringBuilder(sheetXml);
+    for (int r = 1; rows.length() < 11 << 20; r++) {
+      rows.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\"><v>").append(r * 7919L % 100003)
+          .append("</v></c></row>");
+    }
+    return rows.toString();
   }
 
   /**
