@@ -17,7 +17,6 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -126,15 +125,6 @@ final class HostileCases {
       z.closeArchiveEntry();
     }
     return out.toByteArray();
-  }
-
-  static byte[] ole2(String stream) throws IOException {
-    try (POIFSFileSystem fs = new POIFSFileSystem()) {
-      fs.createDocument(new ByteArrayInputStream(new byte[4096]), stream);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      fs.writeFilesystem(out);
-      return out.toByteArray();
-    }
   }
 
   static Cell cell(org.apache.poi.xssf.usermodel.XSSFWorkbook wb, String id) {
@@ -256,8 +246,8 @@ final class HostileCases {
     add("html-as-xls", (in, out) -> mergeBytes(in, out, "年报.xls",
         "<html><body><table><tr><td>本年新收</td><td>3</td></tr></table></body></html>".getBytes(StandardCharsets.UTF_8)));
     add("xls-renamed-xlsx", (in, out) -> checkBytes(in, "年报.xlsx", TestWorkbooks.toXls(GOOD)));
-    add("biff5", (in, out) -> mergeBytes(in, out, "年报.xls", ole2("Book")));
-    add("word-doc-as-xls", (in, out) -> mergeBytes(in, out, "年报.xls", ole2("WordDocument")));
+    add("biff5", (in, out) -> mergeBytes(in, out, "年报.xls", TestWorkbooks.ole2("Book", 4096)));
+    add("word-doc-as-xls", (in, out) -> mergeBytes(in, out, "年报.xls", TestWorkbooks.ole2("WordDocument", 4096)));
     add("truncated-xlsx", (in, out) -> mergeBytes(in, out, "年报.xlsx", java.util.Arrays.copyOf(GOOD, GOOD.length / 2)));
     add("truncated-xls", (in, out) -> {
       byte[] xls = TestWorkbooks.toXls(GOOD);
@@ -369,7 +359,7 @@ final class HostileCases {
       Path dir = Files.createDirectories(in.resolve("年报.xlsx"));
       return new Built("check", dir.toString());
     });
-    add("template-is-doc", (in, out) -> mergeWithTemplate(in, out, ole2("WordDocument")));
+    add("template-is-doc", (in, out) -> mergeWithTemplate(in, out, TestWorkbooks.ole2("WordDocument", 4096)));
     add("template-is-xlsx", (in, out) -> mergeWithTemplate(in, out, GOOD));
     add("template-is-docm", (in, out) -> mergeWithTemplate(in, out, text(entryText(TEMPLATE, "[Content_Types].xml").replace(
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",

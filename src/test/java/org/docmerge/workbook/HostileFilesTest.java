@@ -13,7 +13,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.docmerge.FuzzZips;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Result;
@@ -124,19 +123,9 @@ class HostileFilesTest {
 
   @Test
   void otherOle2FilesGetTheirOwnReason() throws Exception {
-    Diagnostic doc = assertRejected("WB.NOT_EXCEL", ole2("WordDocument"), "年报.xls");
+    Diagnostic doc = assertRejected("WB.NOT_EXCEL", TestWorkbooks.ole2("WordDocument", 600), "年报.xls");
     assertTrue(doc.message().contains("Word"), doc.message());
-    assertRejected("WB.OLD_EXCEL", ole2("Book"), "年报.xls");
-  }
-
-  /** An OLE2 container with one stream of that name, as Word (.doc) or Excel 95 (.xls) would have. */
-  static byte[] ole2(String stream) throws Exception {
-    try (POIFSFileSystem fs = new POIFSFileSystem()) {
-      fs.createDocument(new ByteArrayInputStream(new byte[600]), stream);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      fs.writeFilesystem(out);
-      return out.toByteArray();
-    }
+    assertRejected("WB.OLD_EXCEL", TestWorkbooks.ole2("Book", 600), "年报.xls");
   }
 
   @Test

@@ -133,6 +133,21 @@ public final class TestWorkbooks {
     }
   }
 
+  /**
+   * An OLE2 container with one stream of that name and {@code size} zero bytes, as Word (.doc, {@code WordDocument})
+   * or Excel 95 (.xls, {@code Book}) would have. A stream under 4096 bytes sits in the container's mini stream.
+   */
+  public static byte[] ole2(String stream, int size) {
+    try (POIFSFileSystem fs = new POIFSFileSystem()) {
+      fs.createDocument(new ByteArrayInputStream(new byte[size]), stream);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      fs.writeFilesystem(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The workbook as Excel saves it with a password to open: agile encryption inside an OLE2 file. */
   public static byte[] encrypted(byte[] xlsx, String password) {
     try (POIFSFileSystem fs = new POIFSFileSystem()) {
