@@ -23,6 +23,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.docmerge.Multipart.FilePart;
 import org.docmerge.collect.Http.Answer;
+import org.docmerge.workbook.TestWorkbooks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -222,7 +223,7 @@ abstract class JanuarySuite {
     // The status sheet lists every member with its status; the late one marked.
     Answer status = office.get("/collect/api/admin/collections/" + cid + "/status.xlsx");
     assertEquals(200, status.status());
-    List<List<String>> rows = Members.rows(status.body());
+    List<List<String>> rows = TestWorkbooks.rows(status.body());
     assertEquals(N + 1, rows.size());
     for (int i = 0; i < N; i++) {
       List<String> r = rows.get(i + 1);

@@ -93,23 +93,4 @@ final class Members {
     }
     return out;
   }
-
-  /** The rows of the first sheet as text. */
-  static List<List<String>> rows(byte[] xlsx) {
-    try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-      org.apache.poi.ss.usermodel.DataFormatter f = new org.apache.poi.ss.usermodel.DataFormatter();
-      List<List<String>> out = new java.util.ArrayList<>();
-      for (Row row : wb.getSheetAt(0)) {
-        List<String> line = new java.util.ArrayList<>();
-        for (int c = 0; c < row.getLastCellNum(); c++) {
-          Cell cell = row.getCell(c);
-          line.add(cell == null ? "" : f.formatCellValue(cell));
-        }
-        out.add(line);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

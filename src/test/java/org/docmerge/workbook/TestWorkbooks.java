@@ -202,20 +202,33 @@ public final class TestWorkbooks {
       if (sh == null) {
         throw new IllegalStateException("no sheet " + sheet);
       }
-      org.apache.poi.ss.usermodel.DataFormatter fmt = new org.apache.poi.ss.usermodel.DataFormatter();
-      List<List<String>> out = new java.util.ArrayList<>();
-      for (Row r : sh) {
-        List<String> line = new java.util.ArrayList<>();
-        for (int c = 0; c < r.getLastCellNum(); c++) {
-          Cell cell = r.getCell(c);
-          line.add(cell == null ? "" : fmt.formatCellValue(cell));
-        }
-        out.add(line);
-      }
-      return out;
+      return rows(sh);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Every row of the first sheet as displayed text (blank cells as ""). */
+  public static List<List<String>> rows(byte[] xlsx) {
+    try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      return rows(wb.getSheetAt(0));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<List<String>> rows(Sheet sh) {
+    org.apache.poi.ss.usermodel.DataFormatter fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+    List<List<String>> out = new java.util.ArrayList<>();
+    for (Row r : sh) {
+      List<String> line = new java.util.ArrayList<>();
+      for (int c = 0; c < r.getLastCellNum(); c++) {
+        Cell cell = r.getCell(c);
+        line.add(cell == null ? "" : fmt.formatCellValue(cell));
+      }
+      out.add(line);
+    }
+    return out;
   }
 
   /** A one-sheet workbook with {@code values} down column A (a member list). */
