@@ -3,26 +3,35 @@ package org.docmerge.workbook;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.docmerge.diag.Diagnostics;
 import org.docmerge.diag.Location;
+import org.docmerge.zip.ZipPreScan;
+import org.docmerge.zip.ZipProblems;
 
 /**
  * The container check a workbook passes before POI parses it: the sniffed file type ({@link FileMagic}) decides
  * whether this can be an Excel workbook at all (a web page saved as “.xls”, a PDF, a Word file, an Excel 4.0 file
- * are refused with what they are), and a zip is pre-scanned ({@link org.docmerge.zip.ZipPreScan}) for damage,
+ * are refused with what they are), and a zip is pre-scanned ({@link ZipPreScan}, reasons from {@link ZipProblems}) for damage,
  * zip bombs, oversized sheets, an .xlsb or another Office document, and macros (noted, never run). Stateless.
  */
 final class ContainerCheck {
+  /** The workbook's codes for a refused zip; the messages are {@link ZipProblems}'. */
+  private static final ZipProblems.CodeFamily ZIP_CODES =
+      new ZipProblems.CodeFamily("WB.CORRUPT", "WB.SUSPICIOUS_ZIP", "WB.UNSUPPORTED_ZIP", "WB.SUSPICIOUS_ZIP");
+
   private ContainerCheck() {}
 
   /** Whether POI may parse these bytes; if not, the reason is reported in {@code d}. */
   static boolean passes(byte[] bytes, FileMagic magic, WorkbookReader.Limits limits, Location where, Diagnostics d) {
     switch (magic) {
       case OOXML -> {
-        ZipScan.Outcome zip = ZipScan.scan(bytes, limits.maxZipEntries(), limits.maxUncompressedBytes());
+        ZipPreScan.Limits l = ZipPreScan.Limits.DEFAULT;
+        ZipPreScan.Limits scanLimits =
+            new ZipPreScan.Limits(limits.maxZipEntries(), limits.maxUncompressedBytes(), l.ratioFloor(), l.maxRatio());
+        ZipPreScan.Outcome zip = ZipPreScan.scan(bytes, scanLimits);
         if (!zip.ok()) {
-          String advice = zip.problem().equals("WB.CORRUPT") ? "请重新复制或下载原文件。" : WorkbookReader.RESAVE;
-          return refuse(d, zip.problem(), where, "文件无法读取：" + zip.reason() + "。" + advice);
+          ZipProblems.Refusal r = ZipProblems.refusal(zip, scanLimits, ZipProblems.Input.WORKBOOK, ZIP_CODES);
+          return refuse(d, r.code(), where, r.message());
         }
-        for (org.docmerge.zip.ZipPreScan.Entry e : zip.entries()) {
+        for (ZipPreScan.Entry e : zip.entries()) {
           boolean sheetXml = e.name().startsWith("xl/worksheets/") || e.name().equals("xl/sharedStrings.xml");
           if (sheetXml && e.size() > limits.maxSheetXmlBytes()) {
             return refuse(d, "WB.SHEET_TOO_LARGE", where, "工作簿中的「" + e.name() + "」解压后有 " + (e.size() >> 20)

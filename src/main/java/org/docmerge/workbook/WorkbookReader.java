@@ -108,7 +108,7 @@ public final class WorkbookReader {
   static final BigDecimal MAX_NUMBER = new BigDecimal("1E15");
 
   static {
-    // Second line of defence behind ZipScan: POI checks these while it inflates.
+    // Second line of defence behind the zip pre-scan (ContainerCheck): POI checks these while it inflates.
     ZipSecureFile.setMaxEntrySize(100L << 20);
     ZipSecureFile.setMinInflateRatio(0.01);
   }
