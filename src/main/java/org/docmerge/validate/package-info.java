@@ -9,7 +9,9 @@
  * <table>
  *   <caption>Diagnostic codes of this package</caption>
  *   <tr><td>R01</td><td>a count is blank, 「/」「—」「无」, text, negative or fractional</td></tr>
- *   <tr><td>R02</td><td>the fee is negative or not a number (error); more than 4 decimals or looks like 元 (warning)</td></tr>
+ *   <tr><td>R02</td><td>a decimal quantity (the fee; the website form's 平均办理时间) is negative or not a number
+ *       (error), said in the unit its label states; a fee in 万元 with more than 4 decimals or that looks like 元
+ *       (warning)</td></tr>
  *   <tr><td>R03–R06</td><td>the table identities declared in the spec</td></tr>
  *   <tr><td>R07, R08</td><td>cross-year: carried-over requests, valid documents (warnings, need the previous year)</td></tr>
  *   <tr><td>R09</td><td>one year everywhere</td></tr>
