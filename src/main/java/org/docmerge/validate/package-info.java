@@ -18,7 +18,8 @@
  *   <tr><td>R10</td><td>published after the deadline</td></tr>
  *   <tr><td>R11–R15</td><td>prose that contradicts the tables or its own arithmetic</td></tr>
  *   <tr><td>R16, R17</td><td>sections missing or empty</td></tr>
- *   <tr><td>R18</td><td>the format does not match the report year</td></tr>
+ *   <tr><td>R18</td><td>the format does not match the report year (the rule's other half, a published report's
+ *       invented 小计/合计 rows or columns, is {@code R18.EXTRA_SUBTOTAL}, found while extracting)</td></tr>
  *   <tr><td>R19</td><td>prose repeating most of last year's report</td></tr>
  *   <tr><td>FIELD.MISSING, FIELD.INVALID</td><td>a cover field is missing or malformed</td></tr>
  * </table>
