@@ -92,7 +92,7 @@ public final class Docmerge {
           // A fact the report does not show (or not where it was looked for): what could not be checked.
           all.add(Diagnostic.warning("FIELD.MISSING", d.location(), d.message().replaceFirst("未填写。.*$",
               "没有从报告中读到，与它有关的检查没有运行。生成的工作簿中请补填")));
-        } else if (formatUnknown && d.code().equals("R18") && d.location().equals(data.fieldLocation("year"))) {
+        } else if (formatUnknown && d.code().equals("R18")) {
           continue; // which format the report uses cannot be told from what is visible
         } else {
           all.add(d);

@@ -43,7 +43,7 @@ public final class Codes {
 
   static {
     input("R01", "件数不是非负整数（或不是数字）");
-    input("R02", "金额不是以万元计的非负数");
+    input("R02", "带小数的数量不是非负数：收费金额以万元计，其他数量以规格标明的单位计（如平均办理时间以天计）");
     input("R03", "表格的勾稽关系：一行的总计等于各分项之和");
     input("R04", "表格的勾稽关系：办理结果的合计等于各项之和");
     input("R05", "表格的勾稽关系：收到的申请 = 办理结果 + 结转下年");
@@ -59,7 +59,10 @@ public final class Codes {
     input("R15", "表格表明须说明的事项（如信息处理费）正文没有说明");
     input("R16", "正文某部分没有内容");
     input("R17", "必须写明的部分为空或只写了「无」");
-    input("R18", "不符合官方格式：格式与报告年度不相符，或表中有官方格式没有的行或列（小计、合计）");
+    // Rule R18 of annual-report-format.md has two halves with two codes: the format matches the year (R18, from
+    // the validator), and no invented subtotal rows or columns (R18.EXTRA_SUBTOTAL, from reading a published report).
+    input("R18", "所用格式与报告年度不相符（如 2021 年及以后的报告用了 2019 年版格式）");
+    input("R18.EXTRA_SUBTOTAL", "表中有官方格式没有的「小计」「合计」行或列，其中的数字没有读取（R18 的后半条）");
     input("R19", "正文与上年报告大量雷同");
     input("CHECK.NOT_RUN", "提示：哪些规则因缺少数据或本格式不支持而没有运行，以及原因");
     input("FIELD.MISSING", "封面必填信息没有填写或没有读到");

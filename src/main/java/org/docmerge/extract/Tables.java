@@ -149,7 +149,7 @@ final class Tables {
   }
 
   /**
-   * R18: a row the official format does not have, labelled 小计 or 合计 (some offices add subtotals for
+   * R18.EXTRA_SUBTOTAL: a row the official format does not have, labelled 小计 or 合计 (some offices add subtotals for
    * （三）–（六）); its numbers are not read.
    */
   static void subtotal(String file, Table st, Row r, List<String> cells, Map<String, Line> byLeaf,
@@ -160,7 +160,7 @@ final class Tables {
         return;
       }
       if (n.length() <= 12 && (n.contains("小计") || n.contains("合计"))) {
-        d.error("R18", Location.detail(file, st.sheet() + " 第" + r.number() + "行"), st.sheet() + "中有官方格式没有的「"
+        d.error("R18.EXTRA_SUBTOTAL", Location.detail(file, st.sheet() + " 第" + r.number() + "行"), st.sheet() + "中有官方格式没有的「"
             + CellText.strip(c) + "」行。年度报告格式不设小计行，请删除这一行（其中的数字没有读取）");
         return;
       }
@@ -224,7 +224,7 @@ final class Tables {
     return out;
   }
 
-  /** R18: a header column the official format does not have, labelled 小计 or 合计. */
+  /** R18.EXTRA_SUBTOTAL: a header column the official format does not have, labelled 小计 or 合计. */
   private static void inventedColumns(String file, Table st, Block block, List<Row> region, Diagnostics d) {
     Set<String> official = new java.util.HashSet<>();
     block.columns().forEach(c -> c.label().forEach(l -> official.add(CellText.norm(l))));
@@ -233,7 +233,7 @@ final class Tables {
       for (String c : r.cells()) {
         String n = CellText.norm(c);
         if (!official.contains(n) && n.length() <= 8 && (n.contains("小计") || n.contains("合计"))) {
-          d.error("R18", Location.detail(file, st.sheet() + " 第" + r.number() + "行"), st.sheet() + "中有官方格式没有的「"
+          d.error("R18.EXTRA_SUBTOTAL", Location.detail(file, st.sheet() + " 第" + r.number() + "行"), st.sheet() + "中有官方格式没有的「"
               + CellText.strip(c) + "」列。年度报告格式不设小计列，请删除这一列（其中的数字没有读取）");
           return;
         }

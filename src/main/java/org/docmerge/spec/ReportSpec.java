@@ -217,7 +217,7 @@ public record ReportSpec(
   /**
    * A row or a column. {@code label} is its path of official labels from the outermost merged header to its
    * own (e.g. 三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密). {@code type} is {@code count} (the default:
-   * a non-negative whole number), {@code money} (a non-negative decimal in 万元) or {@code signed} (a whole number
+   * a non-negative whole number), {@code money} (a non-negative decimal: in 万元, or in the unit a label states, see {@link CellSpec#unit()}) or {@code signed} (a whole number
    * that may be negative, such as the 2019 format's 本年增/减).
    */
   public record Line(String id, List<String> label, String type) {
@@ -250,6 +250,27 @@ public record ReportSpec(
       }
       return "signed".equals(column.type()) || "signed".equals(row.type()) ? "signed" : "count";
     }
+
+    /**
+     * The unit the cell's labels state, row first (「平均办理时间（单位：天）」 → 天); else {@value #MONEY_UNIT} for a
+     * money cell (the annual report's fee, whose 2019 label states none); else null. Messages say this unit.
+     */
+    public String unit() {
+      for (Line line : List.of(row, column)) {
+        for (String label : line.label()) {
+          java.util.regex.Matcher m = UNIT.matcher(label);
+          if (m.find()) {
+            return m.group(1).strip();
+          }
+        }
+      }
+      return "money".equals(type()) ? MONEY_UNIT : null;
+    }
+
+    /** The unit of a money cell whose labels state none. */
+    public static final String MONEY_UNIT = "万元";
+
+    private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile("[（(]\\s*单位\\s*[:：]\\s*([^）)]+)[）)]");
   }
 
   /**

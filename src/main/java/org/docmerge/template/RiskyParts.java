@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -161,4 +162,41 @@ final class RiskyParts {
     };
   }
 
+  /**
+   * H46: what a template must not pass on to every report. A field that pulls in other files or runs DDE is
+   * refused ({@code TEMPLATE.EXTERNAL_FIELD}); tracked changes and comments would be published with the
+   * report, so they are warned about ({@code TEMPLATE.TRACKED_CHANGES}, {@code TEMPLATE.COMMENTS}).
+   */
+  static void check(ZipScan.Contents zip, Map<String, String> parts, Map<String, String> rels,
+      String name, Diagnostics d) throws Exception {
+    // Fields in any other story part (footnotes, endnotes, comments, glossary) reach the report too.
+    Map<String, String> withFields = new LinkedHashMap<>(parts);
+    for (String entry : zip.names()) {
+      if (!withFields.containsKey(entry) && entry.endsWith(".xml")) {
+        String text = new String(zip.bytes().get(entry), java.nio.charset.StandardCharsets.UTF_8);
+        if (text.contains("instrText") || text.contains("fldSimple")) {
+          withFields.put(entry, entry);
+        }
+      }
+    }
+    for (var part : withFields.entrySet()) {
+      Document dom = Xml.parse(zip.bytes().get(part.getKey()));
+      Location at = Location.detail(name, part.getValue());
+      for (String instr : RiskyParts.instructions(dom)) {
+        if (instr != null && RiskyParts.EXTERNAL_FIELD.matcher(instr).find()) {
+          d.error(TemplateCodes.EXTERNAL_FIELD, at, "模板的" + part.getValue() + "中有引用外部内容的域「"
+              + instr.strip().split("\\s+")[0] + "」，打开报告时会读取其他文件或运行程序。请在 Word 中删除这个域（Alt+F9 可显示域代码）。");
+          break;
+        }
+      }
+      if (parts.containsKey(part.getKey()) && (!Xml.all(dom, "ins").isEmpty() || !Xml.all(dom, "del").isEmpty())) {
+        d.warning(TemplateCodes.TRACKED_CHANGES, at, "模板的" + part.getValue() + "中有未接受的修订，会随报告一起发布。"
+            + "请在 Word 中「审阅 → 接受所有修订」后保存模板。");
+      }
+    }
+    RiskyParts.externalResources(zip, name, d);
+    if (rels.values().stream().anyMatch(t -> t.endsWith("/comments"))) {
+      d.warning(TemplateCodes.COMMENTS, Location.file(name), "模板中有批注，会随报告一起发布。请在 Word 中「审阅 → 删除所有批注」后保存模板。");
+    }
+  }
 }

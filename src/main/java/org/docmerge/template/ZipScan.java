@@ -15,12 +15,14 @@ import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
 import org.docmerge.zip.ZipPreScan;
+import org.docmerge.zip.ZipProblems;
 
 /**
  * Reads a template's zip container by hand before docx4j sees it. docx4j silently takes the last of duplicate
  * entries and throws {@code Error}s on exotic compression methods, so the central directory is checked here and
  * every entry is unpacked with a byte budget (declared sizes are not trusted). The directory checks are the
- * shared {@link ZipPreScan}; the codes are the template's. Stateless; thread-safe.
+ * shared {@link ZipPreScan}, its reasons the shared {@link ZipProblems}; the codes are the template's. Stateless;
+ * thread-safe.
  */
 final class ZipScan {
   static final int MAX_ENTRIES = 1000;
@@ -36,6 +38,10 @@ final class ZipScan {
       bytes = Collections.unmodifiableMap(new LinkedHashMap<>(bytes));
     }
   }
+
+  /** The template's codes for a zip the pre-scan refuses; the messages are {@link ZipProblems}'. */
+  private static final ZipProblems.CodeFamily ZIP_CODES = new ZipProblems.CodeFamily(
+      TemplateCodes.UNSUPPORTED_ZIP, TemplateCodes.SUSPICIOUS_ZIP, TemplateCodes.UNSUPPORTED_ZIP, TemplateCodes.UNSUPPORTED_ZIP);
 
   private ZipScan() {}
 
@@ -102,14 +108,13 @@ final class ZipScan {
     if (org.docmerge.zip.Sniff.zipLocalHeader(d)) {
       return null;
     }
-    String head = new String(d, 0, Math.min(d.length, 512), StandardCharsets.ISO_8859_1).strip().toLowerCase();
-    if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<html")) {
+    if (org.docmerge.zip.Sniff.html(d)) {
       return "网页（HTML）";
     }
-    if (head.startsWith("<?xml") || head.startsWith("<")) {
+    if (org.docmerge.zip.Sniff.xml(d)) {
       return "XML 文件";
     }
-    if (head.startsWith("{\\rtf")) {
+    if (org.docmerge.zip.Sniff.rtf(d)) {
       return "RTF 文件";
     }
     return "文本或其他格式";
@@ -117,27 +122,14 @@ final class ZipScan {
 
   /** Checks the central directory with the shared pre-scan; fills names; returns a failed result or null when sound. */
   private static Result<Void> centralDirectory(byte[] d, Location where, List<String> names) {
-    ZipPreScan.Outcome o = ZipPreScan.scan(d, new ZipPreScan.Limits(MAX_ENTRIES, MAX_TOTAL, RATIO_FLOOR, MAX_RATIO));
+    ZipPreScan.Limits limits = new ZipPreScan.Limits(MAX_ENTRIES, MAX_TOTAL, RATIO_FLOOR, MAX_RATIO);
+    ZipPreScan.Outcome o = ZipPreScan.scan(d, limits);
     if (o.ok()) {
       o.entries().forEach(e -> names.add(e.name()));
       return null;
     }
-    String e = o.entry();
-    String resave = "请在 Word 中重新保存。";
-    return switch (o.problem()) {
-      case TRUNCATED -> fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板压缩包不完整（找不到目录，可能下载中断）。请重新获取模板。");
-      case CORRUPT -> fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板压缩包目录已损坏。" + resave);
-      case ZIP64 -> fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板使用了 ZIP64 格式，不受支持。" + resave);
-      case ENCRYPTED -> fail(TemplateCodes.UNSUPPORTED_ZIP, where, "模板压缩包的条目「" + e + "」已加密。请去除密码后重新保存。");
-      case UNSUPPORTED_METHOD -> fail(TemplateCodes.UNSUPPORTED_ZIP, where,
-          "模板压缩包的条目「" + e + "」使用了不支持的压缩方式（" + o.detail() + "），只支持 Word 使用的标准压缩。" + resave);
-      case TOO_MANY_ENTRIES -> fail(TemplateCodes.SUSPICIOUS_ZIP, where,
-          "模板压缩包有 " + o.detail() + " 个条目（上限 " + MAX_ENTRIES + "），不像正常的 Word 文档。");
-      case DUPLICATE_NAME -> fail(TemplateCodes.SUSPICIOUS_ZIP, where, "模板压缩包中有重名条目「" + e + "」，文件可能被篡改。" + resave);
-      case BAD_NAME -> fail(TemplateCodes.SUSPICIOUS_ZIP, where, "模板压缩包的条目名「" + e + "」含有“..”、绝对路径或反斜杠，文件可能被篡改。" + resave);
-      case TOO_LARGE, BAD_RATIO -> fail(TemplateCodes.SUSPICIOUS_ZIP, where,
-          "模板解压后过大或压缩比异常（条目「" + e + "」），可能是压缩炸弹。");
-    };
+    ZipProblems.Refusal r = ZipProblems.refusal(o, limits, ZipProblems.Input.TEMPLATE, ZIP_CODES);
+    return fail(r.code(), where, r.message());
   }
 
   private static <T> Result<T> fail(String code, Location where, String message) {

@@ -17,7 +17,11 @@ import org.docmerge.spec.ReportSpec.Identity;
 import org.docmerge.spec.ReportSpec.Line;
 import org.docmerge.spec.ReportSpec.Table;
 
-/** R01 (counts) and R02 (the fee in 万元), cell by cell. Stateless. */
+/**
+ * R01 (counts) and R02 (decimal quantities: the fee in 万元, or whatever unit a kind's label states, such as the
+ * website form's 平均办理时间 in 天), cell by cell. Messages say the unit the spec gives the cell ({@link
+ * CellSpec#unit()}); the 元/万元 slips are looked for only where that unit is 万元. Stateless.
+ */
 final class CellRules {
   /** What staff write for "none" instead of 0. */
   private static final Set<String> NONE_MARKS =
@@ -53,14 +57,15 @@ final class CellRules {
         continue;
       }
       if (!v.isNumber()) {
-        notANumber(d, rule, at, Names.cell(cell), v.text(), cell.type());
+        notANumber(d, rule, at, Names.cell(cell), v.text(), cell);
         continue;
       }
       BigDecimal n = v.number();
       if (n.signum() < 0 && !"signed".equals(cell.type())) {
         d.error(rule, at, Names.cell(cell) + " 为负数 " + v.display() + "，数量和金额不能为负，请改正");
       } else if ("money".equals(cell.type())) {
-        if (n.stripTrailingZeros().scale() > 4 || n.compareTo(LOOKS_LIKE_YUAN) >= 0) {
+        if (CellSpec.MONEY_UNIT.equals(cell.unit())
+            && (n.stripTrailingZeros().scale() > 4 || n.compareTo(LOOKS_LIKE_YUAN) >= 0)) {
           money(d, at, Names.cell(cell), n, v);
         }
       } else if (n.scale() > 0 && n.stripTrailingZeros().scale() > 0) {
@@ -79,7 +84,7 @@ final class CellRules {
       if (cells.size() < BLANK_STYLE) {
         for (CellSpec c : cells) {
           notANumber(d, "money".equals(c.type()) ? "R02" : "R01", data.values().get(c.id()).location(), Names.cell(c),
-              "", c.type());
+              "", c);
         }
         continue;
       }
@@ -154,8 +159,9 @@ final class CellRules {
     return out;
   }
 
-  private static void notANumber(Diagnostics d, String rule, Location at, String name, String text, String type) {
-    String what = "money".equals(type) ? "金额（单位：万元）" : "件数";
+  private static void notANumber(Diagnostics d, String rule, Location at, String name, String text, CellSpec cell) {
+    String what = !"money".equals(cell.type()) ? "件数"
+        : CellSpec.MONEY_UNIT.equals(cell.unit()) ? "金额（单位：万元）" : "数字（单位：" + cell.unit() + "，可以有小数）";
     if (text.isBlank()) {
       d.error(rule, at, name + " 为空。没有的请明确填写 0，不要留空");
     } else if (NONE_MARKS.contains(text.strip())) {

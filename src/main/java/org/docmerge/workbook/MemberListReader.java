@@ -54,7 +54,7 @@ public final class MemberListReader {
         for (Row row : sh) {
           Cell c = row.getCell(0);
           String v = c == null ? "" : fmt.formatCellValue(c).strip();
-          if (!v.isEmpty() && !(row.getRowNum() == 0 && HEADERS.contains(WorkbookReader.norm(v)))) {
+          if (!v.isEmpty() && !(row.getRowNum() == 0 && HEADERS.contains(org.docmerge.spec.Labels.norm(v)))) {
             out.add(v);
           }
         }

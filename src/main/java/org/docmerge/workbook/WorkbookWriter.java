@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -295,6 +296,8 @@ public final class WorkbookWriter {
     XSSFDataValidationHelper dv = new XSSFDataValidationHelper(sh);
     CellRangeAddressList counts = new CellRangeAddressList();
     CellRangeAddressList money = new CellRangeAddressList();
+    // Decimal quantities in another unit than 万元 (the website form's 平均办理时间 in 天), by unit.
+    Map<String, CellRangeAddressList> decimals = new java.util.TreeMap<>();
     CellRangeAddressList signed = new CellRangeAddressList();
     for (TableLayout.Value v : lay.values.values()) {
       boolean isMoney = "money".equals(v.spec().type());
@@ -310,8 +313,10 @@ public final class WorkbookWriter {
         cell.setCellFormula(v.formula());
         continue;
       }
-      (isMoney ? money : "signed".equals(v.spec().type()) ? signed : counts)
-          .addCellRangeAddress(v.row(), v.col(), v.row(), v.col());
+      CellRangeAddressList validated = !isMoney ? ("signed".equals(v.spec().type()) ? signed : counts)
+          : ReportSpec.CellSpec.MONEY_UNIT.equals(v.spec().unit()) ? money
+          : decimals.computeIfAbsent(v.spec().unit(), u -> new CellRangeAddressList());
+      validated.addCellRangeAddress(v.row(), v.col(), v.row(), v.col());
       CellValue pre = prefill == null ? null : prefill.values().get(v.spec().id());
       if (pre != null && pre.number() != null) {
         cell.setCellValue(pre.number().doubleValue());
@@ -331,6 +336,9 @@ public final class WorkbookWriter {
       add(sh, dv.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null), money,
           "请填写金额", "这里填写以万元为单位的金额（1 元 = 0.0001 万元），不能为负数。");
     }
+    decimals.forEach((unit, cells) -> add(sh,
+        dv.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null), cells,
+        "请填写数字", "这里填写以" + unit + "为单位的数字，可以有小数，不能为负数。"));
 
     List<CellRangeAddress> checkRanges = new ArrayList<>();
     for (TableLayout.Check c : lay.checks) {

@@ -44,4 +44,26 @@ public final class Sniff {
     }
     return false;
   }
+
+  /** A web page: 「<html」 or 「<!doctype html」 near the start (many systems export HTML as “.xls” or “.doc”). */
+  public static boolean html(byte[] b) {
+    String head = head(b);
+    return head.startsWith("<!doctype html") || head.contains("<html");
+  }
+
+  /** Markup that is not a web page (XML, “XML 电子表格 2003”, a Word 2003 XML document): starts with 「<」. */
+  public static boolean xml(byte[] b) {
+    return !html(b) && head(b).startsWith("<");
+  }
+
+  /** A rich-text file: 「{\rtf」. */
+  public static boolean rtf(byte[] b) {
+    return head(b).startsWith("{\\rtf");
+  }
+
+  /** The first 512 bytes as Latin-1, trimmed, in lower case: enough to tell markup from text. */
+  private static String head(byte[] b) {
+    return new String(b, 0, Math.min(b.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1).strip()
+        .toLowerCase(java.util.Locale.ROOT);
+  }
 }

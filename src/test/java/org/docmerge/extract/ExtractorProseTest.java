@@ -74,14 +74,15 @@ class ExtractorProseTest {
   }
 
   @Test
-  void anInventedSubtotalRowIsR18AndNotRead() {
+  void anInventedSubtotalRowIsR18ExtraSubtotalAndNotRead() {
     String seed = TestReports.seedText();
     int at = seed.indexOf("\t\n\t（四）无法提供");
     String text = seed.substring(0, at) + "\t\n\t（三）小计\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\n" + seed.substring(at);
     Result<ReportData> r = Extracts.extract(text, "t.txt", SPEC);
-    List<Diagnostic> r18 = r.diagnostics().stream().filter(x -> x.code().equals("R18")).toList();
+    List<Diagnostic> r18 = r.diagnostics().stream().filter(x -> x.code().equals("R18.EXTRA_SUBTOTAL")).toList();
     assertEquals(1, r18.size(), r.diagnostics()::toString);
     assertTrue(r18.get(0).message().contains("（三）小计"), r18.get(0).message());
+    assertTrue(r.diagnostics().stream().noneMatch(x -> x.code().equals("R18")), "R18 alone means format vs year");
     assertEquals(SPEC.cells().size(), r.get().values().size());
   }
 }

@@ -94,7 +94,7 @@ class HtmlExtractTest {
   }
 
   @Test
-  void anInventedSubtotalColumnIsR18AndShiftsNoValue() {
+  void anInventedSubtotalColumnIsR18ExtraSubtotalAndShiftsNoValue() {
     org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(new String(fixture("single-table-2022.html"),
         java.nio.charset.StandardCharsets.UTF_8));
     org.jsoup.nodes.Element t3 = doc.select("table:contains(申请人情况)").first();
@@ -106,7 +106,7 @@ class HtmlExtractTest {
       tds.get(tds.size() - 1).before("<td>99</td>");
     }
     Result<ReportData> r = Extracts.extract(doc.outerHtml(), "subtotal.html", SPEC);
-    assertEquals(List.of("R18"), Extracts.codes(r.diagnostics().stream().filter(Diagnostic::isError).toList()), r.diagnostics()::toString);
+    assertEquals(List.of("R18.EXTRA_SUBTOTAL"), Extracts.codes(r.diagnostics().stream().filter(Diagnostic::isError).toList()), r.diagnostics()::toString);
     expected().forEach((k, v) -> assertEquals(0, v.compareTo(r.get().number(k).orElseThrow()), k));
   }
 
