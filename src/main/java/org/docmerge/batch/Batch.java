@@ -11,10 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Future;
 import org.docmerge.Docmerge;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
@@ -170,41 +167,48 @@ public final class Batch {
     }
     List<Path> inputs = walk.inputs();
     int n = inputs.size();
-    Row[] rows = new Row[n];
     SafeOutput.Staged[] staged = new SafeOutput.Staged[n];
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    int jobs = Math.max(1, Math.min(options.jobs(), Math.max(1, n)));
-    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-      Thread t = new Thread(r, "docmerge-batch");
-      t.setDaemon(true);
-      return t;
-    });
+    // With --pdf, each report goes to LibreOffice as soon as it is rendered, so conversion overlaps rendering.
+    PdfConverter.Session session = options.pdf() ? Docmerge.pdfConverter().session(options.jobs(), n) : null;
+    @SuppressWarnings("unchecked")
+    Future<Result<byte[]>>[] pdfs = new Future[n];
+    Row[] rows;
     try {
-      for (int j = 0; j < jobs; j++) {
-        pool.execute(() -> {
-          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-            try {
-              rows[i] = one(engine, inputs.get(i), outputDir, options, staged, i);
-            } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
-              rows[i] = new Row(inputs.get(i).toString(), "", "", Status.UNREADABLE, 1, 0,
-                  List.of("内部错误：请把这个文件发给维护人员" + Technical.of(e)), Map.of(), null);
-            }
-            progress.update(done.incrementAndGet(), n);
-          }
-        });
-      }
-      pool.shutdown();
-      while (!pool.awaitTermination(1, TimeUnit.HOURS)) {
-        // keep waiting: a batch of any size finishes
-      }
+      rows = Workers.run(n, options.jobs(), "docmerge-batch", new Workers.Task<Row>() {
+        @Override
+        public Row run(int i) {
+          return one(engine, inputs.get(i), outputDir, options, staged, i, session, pdfs);
+        }
+
+        @Override
+        public Row fault(int i, Diagnostic fault) {
+          return new Row(inputs.get(i).toString(), "", "", Status.UNREADABLE, 1, 0, List.of(fault.message()), Map.of(), null);
+        }
+      }, progress).toArray(Row[]::new);
     } catch (InterruptedException e) {
-      pool.shutdownNow();
       Thread.currentThread().interrupt();
+      if (session != null) {
+        session.close(); // cancels: no LibreOffice keeps converting for a run that is over
+      }
       discardAll(staged);
       return refused(Diagnostic.error("BATCH.INTERRUPTED", Location.NONE, "任务被中断，没有生成任何报告"));
     }
+    if (session != null) {
+      session.finish();
+    }
+    try {
+      return publish(engine, outputDir, options, walk, rows, staged, pdfs);
+    } finally {
+      if (session != null) {
+        session.close();
+      }
+    }
+  }
 
+  /** After every input is done: the collision check, then the reports, their PDFs and the summary. */
+  private static Outcome publish(Docmerge engine, Path outputDir, Options options, Inputs.Walk walk, Row[] rows,
+      SafeOutput.Staged[] staged, Future<Result<byte[]>>[] pdfs) {
+    int n = rows.length;
     List<Diagnostic> problems = collisions(rows, staged);
     if (!problems.isEmpty()) {
       for (int i = 0; i < n; i++) {
@@ -233,7 +237,7 @@ public final class Batch {
     }
     List<Diagnostic> all = new ArrayList<>();
     if (options.pdf()) {
-      pdfs(rows, outputDir, publish, options.jobs(), all);
+      pdfs(rows, outputDir, publish, pdfs, all);
     }
     Optional<Path> written = writeSummary(engine.kind().spec(), rows, outputDir, all);
     return new Outcome(List.of(rows), walk.skipped(), all, written);
@@ -257,30 +261,21 @@ public final class Batch {
   }
 
   /**
-   * A PDF beside each report written, published like the reports: complete or not at all. The documents go to the
-   * shared converter in one call, which spreads them over up to {@code jobs} LibreOffice processes, each converting
-   * its share in one invocation. A missing LibreOffice is said once, not once per report.
+   * A PDF beside each report written, published like the reports: complete or not at all, and only once the
+   * report itself is published. The conversions were started as the reports were rendered ({@link
+   * PdfConverter.Session}); here each is awaited in input order. A missing LibreOffice is said once, not once per
+   * report.
    */
-  private static void pdfs(Row[] rows, Path outputDir, SafeOutput.Options publish, int jobs, List<Diagnostic> problems) {
-    List<Path> docxs = new ArrayList<>();
-    List<PdfConverter.Document> docs = new ArrayList<>();
-    for (Row r : rows) {
-      if (r == null || r.status() != Status.OK || r.output() == null) {
+  private static void pdfs(Row[] rows, Path outputDir, SafeOutput.Options publish, Future<Result<byte[]>>[] futures,
+      List<Diagnostic> problems) {
+    boolean saidMissing = false;
+    for (int i = 0; i < rows.length; i++) {
+      Row r = rows[i];
+      if (r == null || r.status() != Status.OK || r.output() == null || futures[i] == null) {
         continue;
       }
       Path docx = outputDir.resolve(r.output());
-      try {
-        docs.add(new PdfConverter.Document(Files.readAllBytes(docx), docx.getFileName().toString()));
-        docxs.add(docx);
-      } catch (IOException e) {
-        problems.add(Diagnostic.error("RENDER.PDF_FAILED", Location.file(docx.toString()), "无法读取刚生成的报告" + Technical.of(e)));
-        continue;
-      }
-    }
-    List<Result<byte[]>> pdfs = Docmerge.pdfConverter().convertAll(docs, jobs);
-    boolean saidMissing = false;
-    for (int i = 0; i < docs.size(); i++) {
-      Result<byte[]> pdf = pdfs.get(i);
+      Result<byte[]> pdf = PdfConverter.Session.await(futures[i], r.output());
       if (pdf.value().isEmpty()) {
         boolean missing = pdf.diagnostics().stream().anyMatch(d -> d.code().equals(PdfConverter.NO_LIBREOFFICE));
         if (!missing || !saidMissing) {
@@ -289,7 +284,6 @@ public final class Batch {
         saidMissing |= missing;
         continue;
       }
-      Path docx = docxs.get(i);
       Path target = Docmerge.pdfPath(docx);
       try {
         SafeOutput.stage(target, out -> out.write(pdf.get()), false).commit(publish).map(f -> Diagnostic.error(f.code(),
@@ -301,31 +295,41 @@ public final class Batch {
     }
   }
 
-  private static Row one(Docmerge engine, Path input, Path outputDir, Options options, SafeOutput.Staged[] staged, int i) {
-    Docmerge.Checked c = engine.check(input, options.check());
-    List<Diagnostic> diags = c.diagnostics();
+  /**
+   * One input: the facade's merge in memory ({@link Docmerge#merge(Path, Validator.Options, boolean)}), the
+   * document staged under a hidden name in the output folder and, with --pdf, handed to the conversion session.
+   * The counts and first errors are the workbook's own; the template's warnings are the run's, not each input's.
+   */
+  private static Row one(Docmerge engine, Path input, Path outputDir, Options options, SafeOutput.Staged[] staged, int i,
+      PdfConverter.Session session, Future<Result<byte[]>>[] pdfs) {
+    Docmerge.Rendered merged = engine.merge(input, options.check(), false);
+    List<Diagnostic> template = engine.template().diagnostics();
+    List<Diagnostic> diags = merged.diagnostics().stream().filter(d -> !template.contains(d)).toList();
     int errors = (int) diags.stream().filter(Diagnostic::isError).count();
     int warnings = (int) diags.stream().filter(d -> d.severity() == Severity.WARNING).count();
     List<String> first = diags.stream().filter(Diagnostic::isError).limit(FIRST_ERRORS).map(Diagnostic::toString).toList();
-    if (c.data().isEmpty()) {
+    if (merged.data().isEmpty()) {
       return new Row(input.toString(), "", "", Status.UNREADABLE, Math.max(errors, 1), warnings, first, Map.of(), null);
     }
-    ReportData data = c.data().get();
+    ReportData data = merged.data().get();
     String agency = data.field("agency");
     String year = data.year().map(String::valueOf).orElse(data.field("year"));
     Map<String, BigDecimal> totals = Totals.of(engine.kind().spec(), data);
-    if (errors > 0) {
+    if (errors > 0 || merged.document().isEmpty()) {
       return new Row(input.toString(), agency, year, Status.ERRORS, errors, warnings, first, totals, null);
     }
     String name = OutputNames.report(agency, year, engine.kind().spec().titleWords());
     Path target = OutputNames.inside(outputDir, name);
-    byte[] document = engine.render(data);
+    byte[] document = merged.document().get();
     try {
       staged[i] = SafeOutput.stage(target, out -> out.write(document), options.fsync());
     } catch (IOException e) {
       return new Row(input.toString(), agency, year, Status.NOT_WRITTEN, 1, warnings,
           List.of(target + ": 错误 OUT.WRITE_FAILED: 写入输出文件失败，可能是磁盘已满；没有留下不完整的文件" + Technical.of(e)),
           totals, null);
+    }
+    if (session != null) {
+      pdfs[i] = session.submit(new PdfConverter.Document(document, target.getFileName().toString()));
     }
     return new Row(input.toString(), agency, year, Status.OK, 0, warnings, List.of(), totals, name);
   }
