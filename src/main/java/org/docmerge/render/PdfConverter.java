@@ -217,7 +217,8 @@ public final class PdfConverter implements AutoCloseable {
    * Documents submitted one by one while LibreOffice already converts earlier ones. Up to {@code parallelism}
    * worker loops each take a chunk of the submitted documents, run one soffice over it (its start-up paid once per
    * chunk), complete the chunk's futures and take the next chunk. A loop takes a chunk once it holds its share of
-   * what is still to come, {@code ceil(unclaimed / free loops)} (at most {@link #MAX_CHUNK}), or when the session
+   * what is still to come (submitted or expected, not yet taken): that split into equal chunks of at most
+   * {@link #MAX_CHUNK}, as few as that allows and a whole number per free loop; or whatever is queued when the session
    * is {@linkplain #finish finished}: with 40 reports and two loops, one soffice starts with the first 20 while
    * the rest are still being rendered, the other with the last 20 — two starts, as for a batch given whole, but the
    * first one overlapping the rendering. Every guarantee of the converter holds per chunk: a document that fails in
@@ -238,6 +239,7 @@ public final class PdfConverter implements AutoCloseable {
     private final List<Future<?>> running = new ArrayList<>();
     private int expectedLeft;
     private int busy;
+    private int alive;
     private int outstanding;
     private boolean finished;
     private boolean cancelled;
@@ -254,6 +256,13 @@ public final class PdfConverter implements AutoCloseable {
       if (!available()) {
         f.complete(noLibreOffice(d));
         return f;
+      }
+      synchronized (state) {
+        if (closed) {
+          f.complete(Result.failed(Diagnostic.error(PDF_FAILED, Location.file(d.name()),
+              "PDF 转换服务已关闭。Word 文档已生成，可以在 Word 中另存为 PDF。")));
+          return f;
+        }
       }
       synchronized (this) {
         if (finished || cancelled) {
@@ -296,14 +305,15 @@ public final class PdfConverter implements AutoCloseable {
         loopsToStop = List.copyOf(running);
       }
       loopsToStop.forEach(l -> l.cancel(true));
-      for (Future<?> l : loopsToStop) {
-        try {
-          l.get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.CancellationException | ExecutionException | java.util.concurrent.TimeoutException e) {
-          // cancelled loops end by themselves once their soffice is killed
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      synchronized (this) {
+        while (alive > 0 && System.nanoTime() < until) {
+          try {
+            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
         }
       }
     }
@@ -327,6 +337,20 @@ public final class PdfConverter implements AutoCloseable {
     }
 
     private void loop() {
+      synchronized (this) {
+        alive++; // counted here, not at submit: a loop cancelled before it started never runs
+      }
+      try {
+        loopChunks();
+      } finally {
+        synchronized (this) {
+          alive--;
+          notifyAll();
+        }
+      }
+    }
+
+    private void loopChunks() {
       while (true) {
         List<Pending> chunk;
         try {
@@ -365,7 +389,9 @@ public final class PdfConverter implements AutoCloseable {
         }
         int free = Math.max(1, loops - busy);
         int unclaimed = finished ? pending.size() : Math.max(pending.size(), expectedLeft);
-        int share = Math.max(1, Math.min(maxChunk, (unclaimed + free - 1) / free));
+        // Equal chunks of at most maxChunk, as few as that allows, a whole number of them per free loop.
+        int rounds = Math.max(1, ceilDiv(unclaimed, free * maxChunk));
+        int share = Math.max(1, ceilDiv(unclaimed, free * rounds));
         if (!pending.isEmpty() && (finished || pending.size() >= share)) {
           List<Pending> chunk = new ArrayList<>();
           while (chunk.size() < share && !pending.isEmpty()) {
@@ -378,6 +404,10 @@ public final class PdfConverter implements AutoCloseable {
         wait();
       }
     }
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
   }
 
   private Result<byte[]> noLibreOffice(Document d) {
