@@ -29,8 +29,11 @@ import org.docmerge.workbook.SummaryWriter;
 /**
  * {@code docmerge batch}: every workbook of a folder to its report, plus {@value #SUMMARY}.
  *
- * <p>One pass, in parallel ({@code jobs} threads): read, check and, when no error stands, render and stage the
- * document under a hidden temporary name in the output folder. Only when every input is done and no two inputs
+ * <p>One pass, in parallel ({@code jobs} threads of {@link Workers}): the facade's merge of each workbook in memory
+ * ({@link Docmerge#merge(Path, Validator.Options, boolean)}: read, check and, when no error stands, render), and the
+ * document staged under a hidden temporary name in the output folder. With {@code --pdf} each staged document also
+ * goes at once to a {@link PdfConverter.Session}, so LibreOffice converts while later workbooks are still being
+ * read; a PDF is published beside its report, atomically, only after the report itself is. Only when every input is done and no two inputs
  * claim the same report name (same unit twice; names equal after NFC or case folding, which Windows and macOS
  * treat as one file) are the documents published under their names, each atomically and without replacing an
  * existing file unless {@code overwrite}. On a collision no report is published, only the summary (one line per
