@@ -174,7 +174,7 @@ public final class Batch {
     // With --pdf, each report goes to LibreOffice as soon as it is rendered, so conversion overlaps rendering.
     PdfConverter.Session session = options.pdf() ? Docmerge.pdfConverter().session(options.jobs(), n) : null;
     @SuppressWarnings("unchecked")
-    Future<Result<byte[]>>[] pdfs = new Future[n];
+    Future<StagedPdf>[] pdfs = new Future[n];
     Row[] rows;
     try {
       rows = Workers.run(n, options.jobs(), "docmerge-batch", new Workers.Task<Row>() {
@@ -194,6 +194,7 @@ public final class Batch {
         session.close(); // cancels: no LibreOffice keeps converting for a run that is over
       }
       discardAll(staged);
+      discardPdfs(pdfs);
       return refused(Diagnostic.error("BATCH.INTERRUPTED", Location.NONE, "任务被中断，没有生成任何报告"));
     }
     if (session != null) {
@@ -205,12 +206,13 @@ public final class Batch {
       if (session != null) {
         session.close();
       }
+      discardPdfs(pdfs); // PDFs of reports not published (held back, not written): never shown
     }
   }
 
   /** After every input is done: the collision check, then the reports, their PDFs and the summary. */
   private static Outcome publish(Docmerge engine, Path outputDir, Options options, Inputs.Walk walk, Row[] rows,
-      SafeOutput.Staged[] staged, Future<Result<byte[]>>[] pdfs) {
+      SafeOutput.Staged[] staged, Future<StagedPdf>[] pdfs) {
     int n = rows.length;
     List<Diagnostic> problems = collisions(rows, staged);
     if (!problems.isEmpty()) {
@@ -264,12 +266,32 @@ public final class Batch {
   }
 
   /**
+   * A report's PDF as its conversion ended: staged under a hidden temporary name beside the report (so a batch of
+   * any size never holds its PDFs in memory), or why there is none.
+   */
+  private record StagedPdf(SafeOutput.Staged staged, List<Diagnostic> problems) {}
+
+  /** Stages a converted PDF beside its report; called on the converter's thread as each conversion ends. */
+  private static StagedPdf stagePdf(Result<byte[]> pdf, Path docx) {
+    if (pdf.value().isEmpty()) {
+      return new StagedPdf(null, pdf.diagnostics());
+    }
+    Path target = Docmerge.pdfPath(docx);
+    try {
+      return new StagedPdf(SafeOutput.stage(target, out -> out.write(pdf.get()), false), List.of());
+    } catch (IOException e) {
+      return new StagedPdf(null, List.of(Diagnostic.error("OUT.WRITE_FAILED", Location.file(target.toString()),
+          "Word 报告已生成（" + docx.getFileName() + "），只有 PDF 写入失败，可能是磁盘已满；没有留下不完整的文件" + Technical.of(e))));
+    }
+  }
+
+  /**
    * A PDF beside each report written, published like the reports: complete or not at all, and only once the
    * report itself is published. The conversions were started as the reports were rendered ({@link
-   * PdfConverter.Session}); here each is awaited in input order. A missing LibreOffice is said once, not once per
-   * report.
+   * PdfConverter.Session}) and each PDF staged as it came; here each is awaited and published in input order. A
+   * missing LibreOffice is said once, not once per report.
    */
-  private static void pdfs(Row[] rows, Path outputDir, SafeOutput.Options publish, Future<Result<byte[]>>[] futures,
+  private static void pdfs(Row[] rows, Path outputDir, SafeOutput.Options publish, Future<StagedPdf>[] futures,
       List<Diagnostic> problems) {
     boolean saidMissing = false;
     for (int i = 0; i < rows.length; i++) {
@@ -278,22 +300,52 @@ public final class Batch {
         continue;
       }
       Path docx = outputDir.resolve(r.output());
-      Result<byte[]> pdf = PdfConverter.Session.await(futures[i], r.output());
-      if (pdf.value().isEmpty()) {
-        boolean missing = pdf.diagnostics().stream().anyMatch(d -> d.code().equals(PdfConverter.NO_LIBREOFFICE));
+      StagedPdf pdf = await(futures[i], docx);
+      futures[i] = null;
+      if (pdf.staged() == null) {
+        boolean missing = pdf.problems().stream().anyMatch(d -> d.code().equals(PdfConverter.NO_LIBREOFFICE));
         if (!missing || !saidMissing) {
-          problems.addAll(pdf.diagnostics());
+          problems.addAll(pdf.problems());
         }
         saidMissing |= missing;
         continue;
       }
-      Path target = Docmerge.pdfPath(docx);
-      try {
-        SafeOutput.stage(target, out -> out.write(pdf.get()), false).commit(publish).map(f -> Diagnostic.error(f.code(),
-            f.location(), "Word 报告已生成（" + docx.getFileName() + "），只有 PDF 没有写成：" + f.message())).ifPresent(problems::add);
-      } catch (IOException e) {
-        problems.add(Diagnostic.error("OUT.WRITE_FAILED", Location.file(target.toString()),
-            "Word 报告已生成（" + docx.getFileName() + "），只有 PDF 写入失败，可能是磁盘已满；没有留下不完整的文件" + Technical.of(e)));
+      pdf.staged().commit(publish).map(f -> Diagnostic.error(f.code(), f.location(),
+          "Word 报告已生成（" + docx.getFileName() + "），只有 PDF 没有写成：" + f.message())).ifPresent(problems::add);
+    }
+  }
+
+  private static StagedPdf await(Future<StagedPdf> f, Path docx) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new StagedPdf(null, List.of(Diagnostic.error(PdfConverter.PDF_FAILED, Location.file(docx.getFileName().toString()),
+          "PDF 转换被中断。")));
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return new StagedPdf(null, List.of(Diagnostic.error(PdfConverter.PDF_FAILED, Location.file(docx.getFileName().toString()),
+          "PDF 转换出现意外问题（" + cause.getClass().getSimpleName() + "）。Word 文档已生成，可以在 Word 中另存为 PDF。")));
+    }
+  }
+
+  /** Removes the staged PDFs not published; waits only for conversions already ended or cancelled. */
+  private static void discardPdfs(Future<StagedPdf>[] futures) {
+    for (int i = 0; i < futures.length; i++) {
+      Future<StagedPdf> f = futures[i];
+      if (f == null) {
+        continue;
+      }
+      futures[i] = null;
+      if (f.isDone() && !f.isCancelled()) {
+        try {
+          StagedPdf p = f.get();
+          if (p.staged() != null) {
+            p.staged().discard();
+          }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+          // nothing was staged
+        }
       }
     }
   }
@@ -304,7 +356,7 @@ public final class Batch {
    * The counts and first errors are the workbook's own; the template's warnings are the run's, not each input's.
    */
   private static Row one(Docmerge engine, Path input, Path outputDir, Options options, SafeOutput.Staged[] staged, int i,
-      PdfConverter.Session session, Future<Result<byte[]>>[] pdfs) {
+      PdfConverter.Session session, Future<StagedPdf>[] pdfs) {
     Docmerge.Rendered merged = engine.merge(input, options.check(), false);
     List<Diagnostic> template = engine.template().diagnostics();
     List<Diagnostic> diags = merged.diagnostics().stream().filter(d -> !template.contains(d)).toList();
@@ -332,7 +384,8 @@ public final class Batch {
           totals, null);
     }
     if (session != null) {
-      pdfs[i] = session.submit(new PdfConverter.Document(document, target.getFileName().toString()));
+      pdfs[i] = session.submit(new PdfConverter.Document(document, target.getFileName().toString()))
+          .thenApply(pdf -> stagePdf(pdf, target));
     }
     return new Row(input.toString(), agency, year, Status.OK, 0, warnings, List.of(), totals, name);
   }
