@@ -31,8 +31,10 @@ import org.docmerge.diag.Result;
 /**
  * Converts .docx to PDF with headless LibreOffice, as a long-lived service: up to {@code workers} LibreOffice
  * profiles, each used by one soffice at a time, and each soffice converting a whole group of documents in one
- * invocation (start-up, about a second, is paid once per group, not once per document). {@link #convertAll}
- * spreads a batch over the workers; {@link #convert} converts one document (a web request). Thread-safe: a
+ * invocation (start-up, about a second, is paid once per group, not once per document). A {@link Session} takes
+ * documents while they are still being made (a batch's reports as they are rendered) and starts LibreOffice on the
+ * first ones while the rest are rendered; {@link #convertAll} is a session given a whole batch at once;
+ * {@link #convert} converts one document (a web request). Thread-safe: a
  * worker is borrowed from a queue, so concurrent callers never share a profile (a second soffice on one
  * profile exits 1 with no output).
  *
