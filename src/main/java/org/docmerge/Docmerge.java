@@ -359,17 +359,12 @@ public final class Docmerge {
     if (!all.isEmpty()) {
       return new Merged(name, all);
     }
-    Checked checked = check(workbook, options.check());
-    all.addAll(checked.diagnostics());
-    Result<PreparedTemplate> tpl = template();
-    all.addAll(tpl.diagnostics().stream().filter(d -> d.severity() != org.docmerge.diag.Severity.INFO).toList());
-    boolean blocked = checked.hasErrors() && !options.draft();
-    if (blocked || checked.data().isEmpty() || tpl.value().isEmpty()) {
-      all.sort(Diagnostic.ORDER);
+    Rendered rendered = merge(workbook, options.check(), options.draft());
+    all.addAll(rendered.diagnostics());
+    if (rendered.document().isEmpty()) {
       return new Merged(name, all);
     }
-    List<String> problems = checked.hasErrors() || options.draft() ? draftProblems(checked) : null;
-    byte[] document = render(checked.data().get(), problems, problems == null ? Set.of() : faultyCells(checked));
+    byte[] document = rendered.document().get();
     Optional<Path> written = Optional.empty();
     Optional<Path> pdfWritten = Optional.empty();
     if (options.docx()) {
@@ -460,7 +455,22 @@ public final class Docmerge {
    * publishing a file: checks, and renders when no error stands or when {@code draft} is asked for.
    */
   public Rendered merge(byte[] workbook, String name, Validator.Options check, boolean draft) {
-    Checked checked = check(workbook, name, check);
+    return rendered(check(workbook, name, check), draft);
+  }
+
+  /**
+   * The merge of a workbook file in memory: reads and checks it and, when no error stands or when {@code draft} is
+   * asked for, fills the template, returning the document's bytes without publishing anything. What
+   * {@link #merge(Path, Path, MergeOptions)} publishes and what {@code batch} stages for each workbook. The
+   * diagnostics are the check's plus the template's warnings ({@link #template()}), sorted.
+   */
+  public Rendered merge(Path workbook, Validator.Options check, boolean draft) {
+    return rendered(check(workbook, check), draft);
+  }
+
+  /** The document for what a check found, when it may be made, with the check's and the template's diagnostics. */
+  private Rendered rendered(Checked checked, boolean draft) {
+    String name = checked.file();
     List<Diagnostic> all = new ArrayList<>(checked.diagnostics());
     Result<PreparedTemplate> tpl = template();
     all.addAll(tpl.diagnostics().stream().filter(d -> d.severity() != org.docmerge.diag.Severity.INFO).toList());

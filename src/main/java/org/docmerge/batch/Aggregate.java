@@ -15,10 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.docmerge.Docmerge;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
@@ -167,38 +163,23 @@ public final class Aggregate {
     Set<String> cells = spec.cells().keySet();
     List<Path> inputs = walk.inputs();
     int n = inputs.size();
-    Member[] members = new Member[n];
     Map<Integer, Sums> sums = new java.util.concurrent.ConcurrentHashMap<>();
     Set<String> listed = options.members().map(Aggregate::keys).orElse(null);
     Set<String> matched = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    int jobs = Math.max(1, Math.min(options.jobs(), Math.max(1, n)));
-    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-      Thread t = new Thread(r, "docmerge-aggregate");
-      t.setDaemon(true);
-      return t;
-    });
-    for (int j = 0; j < jobs; j++) {
-      pool.execute(() -> {
-        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-          try {
-            members[i] = one(engine, inputDir, inputs.get(i), options, listed, matched, sums, cells);
-          } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
-            members[i] = new Member(inputs.get(i).toString(), "", null, Status.UNREADABLE, 1,
-                List.of("内部错误：请把这个文件发给维护人员" + org.docmerge.diag.Technical.of(e)), Map.of());
-          }
-          progress.update(done.incrementAndGet(), n);
-        }
-      });
-    }
-    pool.shutdown();
+    Member[] members;
     try {
-      while (!pool.awaitTermination(1, TimeUnit.HOURS)) {
-        // a folder of any size finishes
-      }
+      members = Workers.run(n, options.jobs(), "docmerge-aggregate", new Workers.Task<Member>() {
+        @Override
+        public Member run(int i) {
+          return one(engine, inputDir, inputs.get(i), options, listed, matched, sums, cells);
+        }
+
+        @Override
+        public Member fault(int i, Diagnostic fault) {
+          return new Member(inputs.get(i).toString(), "", null, Status.UNREADABLE, 1, List.of(fault.message()), Map.of());
+        }
+      }, progress).toArray(Member[]::new);
     } catch (InterruptedException e) {
-      pool.shutdownNow();
       Thread.currentThread().interrupt();
       return new Outcome(List.of(), List.of(), walk.skipped(),
           List.of(Diagnostic.error("BATCH.INTERRUPTED", Location.NONE, "任务被中断，没有生成汇总")), Optional.empty(), Optional.empty());

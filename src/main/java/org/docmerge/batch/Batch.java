@@ -11,10 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Future;
 import org.docmerge.Docmerge;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
@@ -32,8 +29,11 @@ import org.docmerge.workbook.SummaryWriter;
 /**
  * {@code docmerge batch}: every workbook of a folder to its report, plus {@value #SUMMARY}.
  *
- * <p>One pass, in parallel ({@code jobs} threads): read, check and, when no error stands, render and stage the
- * document under a hidden temporary name in the output folder. Only when every input is done and no two inputs
+ * <p>One pass, in parallel ({@code jobs} threads of {@link Workers}): the facade's merge of each workbook in memory
+ * ({@link Docmerge#merge(Path, Validator.Options, boolean)}: read, check and, when no error stands, render), and the
+ * document staged under a hidden temporary name in the output folder. With {@code --pdf} each staged document also
+ * goes at once to a {@link PdfConverter.Session}, so LibreOffice converts while later workbooks are still being
+ * read; a PDF is published beside its report, atomically, only after the report itself is. Only when every input is done and no two inputs
  * claim the same report name (same unit twice; names equal after NFC or case folding, which Windows and macOS
  * treat as one file) are the documents published under their names, each atomically and without replacing an
  * existing file unless {@code overwrite}. On a collision no report is published, only the summary (one line per
@@ -170,41 +170,50 @@ public final class Batch {
     }
     List<Path> inputs = walk.inputs();
     int n = inputs.size();
-    Row[] rows = new Row[n];
     SafeOutput.Staged[] staged = new SafeOutput.Staged[n];
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    int jobs = Math.max(1, Math.min(options.jobs(), Math.max(1, n)));
-    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-      Thread t = new Thread(r, "docmerge-batch");
-      t.setDaemon(true);
-      return t;
-    });
+    // With --pdf, each report goes to LibreOffice as soon as it is rendered, so conversion overlaps rendering.
+    PdfConverter.Session session = options.pdf() ? Docmerge.pdfConverter().session(options.jobs(), n) : null;
+    @SuppressWarnings("unchecked")
+    Future<StagedPdf>[] pdfs = new Future[n];
+    Row[] rows;
     try {
-      for (int j = 0; j < jobs; j++) {
-        pool.execute(() -> {
-          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-            try {
-              rows[i] = one(engine, inputs.get(i), outputDir, options, staged, i);
-            } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
-              rows[i] = new Row(inputs.get(i).toString(), "", "", Status.UNREADABLE, 1, 0,
-                  List.of("内部错误：请把这个文件发给维护人员" + Technical.of(e)), Map.of(), null);
-            }
-            progress.update(done.incrementAndGet(), n);
-          }
-        });
-      }
-      pool.shutdown();
-      while (!pool.awaitTermination(1, TimeUnit.HOURS)) {
-        // keep waiting: a batch of any size finishes
-      }
+      rows = Workers.run(n, options.jobs(), "docmerge-batch", new Workers.Task<Row>() {
+        @Override
+        public Row run(int i) {
+          return one(engine, inputs.get(i), outputDir, options, staged, i, session, pdfs);
+        }
+
+        @Override
+        public Row fault(int i, Diagnostic fault) {
+          return new Row(inputs.get(i).toString(), "", "", Status.UNREADABLE, 1, 0, List.of(fault.message()), Map.of(), null);
+        }
+      }, progress).toArray(Row[]::new);
     } catch (InterruptedException e) {
-      pool.shutdownNow();
       Thread.currentThread().interrupt();
+      if (session != null) {
+        session.close(); // cancels: no LibreOffice keeps converting for a run that is over
+      }
       discardAll(staged);
+      discardPdfs(pdfs);
       return refused(Diagnostic.error("BATCH.INTERRUPTED", Location.NONE, "任务被中断，没有生成任何报告"));
     }
+    if (session != null) {
+      session.finish();
+    }
+    try {
+      return publish(engine, outputDir, options, walk, rows, staged, pdfs);
+    } finally {
+      if (session != null) {
+        session.close();
+      }
+      discardPdfs(pdfs); // PDFs of reports not published (held back, not written): never shown
+    }
+  }
 
+  /** After every input is done: the collision check, then the reports, their PDFs and the summary. */
+  private static Outcome publish(Docmerge engine, Path outputDir, Options options, Inputs.Walk walk, Row[] rows,
+      SafeOutput.Staged[] staged, Future<StagedPdf>[] pdfs) {
+    int n = rows.length;
     List<Diagnostic> problems = collisions(rows, staged);
     if (!problems.isEmpty()) {
       for (int i = 0; i < n; i++) {
@@ -233,7 +242,7 @@ public final class Batch {
     }
     List<Diagnostic> all = new ArrayList<>();
     if (options.pdf()) {
-      pdfs(rows, outputDir, publish, options.jobs(), all);
+      pdfs(rows, outputDir, publish, pdfs, all);
     }
     Optional<Path> written = writeSummary(engine.kind().spec(), rows, outputDir, all);
     return new Outcome(List.of(rows), walk.skipped(), all, written);
@@ -257,75 +266,126 @@ public final class Batch {
   }
 
   /**
-   * A PDF beside each report written, published like the reports: complete or not at all. The documents go to the
-   * shared converter in one call, which spreads them over up to {@code jobs} LibreOffice processes, each converting
-   * its share in one invocation. A missing LibreOffice is said once, not once per report.
+   * A report's PDF as its conversion ended: staged under a hidden temporary name beside the report (so a batch of
+   * any size never holds its PDFs in memory), or why there is none.
    */
-  private static void pdfs(Row[] rows, Path outputDir, SafeOutput.Options publish, int jobs, List<Diagnostic> problems) {
-    List<Path> docxs = new ArrayList<>();
-    List<PdfConverter.Document> docs = new ArrayList<>();
-    for (Row r : rows) {
-      if (r == null || r.status() != Status.OK || r.output() == null) {
+  private record StagedPdf(SafeOutput.Staged staged, List<Diagnostic> problems) {}
+
+  /** Stages a converted PDF beside its report; called on the converter's thread as each conversion ends. */
+  private static StagedPdf stagePdf(Result<byte[]> pdf, Path docx) {
+    if (pdf.value().isEmpty()) {
+      return new StagedPdf(null, pdf.diagnostics());
+    }
+    Path target = Docmerge.pdfPath(docx);
+    try {
+      return new StagedPdf(SafeOutput.stage(target, out -> out.write(pdf.get()), false), List.of());
+    } catch (IOException e) {
+      return new StagedPdf(null, List.of(Diagnostic.error("OUT.WRITE_FAILED", Location.file(target.toString()),
+          "Word 报告已生成（" + docx.getFileName() + "），只有 PDF 写入失败，可能是磁盘已满；没有留下不完整的文件" + Technical.of(e))));
+    }
+  }
+
+  /**
+   * A PDF beside each report written, published like the reports: complete or not at all, and only once the
+   * report itself is published. The conversions were started as the reports were rendered ({@link
+   * PdfConverter.Session}) and each PDF staged as it came; here each is awaited and published in input order. A
+   * missing LibreOffice is said once, not once per report.
+   */
+  private static void pdfs(Row[] rows, Path outputDir, SafeOutput.Options publish, Future<StagedPdf>[] futures,
+      List<Diagnostic> problems) {
+    boolean saidMissing = false;
+    for (int i = 0; i < rows.length; i++) {
+      Row r = rows[i];
+      if (r == null || r.status() != Status.OK || r.output() == null || futures[i] == null) {
         continue;
       }
       Path docx = outputDir.resolve(r.output());
-      try {
-        docs.add(new PdfConverter.Document(Files.readAllBytes(docx), docx.getFileName().toString()));
-        docxs.add(docx);
-      } catch (IOException e) {
-        problems.add(Diagnostic.error("RENDER.PDF_FAILED", Location.file(docx.toString()), "无法读取刚生成的报告" + Technical.of(e)));
-        continue;
-      }
-    }
-    List<Result<byte[]>> pdfs = Docmerge.pdfConverter().convertAll(docs, jobs);
-    boolean saidMissing = false;
-    for (int i = 0; i < docs.size(); i++) {
-      Result<byte[]> pdf = pdfs.get(i);
-      if (pdf.value().isEmpty()) {
-        boolean missing = pdf.diagnostics().stream().anyMatch(d -> d.code().equals(PdfConverter.NO_LIBREOFFICE));
+      StagedPdf pdf = await(futures[i], docx);
+      futures[i] = null;
+      if (pdf.staged() == null) {
+        boolean missing = pdf.problems().stream().anyMatch(d -> d.code().equals(PdfConverter.NO_LIBREOFFICE));
         if (!missing || !saidMissing) {
-          problems.addAll(pdf.diagnostics());
+          problems.addAll(pdf.problems());
         }
         saidMissing |= missing;
         continue;
       }
-      Path docx = docxs.get(i);
-      Path target = Docmerge.pdfPath(docx);
-      try {
-        SafeOutput.stage(target, out -> out.write(pdf.get()), false).commit(publish).map(f -> Diagnostic.error(f.code(),
-            f.location(), "Word 报告已生成（" + docx.getFileName() + "），只有 PDF 没有写成：" + f.message())).ifPresent(problems::add);
-      } catch (IOException e) {
-        problems.add(Diagnostic.error("OUT.WRITE_FAILED", Location.file(target.toString()),
-            "Word 报告已生成（" + docx.getFileName() + "），只有 PDF 写入失败，可能是磁盘已满；没有留下不完整的文件" + Technical.of(e)));
+      pdf.staged().commit(publish).map(f -> Diagnostic.error(f.code(), f.location(),
+          "Word 报告已生成（" + docx.getFileName() + "），只有 PDF 没有写成：" + f.message())).ifPresent(problems::add);
+    }
+  }
+
+  private static StagedPdf await(Future<StagedPdf> f, Path docx) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new StagedPdf(null, List.of(Diagnostic.error(PdfConverter.PDF_FAILED, Location.file(docx.getFileName().toString()),
+          "PDF 转换被中断。")));
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return new StagedPdf(null, List.of(Diagnostic.error(PdfConverter.PDF_FAILED, Location.file(docx.getFileName().toString()),
+          "PDF 转换出现意外问题（" + cause.getClass().getSimpleName() + "）。Word 文档已生成，可以在 Word 中另存为 PDF。")));
+    }
+  }
+
+  /** Removes the staged PDFs not published; waits only for conversions already ended or cancelled. */
+  private static void discardPdfs(Future<StagedPdf>[] futures) {
+    for (int i = 0; i < futures.length; i++) {
+      Future<StagedPdf> f = futures[i];
+      if (f == null) {
+        continue;
+      }
+      futures[i] = null;
+      if (f.isDone() && !f.isCancelled()) {
+        try {
+          StagedPdf p = f.get();
+          if (p.staged() != null) {
+            p.staged().discard();
+          }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+          // nothing was staged
+        }
       }
     }
   }
 
-  private static Row one(Docmerge engine, Path input, Path outputDir, Options options, SafeOutput.Staged[] staged, int i) {
-    Docmerge.Checked c = engine.check(input, options.check());
-    List<Diagnostic> diags = c.diagnostics();
+  /**
+   * One input: the facade's merge in memory ({@link Docmerge#merge(Path, Validator.Options, boolean)}), the
+   * document staged under a hidden name in the output folder and, with --pdf, handed to the conversion session.
+   * The counts and first errors are the workbook's own; the template's warnings are the run's, not each input's.
+   */
+  private static Row one(Docmerge engine, Path input, Path outputDir, Options options, SafeOutput.Staged[] staged, int i,
+      PdfConverter.Session session, Future<StagedPdf>[] pdfs) {
+    Docmerge.Rendered merged = engine.merge(input, options.check(), false);
+    List<Diagnostic> template = engine.template().diagnostics();
+    List<Diagnostic> diags = merged.diagnostics().stream().filter(d -> !template.contains(d)).toList();
     int errors = (int) diags.stream().filter(Diagnostic::isError).count();
     int warnings = (int) diags.stream().filter(d -> d.severity() == Severity.WARNING).count();
     List<String> first = diags.stream().filter(Diagnostic::isError).limit(FIRST_ERRORS).map(Diagnostic::toString).toList();
-    if (c.data().isEmpty()) {
+    if (merged.data().isEmpty()) {
       return new Row(input.toString(), "", "", Status.UNREADABLE, Math.max(errors, 1), warnings, first, Map.of(), null);
     }
-    ReportData data = c.data().get();
+    ReportData data = merged.data().get();
     String agency = data.field("agency");
     String year = data.year().map(String::valueOf).orElse(data.field("year"));
     Map<String, BigDecimal> totals = Totals.of(engine.kind().spec(), data);
-    if (errors > 0) {
+    if (errors > 0 || merged.document().isEmpty()) {
       return new Row(input.toString(), agency, year, Status.ERRORS, errors, warnings, first, totals, null);
     }
     String name = OutputNames.report(agency, year, engine.kind().spec().titleWords());
     Path target = OutputNames.inside(outputDir, name);
-    byte[] document = engine.render(data);
+    byte[] document = merged.document().get();
     try {
       staged[i] = SafeOutput.stage(target, out -> out.write(document), options.fsync());
     } catch (IOException e) {
       return new Row(input.toString(), agency, year, Status.NOT_WRITTEN, 1, warnings,
           List.of(target + ": 错误 OUT.WRITE_FAILED: 写入输出文件失败，可能是磁盘已满；没有留下不完整的文件" + Technical.of(e)),
           totals, null);
+    }
+    if (session != null) {
+      pdfs[i] = session.submit(new PdfConverter.Document(document, target.getFileName().toString()))
+          .thenApply(pdf -> stagePdf(pdf, target));
     }
     return new Row(input.toString(), agency, year, Status.OK, 0, warnings, List.of(), totals, name);
   }

@@ -159,6 +159,7 @@ public final class Codes {
     unreadable("RENDER.PDF_FAILED", "PDF 转换失败");
     unreadable("RENDER.PDF_TIMEOUT", "PDF 转换超时");
     input("BATCH.INTERRUPTED", "批量生成被中断");
+    internal("BATCH.INTERNAL", "批量生成或汇总时处理某个文件出现内部错误（docmerge 的问题，请把该文件发给维护人员）");
     input("BATCH.SAME_OUTPUT", "两份工作簿会生成同名的报告");
     input("AGG.DUPLICATE", "同一单位有不止一份工作簿");
     input("AGG.MEMBER_ERRORS", "成员单位的工作簿有错误，没有计入");
@@ -214,6 +215,10 @@ public final class Codes {
 
   private static void input(String code, String doc) {
     ALL.put(code, new Code(code, Exit.INPUT, doc));
+  }
+
+  private static void internal(String code, String doc) {
+    ALL.put(code, new Code(code, Exit.INTERNAL, doc));
   }
 
   private static void unreadable(String code, String doc) {

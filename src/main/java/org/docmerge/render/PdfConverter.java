@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,8 +31,10 @@ import org.docmerge.diag.Result;
 /**
  * Converts .docx to PDF with headless LibreOffice, as a long-lived service: up to {@code workers} LibreOffice
  * profiles, each used by one soffice at a time, and each soffice converting a whole group of documents in one
- * invocation (start-up, about a second, is paid once per group, not once per document). {@link #convertAll}
- * spreads a batch over the workers; {@link #convert} converts one document (a web request). Thread-safe: a
+ * invocation (start-up, about a second, is paid once per group, not once per document). A {@link Session} takes
+ * documents while they are still being made (a batch's reports as they are rendered) and starts LibreOffice on the
+ * first ones while the rest are rendered; {@link #convertAll} is a session given a whole batch at once;
+ * {@link #convert} converts one document (a web request). Thread-safe: a
  * worker is borrowed from a queue, so concurrent callers never share a profile (a second soffice on one
  * profile exits 1 with no output).
  *
@@ -166,7 +170,8 @@ public final class PdfConverter implements AutoCloseable {
   }
 
   /**
-   * Converts many documents, in groups spread over up to {@code parallelism} workers.
+   * Converts many documents, in groups spread over up to {@code parallelism} workers: a {@link Session} given
+   * every document at once.
    *
    * @return one result per document, in order
    */
@@ -175,45 +180,251 @@ public final class PdfConverter implements AutoCloseable {
     if (documents.isEmpty()) {
       return results;
     }
-    if (soffice.isEmpty() || !Files.isExecutable(soffice.get())) {
+    try (Session s = session(parallelism, documents.size())) {
+      List<Future<Result<byte[]>>> futures = new ArrayList<>();
       for (Document d : documents) {
-        results.add(Result.failed(Diagnostic.error(NO_LIBREOFFICE, Location.file(d.name()),
-            "未找到 LibreOffice（soffice），无法生成 PDF。请安装 Debian 软件包 libreoffice-writer-nogui"
-                + "（sudo apt-get install libreoffice-writer-nogui），或不生成 PDF。")));
+        futures.add(s.submit(d));
       }
-      return results;
-    }
-    int groups = Math.max(1, Math.min(Math.min(parallelism, maxWorkers), documents.size()));
-    List<List<Document>> split = new ArrayList<>();
-    for (int g = 0; g < groups; g++) {
-      int from = documents.size() * g / groups;
-      int to = documents.size() * (g + 1) / groups;
-      split.add(documents.subList(from, to));
-    }
-    if (groups == 1) {
-      return group(split.get(0));
-    }
-    List<Future<List<Result<byte[]>>>> futures = new ArrayList<>();
-    ExecutorService exec = pool();
-    for (List<Document> part : split) {
-      futures.add(exec.submit(() -> group(part)));
-    }
-    for (int g = 0; g < groups; g++) {
-      try {
-        results.addAll(futures.get(g).get());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        for (Document d : split.get(g)) {
-          results.add(Result.failed(Diagnostic.error(PDF_FAILED, Location.file(d.name()), "PDF 转换被中断。")));
-        }
-      } catch (ExecutionException e) {
-        for (Document d : split.get(g)) {
-          results.add(Result.failed(Diagnostic.error(PDF_FAILED, Location.file(d.name()),
-              "PDF 转换出现意外问题（" + e.getCause().getClass().getSimpleName() + "）。Word 文档已生成，可以在 Word 中另存为 PDF。")));
-        }
+      s.finish();
+      for (int i = 0; i < futures.size(); i++) {
+        results.add(Session.await(futures.get(i), documents.get(i).name()));
       }
     }
     return results;
+  }
+
+  /**
+   * A conversion session for documents that are still being made (a batch rendering its reports): see
+   * {@link Session}.
+   *
+   * @param parallelism how many soffice this session runs at once (at most the converter's workers)
+   * @param expected how many documents will probably be submitted (a hint for the chunk sizes; more or fewer
+   *     may come)
+   */
+  public Session session(int parallelism, int expected) {
+    return new Session(Math.max(1, Math.min(parallelism, maxWorkers)), Math.max(0, expected), maxChunk);
+  }
+
+  /** Largest number of documents one soffice converts in one start while more are expected (see {@link Session}). */
+  static final int MAX_CHUNK = 32;
+
+  private int maxChunk = MAX_CHUNK;
+
+  /** For measurements and tests: the largest chunk of a session. */
+  void maxChunk(int max) {
+    this.maxChunk = Math.max(1, max);
+  }
+
+  /**
+   * Documents submitted one by one while LibreOffice already converts earlier ones. Up to {@code parallelism}
+   * worker loops each take a chunk of the submitted documents, run one soffice over it (its start-up paid once per
+   * chunk), complete the chunk's futures and take the next chunk. A loop takes a chunk once it holds its share of
+   * what is still to come (submitted or expected, not yet taken): that split into equal chunks of at most
+   * {@link #MAX_CHUNK}, as few as that allows and a whole number per free loop; or whatever is queued when the session
+   * is {@linkplain #finish finished}: with 40 reports and two loops, one soffice starts with the first 20 while
+   * the rest are still being rendered, the other with the last 20 — two starts, as for a batch given whole, but the
+   * first one overlapping the rendering. Every guarantee of the converter holds per chunk: a document that fails in
+   * a chunk is retried alone, once (not after a timeout); the timeout is per document; soffice runs in the
+   * converter's folder, killed with the converter. Results come as futures, one per document, each completed as
+   * soon as its chunk is done. Thread-safe.
+   *
+   * <p>{@link #close} after {@link #finish} waits for nothing: the futures are what callers wait for. Closed
+   * before every future is done (an interrupted caller), it cancels: documents not yet converted fail with
+   * 「PDF 转换被中断」, running soffice are killed, and close returns once the loops have ended.
+   */
+  public final class Session implements AutoCloseable {
+    private record Pending(Document document, CompletableFuture<Result<byte[]>> result) {}
+
+    private final int loops;
+    private final int maxChunk;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final List<Future<?>> running = new ArrayList<>();
+    private int expectedLeft;
+    private int busy;
+    private int alive;
+    private int outstanding;
+    private boolean finished;
+    private boolean cancelled;
+
+    private Session(int loops, int expected, int maxChunk) {
+      this.loops = loops;
+      this.expectedLeft = expected;
+      this.maxChunk = maxChunk;
+    }
+
+    /** Queues a document; its PDF (or why there is none) completes the future. */
+    public CompletableFuture<Result<byte[]>> submit(Document d) {
+      CompletableFuture<Result<byte[]>> f = new CompletableFuture<>();
+      if (!available()) {
+        f.complete(noLibreOffice(d));
+        return f;
+      }
+      synchronized (state) {
+        if (closed) {
+          f.complete(Result.failed(Diagnostic.error(PDF_FAILED, Location.file(d.name()),
+              "PDF 转换服务已关闭。Word 文档已生成，可以在 Word 中另存为 PDF。")));
+          return f;
+        }
+      }
+      synchronized (this) {
+        if (finished || cancelled) {
+          throw new IllegalStateException("session finished");
+        }
+        pending.add(new Pending(d, f));
+        outstanding++;
+        if (running.isEmpty()) {
+          ExecutorService exec = pool();
+          for (int i = 0; i < loops; i++) {
+            running.add(exec.submit(this::loop));
+          }
+        }
+        notifyAll();
+      }
+      return f;
+    }
+
+    /** No more documents: what is queued is converted without waiting for more. */
+    public synchronized void finish() {
+      finished = true;
+      notifyAll();
+    }
+
+    /** Finishes the session; cancels what is not converted yet if it was not finished (see the class comment). */
+    @Override
+    public void close() {
+      List<Future<?>> loopsToStop;
+      synchronized (this) {
+        finished = true;
+        notifyAll();
+        if (outstanding == 0) {
+          return;
+        }
+        cancelled = true;
+        for (Pending p : pending) {
+          p.result().complete(interrupted(p.document()));
+        }
+        pending.clear();
+        loopsToStop = List.copyOf(running);
+      }
+      loopsToStop.forEach(l -> l.cancel(true));
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      synchronized (this) {
+        while (alive > 0 && System.nanoTime() < until) {
+          try {
+            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+    }
+
+    /**
+     * A submitted document's result, waiting for it; an interrupted wait gives 「PDF 转换被中断」 (and keeps the
+     * thread's interrupt status).
+     *
+     * @param name the document's name for that message
+     */
+    public static Result<byte[]> await(Future<Result<byte[]>> f, String name) {
+      Document d = new Document(new byte[0], name);
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return interrupted(d);
+      } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        return unexpected(d, e.getCause() == null ? e : e.getCause());
+      }
+    }
+
+    private void loop() {
+      synchronized (this) {
+        alive++; // counted here, not at submit: a loop cancelled before it started never runs
+      }
+      try {
+        loopChunks();
+      } finally {
+        synchronized (this) {
+          alive--;
+          notifyAll();
+        }
+      }
+    }
+
+    private void loopChunks() {
+      while (true) {
+        List<Pending> chunk;
+        try {
+          chunk = take();
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (chunk == null) {
+          return;
+        }
+        try {
+          List<Result<byte[]>> results = group(chunk.stream().map(Pending::document).toList());
+          for (int i = 0; i < chunk.size(); i++) {
+            chunk.get(i).result().complete(results.get(i));
+          }
+        } catch (RuntimeException | Error e) {
+          chunk.forEach(p -> p.result().complete(unexpected(p.document(), e)));
+        } finally {
+          synchronized (this) {
+            busy--;
+            outstanding -= chunk.size();
+            notifyAll();
+          }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+      }
+    }
+
+    /** The next chunk for a free loop, waiting for it; null when the session is over. */
+    private synchronized List<Pending> take() throws InterruptedException {
+      while (true) {
+        if (cancelled || (finished && pending.isEmpty())) {
+          return null;
+        }
+        int free = Math.max(1, loops - busy);
+        int unclaimed = finished ? pending.size() : Math.max(pending.size(), expectedLeft);
+        // Equal chunks of at most maxChunk, as few as that allows, a whole number of them per free loop.
+        int rounds = Math.max(1, ceilDiv(unclaimed, free * maxChunk));
+        int share = Math.max(1, ceilDiv(unclaimed, free * rounds));
+        if (!pending.isEmpty() && (finished || pending.size() >= share)) {
+          List<Pending> chunk = new ArrayList<>();
+          while (chunk.size() < share && !pending.isEmpty()) {
+            chunk.add(pending.poll());
+          }
+          expectedLeft = Math.max(0, expectedLeft - chunk.size());
+          busy++;
+          return chunk;
+        }
+        wait();
+      }
+    }
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+
+  private Result<byte[]> noLibreOffice(Document d) {
+    return Result.failed(Diagnostic.error(NO_LIBREOFFICE, Location.file(d.name()),
+        "未找到 LibreOffice（soffice），无法生成 PDF。请安装 Debian 软件包 libreoffice-writer-nogui"
+            + "（sudo apt-get install libreoffice-writer-nogui），或不生成 PDF。"));
+  }
+
+  private static Result<byte[]> interrupted(Document d) {
+    return Result.failed(Diagnostic.error(PDF_FAILED, Location.file(d.name()), "PDF 转换被中断。"));
+  }
+
+  private static Result<byte[]> unexpected(Document d, Throwable e) {
+    return Result.failed(Diagnostic.error(PDF_FAILED, Location.file(d.name()),
+        "PDF 转换出现意外问题（" + e.getClass().getSimpleName() + "）。Word 文档已生成，可以在 Word 中另存为 PDF。"));
   }
 
   private ExecutorService pool() {
@@ -239,13 +450,12 @@ public final class PdfConverter implements AutoCloseable {
           "无法建立 PDF 转换的临时文件夹（" + e.getMessage() + "）。Word 文档已生成，可以在 Word 中另存为 PDF。"))).toList();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return docs.stream().map(d -> Result.<byte[]>failed(Diagnostic.error(PDF_FAILED, Location.file(d.name()),
-          "PDF 转换被中断。"))).toList();
+      return docs.stream().map(PdfConverter::interrupted).toList();
     }
     try {
       List<Result<byte[]>> results = run(w, docs);
       if (docs.size() > 1) {
-        for (int i = 0; i < docs.size(); i++) {
+        for (int i = 0; i < docs.size() && !Thread.currentThread().isInterrupted(); i++) {
           if (results.get(i).value().isEmpty() && results.get(i).diagnostics().stream().noneMatch(d -> d.code().equals(PDF_TIMEOUT))) {
             results.set(i, run(w, List.of(docs.get(i))).get(0));
           }
@@ -305,6 +515,9 @@ public final class PdfConverter implements AutoCloseable {
       boolean finished;
       try {
         finished = p.waitFor(timeout.toMillis() * docs.size(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        kill(p); // a cancelled conversion leaves no LibreOffice behind
+        throw e;
       } finally {
         if (!p.isAlive()) {
           running.remove(p);

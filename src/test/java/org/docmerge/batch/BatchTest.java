@@ -38,6 +38,43 @@ class BatchTest {
   }
 
   @Test
+  void pdfOfManyReportsLeavesOnlyReportsTheirPdfsAndTheSummary() throws Exception {
+    org.docmerge.RealClients.require("soffice");
+    Path in = tmp.resolve("各单位");
+    List<String> expected = new java.util.ArrayList<>(List.of(Batch.SUMMARY));
+    for (int i = 1; i <= 5; i++) {
+      Fixtures.write(in, "单位" + i + ".xlsx", Fixtures.member(i, 2021));
+      expected.add(Fixtures.report("测试机关" + i, 2021));
+      expected.add(Fixtures.report("测试机关" + i, 2021).replace(".docx", ".pdf"));
+    }
+    Path out = tmp.resolve("输出");
+    Fixtures.Run r = cli("batch", in.toString(), "-o", out.toString(), "--pdf", "--jobs", "2");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertEquals(expected.stream().sorted().toList(), Fixtures.all(out), "no temporary file is left beside them");
+    for (String f : expected) {
+      if (f.endsWith(".pdf")) {
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(out.resolve(f)), 5);
+        assertEquals("%PDF-", new String(head, java.nio.charset.StandardCharsets.US_ASCII), f);
+      }
+    }
+  }
+
+  @Test
+  void pdfWithACollisionPublishesNoReportNoPdfAndNoTemporaryFile() throws Exception {
+    org.docmerge.RealClients.require("soffice");
+    Path in = tmp.resolve("各单位");
+    Files.createDirectories(in);
+    Files.copy(Fixtures.SAMPLES.resolve("gongshu-investment-2021.xlsx"), in.resolve("拱墅投促.xlsx"));
+    Files.copy(Fixtures.SAMPLES.resolve("gongshu-investment-2021.xlsx"), in.resolve("拱墅投促（副本）.xlsx"));
+    Fixtures.write(in, "单位1.xlsx", Fixtures.member(1, 2021));
+    Path out = tmp.resolve("输出");
+    Fixtures.Run r = cli("batch", in.toString(), "-o", out.toString(), "--pdf", "--jobs", "2");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("BATCH.SAME_OUTPUT"), r.out());
+    assertEquals(List.of(Batch.SUMMARY), Fixtures.all(out), "the PDFs converted meanwhile are not published either");
+  }
+
+  @Test
   void mixedFolderGivesEachGoodWorkbookItsReportAndASummaryRowForEveryInput() throws Exception {
     Path in = tmp.resolve("各单位");
     Files.createDirectories(in);
