@@ -7,12 +7,13 @@
 #             the other: exactly what `batch --pdf` did before (render.PdfConverter, one conversion per report)
 # with /usr/bin/time (wall, and CPU of docmerge plus every LibreOffice it waited for), checks that every PDF is a
 # PDF, and writes the table into bench/RESULTS.md between the pdf.sh markers (bench/run.sh keeps that block).
-# Knobs: N=40 JOBS=2 ROUNDS=2 WORK=/tmp/docmerge-bench
+# Knobs: N=40 JOBS=2 ROUNDS=2 NEW_RUNS=3 (batch --pdf runs per round) WORK=/tmp/docmerge-bench
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N=${N:-40}
 JOBS=${JOBS:-2}
 ROUNDS=${ROUNDS:-2}
+NEW_RUNS=${NEW_RUNS:-3}
 WORK=${WORK:-${TMPDIR:-/tmp}/docmerge-bench}
 mkdir -p "$WORK"
 cd "$here"
@@ -60,15 +61,17 @@ export in JOBS WORK
 rows=()
 new_rates=(); old_rates=(); new_cpu=(); old_cpu=()
 for r in $(seq 1 "$ROUNDS"); do
-  rm -rf "$WORK/pdf-out-new"
-  l0=$(load)
-  echo "== round $r: batch --pdf" >&2
-  read -r wall user sys <<<"$(measure "$WORK/pdf-new.log" ./docmerge batch "$in" -o "$WORK/pdf-out-new" --pdf --jobs "$JOBS")"
-  ok=$(pdfs "$WORK/pdf-out-new")
-  rate=$(awk -v n="$ok" -v w="$wall" 'BEGIN{printf "%.1f", n/w}')
-  cpu=$(awk -v n="$ok" -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", (u+s)/n}')
-  new_rates+=("$rate"); new_cpu+=("$cpu")
-  rows+=("| round $r: \`batch --pdf\` (long-lived converter) | **$rate reports/s** ($ok PDFs in ${wall} s); **$cpu CPU s per report** | $l0 |")
+  for k in $(seq 1 "$NEW_RUNS"); do
+    rm -rf "$WORK/pdf-out-new"
+    l0=$(load)
+    echo "== round $r: batch --pdf ($k of $NEW_RUNS)" >&2
+    read -r wall user sys <<<"$(measure "$WORK/pdf-new.log" ./docmerge batch "$in" -o "$WORK/pdf-out-new" --pdf --jobs "$JOBS")"
+    ok=$(pdfs "$WORK/pdf-out-new")
+    rate=$(awk -v n="$ok" -v w="$wall" 'BEGIN{printf "%.1f", n/w}')
+    cpu=$(awk -v n="$ok" -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", (u+s)/n}')
+    new_rates+=("$rate"); new_cpu+=("$cpu")
+    rows+=("| round $r: \`batch --pdf\` (long-lived converter), run $k | **$rate reports/s** ($ok PDFs in ${wall} s); **$cpu CPU s per report** | $l0 |")
+  done
 
   rm -rf "$WORK/pdf-out-old"
   l0=$(load)
@@ -81,6 +84,9 @@ for r in $(seq 1 "$ROUNDS"); do
   rows+=("| round $r: baseline, one LibreOffice per report | $rate reports/s ($ok PDFs in ${wall} s); $cpu CPU s per report | $l0 |")
 done
 mean() { printf '%s\n' "$@" | awk '{s+=$1} END{printf "%.2f", s/NR}'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{if (NR%2) printf "%.1f", v[(NR+1)/2]; else printf "%.1f", (v[NR/2]+v[NR/2+1])/2}'; }
+lowest() { printf '%s\n' "$@" | sort -g | head -1; }
+nmed=$(median "${new_rates[@]}"); nlow=$(lowest "${new_rates[@]}")
 nr=$(mean "${new_rates[@]}"); orr=$(mean "${old_rates[@]}"); nc=$(mean "${new_cpu[@]}"); oc=$(mean "${old_cpu[@]}")
 ratio=$(awk -v a="$nr" -v b="$orr" 'BEGIN{printf "%.1f", a/b}')
 cratio=$(awk -v a="$oc" -v b="$nc" 'BEGIN{printf "%.1f", a/b}')
@@ -99,6 +105,7 @@ block=$(
   echo "|---|---|---|"
   printf '%s\n' "${rows[@]}"
   echo
+  echo "\`batch --pdf\`: ${#new_rates[@]} runs, median **$nmed reports/s**, lowest $nlow."
   echo "Mean: **$nr reports/s** against $orr reports/s one-LibreOffice-per-report: **${ratio}×** faster;"
   echo "CPU **$nc s** against $oc s per report (**${cratio}×** less)."
   echo "On $(nproc) otherwise idle cores that CPU allows at most **$(awk -v c="$nc" -v n="$(nproc)" 'BEGIN{printf "%.1f", n/c}') reports/s**"
