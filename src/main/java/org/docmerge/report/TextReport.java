@@ -50,8 +50,16 @@ public final class TextReport {
     List<StringBuilder> row = null; // a row of the one-cell-per-line (leading tab) layout
     boolean lastWasCell = false;
     boolean previousPiped = true;
+    boolean tabRows = false; // the last row was a line of tab-separated cells (a browser copy)
+    boolean afterBlank = true;
     for (String raw : text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n').split("\n", -1)) {
       String line = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+      if (row == null && line.matches("\t+") && (line.length() >= 2 || tabRows || table != null && !afterBlank)) {
+        // A browser copy's row of blank cells (Word's copy puts a blank line before a row's first cell): nothing
+        // to read, the table goes on.
+        line = "";
+      }
+      afterBlank = line.isBlank();
       if (line.startsWith("\t") && line.strip().contains("\t")) {
         // A row of tab-separated cells that begins with a blank cell: a browser copy, not a cell per line.
         line = "\u0000" + line;
@@ -99,6 +107,7 @@ public final class TextReport {
         if (!cells.isEmpty()) {
           table.rows.add(cells.stream().map(PublishedReport.Cell::of).toList());
         }
+        tabRows = line.contains("\t");
         if (line.contains("\t") || line.contains("|") || line.contains("｜")) {
           continue;
         }
@@ -159,12 +168,14 @@ public final class TextReport {
     if (heading(s) || title(s)) {
       return null;
     }
-    if (s.indexOf('\t') >= 0) {
+    if (s.indexOf('\t') >= 0 || inTable && line.indexOf('\t') >= 0) {
+      // (in a table also a row whose only tabs close it: 「第二十条 第（五）项\t\t\t」, a label and its blank cells;
+      // outside one, a line with a stray tab at its end is a paragraph)
       return Arrays.stream(line.split("\t", -1)).map(TextReport::trim).toList();
     }
     if (s.indexOf('|') >= 0 || s.indexOf('｜') >= 0) {
-      if (SEPARATOR.matcher(s).matches() && s.contains("-")) {
-        return List.of(); // a Markdown rule under a header row
+      if (SEPARATOR.matcher(s).matches() && s.contains("--")) {
+        return List.of(); // a Markdown rule under a header row (「|---|---|」; 「- |」 is a cell printed 「-」)
       }
       if (s.matches("[|｜]+")) {
         // A scraper's empty cells, one per 「|」, on a line of their own
@@ -243,7 +254,8 @@ public final class TextReport {
   }
 
   private static boolean number(String s) {
-    return NUMBER.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC).strip()).matches();
+    return NUMBER.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("[\u200B-\u200F\u2060\uFEFF]", "")
+        .strip()).matches();
   }
 
   private static String trim(String s) {
