@@ -102,7 +102,7 @@ public final class TextReport {
       if (cells != null) {
         if (table == null) {
           table = new Open();
-          lookBack(blocks, table);
+          lookBack(blocks, table, cells.stream().anyMatch(TextReport::number));
         }
         if (!cells.isEmpty()) {
           table.rows.add(cells.stream().map(PublishedReport.Cell::of).toList());
@@ -225,8 +225,16 @@ public final class TextReport {
    * A table that begins with a row of numbers may have its header in the short lines right before it (a PDF's
    * text layer gives every header line as a line of words): those lines join the table, word by word.
    */
-  private static void lookBack(List<PublishedReport.Block> blocks, Open table) {
+  private static void lookBack(List<PublishedReport.Block> blocks, Open table, boolean numbers) {
     int from = blocks.size();
+    if (numbers && from > 0 && blocks.get(from - 1) instanceof PublishedReport.Paragraph last && last.text().length() <= 40
+        && !sentence(last.text()) && !heading(last.text()) && !title(last.text())
+        && "，,、".indexOf(last.text().charAt(last.text().length() - 1)) < 0 && last.text().indexOf(':') < 0
+        && last.text().indexOf('：') < 0) { // (not a page's 「发布时间：2021-01-07」)
+      // The row label right before the first numbers (cells one per paragraph: 「一、本年新收政府信息公开申请数量」
+      // then its numbers), whatever its length
+      from--;
+    }
     while (from > 0 && blocks.size() - from < 12 && blocks.get(from - 1) instanceof PublishedReport.Paragraph p
         && p.text().length() <= 80 && !sentence(p.text()) && !heading(p.text()) && !p.text().endsWith("，")
         && !p.text().endsWith(",")
