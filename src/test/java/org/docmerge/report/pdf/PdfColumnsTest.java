@@ -125,4 +125,16 @@ class PdfColumnsTest {
         row("Other", 50, "2", 543)), replaced, new java.util.ArrayList<>());
     assertEquals(List.of(), replaced);
   }
+
+  @Test
+  void proseLinesAreJoinedWhereATablesWrappedLabelsOutnumberThem() {
+    StringBuilder text = new StringBuilder();
+    String full = "根据条例要求砚山县交通运输局认真贯彻落实条例办法和细则依法全面及时准确公开各类政府信息切实保障";
+    text.append(full).append('\n').append(full).append('\n').append("人民群众的合法权益。\n");
+    for (int i = 0; i < 12; i++) {
+      text.append("1.属于国家秘密").append('\n'); // a table's row label, one line of its own
+    }
+    String out = PdfReport.unwrap(text.toString());
+    assertEquals(full + full + "人民群众的合法权益。", out.lines().findFirst().orElseThrow());
+  }
 }
