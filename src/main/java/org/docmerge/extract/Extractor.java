@@ -55,7 +55,7 @@ public final class Extractor {
       Pattern.compile("(?:统计期限|统计时限|统计时间|时间范围|统计区间)[^。]{0,12}?(\\d{4})年1月1日");
   private static final Pattern BARE_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
   private static final Pattern AGENCY_END = Pattern.compile(
-      "(局|委员会|委|办公室|办公厅|办|政府|厅|院|中心|所|处|署|会|站|队|馆|部|街道|街道办事处|镇|乡|管委会|集团|公司|社|行|监狱|支队|大队|分局)$");
+      "(局|委员会|委|办公室|办公厅|办|政府|厅|院|中心|所|处|署|会|站|队|馆|部|街道|街道办事处|街|镇|乡|管委会|集团|公司|社|行|监狱|支队|大队|分局)$");
   private static final String NUMERALS = "一二三四五六";
   /** The mark on a draft's first paragraph and on its problem list's heading (written by template.Extra). */
   static final String DRAFT_MARK = "【草稿，不得发布】";
