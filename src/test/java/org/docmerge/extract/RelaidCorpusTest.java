@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every real text report of the published corpus with table cells, its tables re-laid in each layout the text
  * reader supports (a row per line with tabs, Markdown pipes, a scraper's cell per line ending in 「|」, Word's copy
- * with a cell per line, runs of spaces, a mixture) and its cells re-typed the ways copies come (full-width spaces,
+ * with a cell per line, runs of spaces, a mixture, and a web page whose tables lost their colspan/rowspan) and its
+ * cells re-typed the ways copies come (full-width spaces,
  * 繁體 labels, {@code \r\n} line ends, no-break spaces, zero-width characters, full-width digits, thousands
  * separators 「1,234」, counts written 「0件」): each reads the same cells as the report as published. Runs of
  * spaces leave no trace of a blank cell, so there a row with blanks may stay unread — but what is read is the same.
@@ -97,27 +98,43 @@ class RelaidCorpusTest {
         r.stream().filter(c -> !c.isBlank()).map(c -> c.replace(" ", "")).toList())).toList());
   }
 
+  static String escape(String t) {
+    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  static String htmlTable(List<List<String>> rows) {
+    StringBuilder sb = new StringBuilder("<table border=\"1\">");
+    rows.forEach(r -> {
+      sb.append("<tr>");
+      r.forEach(c -> sb.append("<td><p>").append(escape(c).replace("\u00A0", "&nbsp;")).append("</p></td>"));
+      sb.append("</tr>\n");
+    });
+    return sb.append("</table>").toString();
+  }
+
   static final List<Layout> LAYOUTS = List.of(
       new Layout("tab rows", RelaidCorpusTest::tabRows, true, true),
       new Layout("Markdown pipes", RelaidCorpusTest::markdown, true, true),
       new Layout("a cell per line ending in |", RelaidCorpusTest::scraperCells, true, false),
       new Layout("Word copy, a cell per line", RelaidCorpusTest::wordCopy, true, false),
-      new Layout("runs of spaces", RelaidCorpusTest::spaceColumns, false, true));
+      new Layout("runs of spaces", RelaidCorpusTest::spaceColumns, false, true),
+      new Layout("web page", RelaidCorpusTest::htmlTable, true, true));
 
   /** The report's text with its tables re-laid (table i by layouts[i % n]) and its cells re-typed. */
   static String relaid(PublishedReport report, List<Layout> layouts, Retype retype) {
-    StringBuilder sb = new StringBuilder();
+    boolean html = layouts.stream().anyMatch(l -> l.name().equals("web page"));
+    StringBuilder sb = new StringBuilder(html ? "<!DOCTYPE html><html><body>\n" : "");
     int t = 0;
     for (PublishedReport.Block b : report.blocks()) {
       if (b instanceof PublishedReport.Paragraph p) {
-        sb.append(p.text()).append('\n');
+        sb.append(html ? "<p>" + escape(p.text()) + "</p>" : p.text()).append('\n');
       } else if (b instanceof PublishedReport.Table tab) {
         List<List<String>> rows = tab.rows().stream()
             .map(r -> r.stream().map(c -> retype.cell().apply(c.text().replace("\n", " "))).toList()).toList();
         sb.append('\n').append(layouts.get(t++ % layouts.size()).table().apply(rows)).append("\n\n");
       }
     }
-    return retype.whole().apply(sb.toString());
+    return retype.whole().apply(sb.append(html ? "</body></html>\n" : "").toString());
   }
 
   /** The table cells read, in comparison form: numbers plain, text simplified without invisible characters. */
