@@ -42,6 +42,10 @@ public final class TextReport {
   private static final class Open {
     final List<List<PublishedReport.Cell>> rows = new ArrayList<>();
     boolean blanksVisible = true;
+    /** Values on lines of their own with nothing marking a cell (a page's cells one per paragraph). */
+    int bareValues;
+    /** Lone 「|」 lines closing the cell on the line before (where a blank cell is a 「|」 line of its own). */
+    int closers;
   }
 
   public static PublishedReport read(String text, String source) {
@@ -94,6 +98,7 @@ public final class TextReport {
       }
       lastWasCell = false;
       if (table != null && line.strip().matches("[|｜]") && !previousPiped) {
+        table.closers++;
         previousPiped = true;
         continue; // the 「|」 that closes a cell whose text ended on the line before (「行政规范性文件」「|」)
       }
@@ -106,6 +111,10 @@ public final class TextReport {
         }
         if (!cells.isEmpty()) {
           table.rows.add(cells.stream().map(PublishedReport.Cell::of).toList());
+        }
+        if (cells.size() == 1 && line.indexOf('\t') < 0 && line.indexOf('|') < 0 && line.indexOf('｜') < 0
+            && (number(cells.get(0)) || cells.get(0).matches("[/／—\\-－]{1,2}|无"))) {
+          table.bareValues++;
         }
         tabRows = line.contains("\t");
         if (line.contains("\t") || line.contains("|") || line.contains("｜")) {
@@ -145,7 +154,9 @@ public final class TextReport {
    */
   private static void close(List<PublishedReport.Block> blocks, Open table) {
     if (statistics(table.rows)) {
-      blocks.add(new PublishedReport.Table(table.rows, false, table.blanksVisible));
+      // Cells one per paragraph, nothing marking a cell: a blank cell leaves no trace there either.
+      boolean blanks = table.blanksVisible && !(table.bareValues > 0 && table.closers == 0);
+      blocks.add(new PublishedReport.Table(table.rows, false, blanks));
       return;
     }
     for (List<PublishedReport.Cell> row : table.rows) {

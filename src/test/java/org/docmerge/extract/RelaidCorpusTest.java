@@ -236,4 +236,32 @@ class RelaidCorpusTest {
     assertTrue(runs > 100, "runs " + runs);
     assertEquals(List.of(), failures.stream().limit(20).toList());
   }
+
+  /**
+   * A page's cells one per paragraph leave no trace of a blank cell (an empty paragraph shows nothing): a row whose
+   * zeros were left blank must not be read at all, rather than its numbers shifted to the first columns.
+   */
+  @Test
+  void cellsOnePerParagraphWithBlanksForZeroReadNoCellWrong() throws IOException {
+    Path file = PublishedCorpusTest.DIR.resolve("35-longgang-dept-2024.txt");
+    ReportSpec spec = Docmerge.open(Docmerge.detectKind(file).orElseThrow()).get().kind().spec();
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    Map<String, String> published = cells(Extracts.extract(text, "p.txt", spec).get());
+    StringBuilder paragraphs = new StringBuilder();
+    for (String line : text.split("\n")) {
+      if (!line.contains("|")) {
+        paragraphs.append(line).append("\n");
+        continue;
+      }
+      for (String c : line.split("\\|")) {
+        if (!c.isBlank() && !c.strip().equals("0")) {
+          paragraphs.append(c.strip()).append("\n\n"); // zeros left blank: their paragraphs are empty
+        }
+      }
+    }
+    Map<String, String> read = cells(Extracts.extract(paragraphs.toString(), "p.txt", spec).get());
+    read.forEach((k, v) -> assertEquals(published.get(k), v, k));
+    // the rows printed whole are read (table 二's 行政规范性文件 5 1 25)
+    assertEquals("25", read.get("t2.normative.valid"));
+  }
 }
