@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  *   <li>one row per line, cells separated by tabs (a copy from a browser, Word's "save as plain text");</li>
  *   <li>cells separated by 「|」 (Markdown, scrapers), one row per line or one cell per line;</li>
  *   <li>cells separated by runs of spaces ({@code pdftotext -layout}); a blank cell leaves no trace there, so such
- *       a table is marked {@code blanksVisible = false}.</li>
+ *       a table is marked {@code blanksVisible = false};</li>
+ *   <li>one cell per line or per paragraph with nothing marking a cell (a page's table copied as paragraphs): a
+ *       blank cell leaves no trace there either, so such a table is {@code blanksVisible = false} too, unless its
+ *       cells are closed by 「|」 lines (a blank cell is then a 「|」 line of its own).</li>
  * </ul>
  *
  * <p>Inside a table, a short line that is not a sentence is a one-cell row (a label wrapped onto its own line); a
