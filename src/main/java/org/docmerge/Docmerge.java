@@ -11,7 +11,9 @@ import org.docmerge.diag.Diagnostics;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
 import org.docmerge.extract.CarryForward;
-import org.docmerge.extract.Reports;
+import org.docmerge.extract.Extractor;
+import org.docmerge.extract.ReportFormat;
+import org.docmerge.report.Reports;
 import org.docmerge.model.ReportData;
 import org.docmerge.report.PublishedReport;
 import org.docmerge.output.SafeOutput;
@@ -175,12 +177,12 @@ public final class Docmerge {
     if (report.value().isEmpty()) {
       return Result.failed(report.diagnostics());
     }
-    Result<ReportData> data = Reports.extract(report.get(), kind.spec());
+    Result<ReportData> data = Extractor.extract(report.get(), kind.spec());
     List<Diagnostic> all = new ArrayList<>(report.diagnostics());
     List<org.docmerge.spec.ReportSpec> shipped = SpecReader.SHIPPED.stream().map(k -> SpecReader.load(k).value())
         .flatMap(Optional::stream).map(ReportKind::spec).toList();
     if (shipped.size() > 1 && shipped.stream().anyMatch(sp -> sp.kind().equals(kind.spec().kind()))
-        && Reports.tell(report.get(), shipped).isEmpty()) {
+        && ReportFormat.tell(report.get(), shipped).isEmpty()) {
       all.add(Diagnostic.info("EXTRACT.FORMAT_UNKNOWN", Location.file(name), "报告中能看到的表格部分在"
           + String.join("和", shipped.stream().map(org.docmerge.spec.ReportSpec::name).toList())
           + "中相同，无法判断报告用的是哪一种格式；按「" + kind.spec().name() + "」读取，没有检查格式与年度是否相符（R18）"));
@@ -263,7 +265,7 @@ public final class Docmerge {
       return Optional.ofNullable(best);
     }
     Result<PublishedReport> report = Reports.read(bytes, name);
-    return report.value().map(r -> Reports.detect(r, kinds.stream().map(ReportKind::spec).toList()).kind());
+    return report.value().map(r -> ReportFormat.detect(r, kinds.stream().map(ReportKind::spec).toList()).kind());
   }
 
   /** What an extract did: the data read, the workbook written (if any), every diagnostic. */

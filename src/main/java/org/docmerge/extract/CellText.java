@@ -17,7 +17,8 @@ public final class CellText {
   public static CellValue value(String raw, Location at) {
     String shown = strip(raw);
     // a PDF's text layer may space out the glyphs of one number (「1 2」): published cells drop inner spaces first
-    return TextNumber.read(shown.replaceAll("[\\s\u3000\u00A0]+", "")).filter(r -> r.value().toPlainString().length() <= 30) // no count is that long
+    // zero-width characters a web page's copy leaves inside a number (「0\u200B」) are not part of it
+    return TextNumber.read(shown.replaceAll("[\\s\u3000\u00A0\u200B-\u200F\u2060\uFEFF]+", "")).filter(r -> r.value().toPlainString().length() <= 30) // no count is that long
         .map(r -> new CellValue(r.value(), shown, at))
         .orElseGet(() -> new CellValue(null, shown, at));
   }

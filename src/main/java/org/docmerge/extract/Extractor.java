@@ -55,7 +55,7 @@ public final class Extractor {
       Pattern.compile("(?:统计期限|统计时限|统计时间|时间范围|统计区间)[^。]{0,12}?(\\d{4})年1月1日");
   private static final Pattern BARE_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
   private static final Pattern AGENCY_END = Pattern.compile(
-      "(局|委员会|委|办公室|办公厅|办|政府|厅|院|中心|所|处|署|会|站|队|馆|部|街道|街道办事处|镇|乡|管委会|集团|公司|社|行|监狱|支队|大队|分局)$");
+      "(局|委员会|委|办公室|办公厅|办|政府|厅|院|中心|所|处|署|会|站|队|馆|部|街道|街道办事处|街|镇|乡|管委会|集团|公司|社|行|监狱|支队|大队|分局)$");
   private static final String NUMERALS = "一二三四五六";
   /** The mark on a draft's first paragraph and on its problem list's heading (written by template.Extra). */
   static final String DRAFT_MARK = "【草稿，不得发布】";
@@ -91,7 +91,11 @@ public final class Extractor {
       d.warning(DRAFT, Location.file(report.source()), "这是 docmerge 生成的草稿（标有「草稿，不得发布」），不是已发布的报告；"
           + "文末的问题清单没有读入。请改正问题后用正式生成的报告");
     }
-    prose(report.source(), paragraphs, spec, out, d);
+    // A page's metadata laid out as a row of cells (「来源:原创    发布时间:2023-01-31 13:24    浏览次数:」) holds the
+    // publication date in a cell, not a paragraph.
+    List<String> dateCells = tables.stream().flatMap(t -> t.rows().stream()).flatMap(List::stream)
+        .map(PublishedReport.Cell::text).filter(c -> c.contains("发布") || c.contains("發布")).toList();
+    prose(report.source(), paragraphs, dateCells, spec, out, d);
     Tables.read(report.source(), tables, spec, out, d);
     List<Diagnostic> found = d.sorted();
     // No title, none of the part headings and none of the tables: whatever this is, it is not a report, and an
@@ -112,7 +116,8 @@ public final class Extractor {
 
   // ------------------------------------------------------------------ cover and prose
 
-  private static void prose(String file, List<String> all, ReportSpec spec, ReportData.Builder out, Diagnostics d) {
+  private static void prose(String file, List<String> all, List<String> dateCells, ReportSpec spec,
+      ReportData.Builder out, Diagnostics d) {
     List<String> ps = new ArrayList<>(all.stream().filter(s -> !s.isBlank()).toList());
     // Title: the first short line naming the report (a page's navigation before it is skipped), the lines
     // after it that name the report or hold the agency in brackets.
@@ -205,6 +210,15 @@ public final class Extractor {
         }
       }
     }
+    for (int k = 0; k < dateCells.size() && published == null; k++) {
+      Matcher m = PAGE_DATE.matcher(Normalizer.normalize(Labels.simplify(dateCells.get(k)), Normalizer.Form.NFKC));
+      if (m.find()) {
+        published = date(m.group(1), m.group(2), m.group(3));
+        if (published != null) {
+          out.field("published", published, Location.detail(file, "发布日期"));
+        }
+      }
+    }
     for (int k = Math.max(0, start - 3); published == null && titled && k < Math.min(ps.size(), start + 4); k++) {
       Matcher m = BARE_DATE.matcher(ps.get(k).strip()); // a page's date under its title: 「2021-01-22 08:37」
       if (m.matches()) {
@@ -286,7 +300,9 @@ public final class Extractor {
       out.field("url", u.group().replaceAll("[.,;)]+$", ""), Location.detail(file, "导语"));
     }
     if (spec.field("unitType").isPresent() && !agency.isEmpty()) {
-      String type = agency.endsWith("人民政府") ? "本级政府" : "部门";
+      // a town or township named without 「人民政府」 (「北坡镇」) is its government too
+      String named = Labels.simplify(agency);
+      String type = named.endsWith("人民政府") || named.matches(".{1,12}[镇乡]") ? "本级政府" : "部门";
       out.field("unitType", type, titleAt);
       d.info("EXTRACT.GUESSED", titleAt, "报告中没有写明单位类型，按机关名称「" + agency + "」推定为「" + type
           + "」（决定发布期限）。如不对，请在工作簿「封面」中改正");

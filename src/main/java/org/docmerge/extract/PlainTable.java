@@ -40,6 +40,9 @@ final class PlainTable {
       return true;
     }
     String n = Labels.norm(t);
+    if (n.matches("[增减][0-9]+(\\.[0-9]+)?")) {
+      return true; // 「本年增/减」 written in words (「减4」): a value cell, read as text, so R01 says it is not a number
+    }
     return n.length() <= 2 && (n.matches("[/\\\\\u2014\u2015\u2013\u2012\\-－—–]+") || n.equals("无") || n.equals("空")
         || n.equals("/") || n.equals("0件"));
   }

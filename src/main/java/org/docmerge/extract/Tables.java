@@ -43,7 +43,9 @@ final class Tables {
     Map<String, Boolean> blanks = new HashMap<>();
     Map<String, Set<String>> unique = uniqueLabels(spec);
     for (PublishedReport.Table t : published) {
-      if (!t.spansKnown()) {
+      // A table without spans whose rows are of unequal width (a web page whose editor dropped colspan and
+      // rowspan) cannot be read by grid position; it is read as text is.
+      if (!t.spansKnown() || ragged(t)) {
         String current = null;
         for (List<String> cells : plain(t)) {
           String switchTo = null;
@@ -264,6 +266,15 @@ final class Tables {
     Set<String> out = new java.util.HashSet<>();
     rows.forEach(r -> r.forEach(c -> out.add(CellText.norm(c))));
     return out;
+  }
+
+  /**
+   * Whether the table has no spans at all and rows of different widths: its merged cells were lost (or never
+   * written), so its columns cannot be told by position. A table with spans is taken as its spans say.
+   */
+  static boolean ragged(PublishedReport.Table t) {
+    boolean spanned = t.rows().stream().flatMap(List::stream).anyMatch(c -> c.colspan() > 1 || c.rowspan() > 1);
+    return !spanned && t.rows().stream().mapToInt(List::size).distinct().count() > 1;
   }
 
   static List<List<String>> plain(PublishedReport.Table t) {

@@ -1,8 +1,9 @@
 /**
- * Reading published reports back into {@link org.docmerge.model.ReportData}: {@link
- * org.docmerge.extract.Reports} sniffs the form (.docx, web page, plain text), reads it into the neutral {@code
- * report.PublishedReport} and picks the report kind from the tables' labels; {@link
- * org.docmerge.extract.Extractor} maps the structure to the kind's fields, prose and table values. Returns
- * results and diagnostics; never prints.
+ * A published report, already read into the neutral {@code report.PublishedReport}, turned into a report's values
+ * ({@link org.docmerge.model.ReportData}): {@link org.docmerge.extract.ReportFormat} tells the report kind from the
+ * labels visible; {@link org.docmerge.extract.Extractor} maps the structure to the kind's fields, prose and table
+ * values (tables found by their labels in {@code Tables}, plain-text tables in {@code PlainTable}, cell text as
+ * values in {@link org.docmerge.extract.CellText}); {@link org.docmerge.extract.CarryForward} builds next year's
+ * workbook values from them. Returns results and diagnostics; never prints.
  */
 package org.docmerge.extract;

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  *   <li>one row per line, cells separated by tabs (a copy from a browser, Word's "save as plain text");</li>
  *   <li>cells separated by 「|」 (Markdown, scrapers), one row per line or one cell per line;</li>
  *   <li>cells separated by runs of spaces ({@code pdftotext -layout}); a blank cell leaves no trace there, so such
- *       a table is marked {@code blanksVisible = false}.</li>
+ *       a table is marked {@code blanksVisible = false};</li>
+ *   <li>one cell per line or per paragraph with nothing marking a cell (a page's table copied as paragraphs): a
+ *       blank cell leaves no trace there either, so such a table is {@code blanksVisible = false} too, unless its
+ *       cells are closed by 「|」 lines (a blank cell is then a 「|」 line of its own).</li>
  * </ul>
  *
  * <p>Inside a table, a short line that is not a sentence is a one-cell row (a label wrapped onto its own line); a
@@ -42,6 +45,10 @@ public final class TextReport {
   private static final class Open {
     final List<List<PublishedReport.Cell>> rows = new ArrayList<>();
     boolean blanksVisible = true;
+    /** Values on lines of their own with nothing marking a cell (a page's cells one per paragraph). */
+    int bareValues;
+    /** Lone 「|」 lines closing the cell on the line before (where a blank cell is a 「|」 line of its own). */
+    int closers;
   }
 
   public static PublishedReport read(String text, String source) {
@@ -50,8 +57,16 @@ public final class TextReport {
     List<StringBuilder> row = null; // a row of the one-cell-per-line (leading tab) layout
     boolean lastWasCell = false;
     boolean previousPiped = true;
+    boolean tabRows = false; // the last row was a line of tab-separated cells (a browser copy)
+    boolean afterBlank = true;
     for (String raw : text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n').split("\n", -1)) {
       String line = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+      if (row == null && line.matches("\t+") && (line.length() >= 2 || tabRows || table != null && !afterBlank)) {
+        // A browser copy's row of blank cells (Word's copy puts a blank line before a row's first cell): nothing
+        // to read, the table goes on.
+        line = "";
+      }
+      afterBlank = line.isBlank();
       if (line.startsWith("\t") && line.strip().contains("\t")) {
         // A row of tab-separated cells that begins with a blank cell: a browser copy, not a cell per line.
         line = "\u0000" + line;
@@ -86,6 +101,7 @@ public final class TextReport {
       }
       lastWasCell = false;
       if (table != null && line.strip().matches("[|｜]") && !previousPiped) {
+        table.closers++;
         previousPiped = true;
         continue; // the 「|」 that closes a cell whose text ended on the line before (「行政规范性文件」「|」)
       }
@@ -94,11 +110,16 @@ public final class TextReport {
       if (cells != null) {
         if (table == null) {
           table = new Open();
-          lookBack(blocks, table);
+          lookBack(blocks, table, cells.stream().anyMatch(TextReport::number));
         }
         if (!cells.isEmpty()) {
           table.rows.add(cells.stream().map(PublishedReport.Cell::of).toList());
         }
+        if (cells.size() == 1 && line.indexOf('\t') < 0 && line.indexOf('|') < 0 && line.indexOf('｜') < 0
+            && (number(cells.get(0)) || cells.get(0).matches("[/／—\\-－]{1,2}|无"))) {
+          table.bareValues++;
+        }
+        tabRows = line.contains("\t");
         if (line.contains("\t") || line.contains("|") || line.contains("｜")) {
           continue;
         }
@@ -136,7 +157,9 @@ public final class TextReport {
    */
   private static void close(List<PublishedReport.Block> blocks, Open table) {
     if (statistics(table.rows)) {
-      blocks.add(new PublishedReport.Table(table.rows, false, table.blanksVisible));
+      // Cells one per paragraph, nothing marking a cell: a blank cell leaves no trace there either.
+      boolean blanks = table.blanksVisible && !(table.bareValues > 0 && table.closers == 0);
+      blocks.add(new PublishedReport.Table(table.rows, false, blanks));
       return;
     }
     for (List<PublishedReport.Cell> row : table.rows) {
@@ -159,12 +182,14 @@ public final class TextReport {
     if (heading(s) || title(s)) {
       return null;
     }
-    if (s.indexOf('\t') >= 0) {
+    if (s.indexOf('\t') >= 0 || inTable && line.indexOf('\t') >= 0) {
+      // (in a table also a row whose only tabs close it: 「第二十条 第（五）项\t\t\t」, a label and its blank cells;
+      // outside one, a line with a stray tab at its end is a paragraph)
       return Arrays.stream(line.split("\t", -1)).map(TextReport::trim).toList();
     }
     if (s.indexOf('|') >= 0 || s.indexOf('｜') >= 0) {
-      if (SEPARATOR.matcher(s).matches() && s.contains("-")) {
-        return List.of(); // a Markdown rule under a header row
+      if (SEPARATOR.matcher(s).matches() && s.contains("--")) {
+        return List.of(); // a Markdown rule under a header row (「|---|---|」; 「- |」 is a cell printed 「-」)
       }
       if (s.matches("[|｜]+")) {
         // A scraper's empty cells, one per 「|」, on a line of their own
@@ -214,8 +239,16 @@ public final class TextReport {
    * A table that begins with a row of numbers may have its header in the short lines right before it (a PDF's
    * text layer gives every header line as a line of words): those lines join the table, word by word.
    */
-  private static void lookBack(List<PublishedReport.Block> blocks, Open table) {
+  private static void lookBack(List<PublishedReport.Block> blocks, Open table, boolean numbers) {
     int from = blocks.size();
+    if (numbers && from > 0 && blocks.get(from - 1) instanceof PublishedReport.Paragraph last && last.text().length() <= 40
+        && !sentence(last.text()) && !heading(last.text()) && !title(last.text())
+        && "，,、".indexOf(last.text().charAt(last.text().length() - 1)) < 0 && last.text().indexOf(':') < 0
+        && last.text().indexOf('：') < 0) { // (not a page's 「发布时间：2021-01-07」)
+      // The row label right before the first numbers (cells one per paragraph: 「一、本年新收政府信息公开申请数量」
+      // then its numbers), whatever its length
+      from--;
+    }
     while (from > 0 && blocks.size() - from < 12 && blocks.get(from - 1) instanceof PublishedReport.Paragraph p
         && p.text().length() <= 80 && !sentence(p.text()) && !heading(p.text()) && !p.text().endsWith("，")
         && !p.text().endsWith(",")
@@ -243,7 +276,8 @@ public final class TextReport {
   }
 
   private static boolean number(String s) {
-    return NUMBER.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC).strip()).matches();
+    return NUMBER.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("[\u200B-\u200F\u2060\uFEFF]", "")
+        .strip()).matches();
   }
 
   private static String trim(String s) {

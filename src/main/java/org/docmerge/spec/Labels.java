@@ -77,6 +77,7 @@ public final class Labels {
     StringBuilder sb = new StringBuilder(n.length());
     n.codePoints()
         .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && cp != 0x0B && cp != 0xFEFF)
+        .filter(cp -> !(cp >= 0x200B && cp <= 0x200F) && cp != 0x2060 && cp != 0x00AD) // zero-width, soft hyphen
         .filter(cp -> cp != '"' && cp != '\'' && cp != 0x201C && cp != 0x201D && cp != 0x2018 && cp != 0x2019
             && cp != 0x300C && cp != 0x300D && cp != 0x300E && cp != 0x300F)
         .forEach(sb::appendCodePoint);

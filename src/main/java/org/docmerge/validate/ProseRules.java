@@ -387,7 +387,20 @@ final class ProseRules {
       if (PARTIAL_LIST.matcher(items).find()) {
         continue; // 「其中A类5件，B类3件，其余…」 lists only some items: no sum to check
       }
-      if (BARE_NUMBER.matcher(items).find()) {
+      // A number without its unit after the list has moved on to another unit's items (「…16条、…共43件（…），
+      // 建议提案涉及道路硬化26、…」) is not one of the listed items.
+      int lastSame = -1;
+      int otherAfter = -1;
+      Matcher q = ITEM.matcher(items);
+      while (q.find()) {
+        if (q.group(2).equals(unit)) {
+          lastSame = q.end();
+          otherAfter = -1;
+        } else if (lastSame >= 0 && otherAfter < 0) {
+          otherAfter = q.start();
+        }
+      }
+      if (BARE_NUMBER.matcher(otherAfter >= 0 ? items.substring(0, otherAfter) : items).find()) {
         continue; // an item without its unit (「政务微信公开政府信息数170，」): the sum cannot be told
       }
       long sum = 0;

@@ -11,7 +11,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
 import org.docmerge.TestReports;
-import org.docmerge.render.DocxText;
+import org.docmerge.report.docx.DocxText;
 import org.docmerge.workbook.TestWorkbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -15,7 +15,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import org.docmerge.TestReports;
-import org.docmerge.render.DocxText;
+import org.docmerge.report.docx.DocxText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

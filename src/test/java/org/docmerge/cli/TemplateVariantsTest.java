@@ -16,7 +16,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.docmerge.RealClients;
 import org.docmerge.TestReports;
-import org.docmerge.render.DocxText;
+import org.docmerge.report.docx.DocxText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package org.docmerge.extract;
 
+import org.docmerge.report.Reports;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,8 +21,8 @@ import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
 import org.docmerge.model.CellValue;
 import org.docmerge.model.ReportData;
-import org.docmerge.render.DocxReport;
-import org.docmerge.render.DocxText;
+import org.docmerge.report.docx.DocxReport;
+import org.docmerge.report.docx.DocxText;
 import org.docmerge.spec.ReportSpec;
 import org.docmerge.spec.SpecReader;
 import org.docmerge.tools.BuildAnnualTemplate2019;
@@ -100,7 +101,7 @@ class Format2019Test {
     ReportData d = report(seed, "2020");
     byte[] docx = ENGINE.render(d);
     var published = Reports.read(docx, "r.docx").get();
-    assertEquals("gov-info-annual-2019", Reports.detect(published, SHIPPED).kind());
+    assertEquals("gov-info-annual-2019", ReportFormat.detect(published, SHIPPED).kind());
     Result<ReportData> back = Extractor.extract(published, SPEC);
     assertFalse(back.hasErrors(), () -> back.diagnostics().toString());
     assertEquals("gov-info-annual-2019", back.get().kind());
@@ -115,7 +116,7 @@ class Format2019Test {
   @Test
   void the2021SeedIsNotTakenForThe2019Format() {
     var seed = Reports.read(org.docmerge.TestReports.seedText().getBytes(StandardCharsets.UTF_8), "s.txt").get();
-    assertEquals("gov-info-annual-2021", Reports.detect(seed, SHIPPED).kind());
+    assertEquals("gov-info-annual-2021", ReportFormat.detect(seed, SHIPPED).kind());
   }
 
   @Test

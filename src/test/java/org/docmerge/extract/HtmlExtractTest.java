@@ -1,5 +1,6 @@
 package org.docmerge.extract;
 
+import org.docmerge.report.Reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.docmerge.extract;
 
+import org.docmerge.report.Reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +84,7 @@ class PdfExtractTest {
     byte[] pdf = Files.readAllBytes(printed(docx));
     PublishedReport report = Reports.read(pdf, "r2019.pdf").get();
     assertEquals(java.util.Optional.of(Format2019Test.SPEC.kind()),
-        Reports.tell(report, Format2019Test.SHIPPED).map(ReportSpec::kind));
+        ReportFormat.tell(report, Format2019Test.SHIPPED).map(ReportSpec::kind));
     assertEveryCell("2019-format.pdf", Format2019Test.SPEC, data,
         Extracts.extract(pdf, "r2019.pdf", Format2019Test.SPEC));
   }

@@ -1,5 +1,6 @@
 package org.docmerge.extract;
 
+import org.docmerge.report.Reports;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,8 +62,8 @@ class ReportFuzzTest {
     if (report.value().isEmpty()) {
       assertTrue(report.diagnostics().stream().anyMatch(Diagnostic::isError), "a rejected file must say why");
     } else {
-      ReportSpec spec = Reports.detect(report.get(), SPECS);
-      Result<ReportData> data = Reports.extract(report.get(), spec);
+      ReportSpec spec = ReportFormat.detect(report.get(), SPECS);
+      Result<ReportData> data = Extractor.extract(report.get(), spec);
       assertNotNull(data);
       data.value().ifPresent(d -> assertNotNull(new Validator(spec).validate(d)));
     }

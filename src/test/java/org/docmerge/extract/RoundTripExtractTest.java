@@ -13,7 +13,7 @@ import org.docmerge.TestReports;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
 import org.docmerge.model.ReportData;
-import org.docmerge.render.DocxReport;
+import org.docmerge.report.docx.DocxReport;
 import org.docmerge.report.PublishedReport;
 import org.docmerge.spec.ReportSpec;
 import org.docmerge.tools.SampleData;

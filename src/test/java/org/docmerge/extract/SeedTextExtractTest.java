@@ -1,5 +1,6 @@
 package org.docmerge.extract;
 
+import org.docmerge.report.Reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -29,6 +30,6 @@ class SeedTextExtractTest {
   void seedTextIsDetectedAsThe2021Format() {
     var report = Reports.read(TestReports.seedText().getBytes(java.nio.charset.StandardCharsets.UTF_8), "s.txt").get();
     assertEquals(Reports.Form.TEXT, Reports.sniff(TestReports.seedText().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    assertEquals("gov-info-annual-2021", Reports.detect(report, List.of(SPEC)).kind());
+    assertEquals("gov-info-annual-2021", ReportFormat.detect(report, List.of(SPEC)).kind());
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.docmerge.diag.Diagnostic;
-import org.docmerge.render.DocxText;
+import org.docmerge.report.docx.DocxText;
 import org.docmerge.render.PdfConverter;
 import org.docmerge.spec.ReportKind;
 import org.docmerge.tools.BuildAnnualTemplate2021;

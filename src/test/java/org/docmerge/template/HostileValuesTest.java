@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.docmerge.render.DocxText;
+import org.docmerge.report.docx.DocxText;
 import org.docmerge.spec.ReportKind;
 import org.docmerge.RealClients;
 import org.junit.jupiter.api.BeforeAll;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Result;
-import org.docmerge.render.DocxText;
+import org.docmerge.report.docx.DocxText;
 import org.docmerge.spec.ReportSpec;
 import org.docmerge.spec.SpecReader;
 import org.junit.jupiter.api.BeforeAll;

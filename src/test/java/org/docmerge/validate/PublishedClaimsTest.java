@@ -58,4 +58,21 @@ class PublishedClaimsTest {
   void claimsThatAgreeOrSpeakOfSomethingElseRaiseNothing(String sentence) {
     assertEquals(List.of(), check(sentence));
   }
+
+  @Test
+  void aListedSumIsCheckedWhenANumberWithoutUnitComesOnlyAfterTheListMovedToAnotherUnit() {
+    // 19-yanshan-jiaotong-2020: the 条 items add up to 66; 「道路硬化26」 belongs to the 件 list after them
+    String moved = "全年公开各类信息共105条。其中:政务信息公开31条、政府信息公开7条、互动交流6条、魅力砚山公开6条、"
+        + "单位公示栏公开16条、公开县政府转交县交运局办理的建议提案共43件(其中:党代5件、人代33件、政协5件),"
+        + "建议提案涉及道路硬化26、道路修缮7件、桥梁升级改造2件。";
+    List<Diagnostic> ds = new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("active", moved))
+        .stream().filter(x -> x.code().equals("R14")).toList();
+    assertEquals(1, ds.size(), ds::toString);
+    assertTrue(ds.get(0).message().contains("66"), ds.get(0).message());
+    // a number without its unit inside the list still means the sum cannot be told (22-yiwu-jiaotong-2020)
+    String inside = "2020年主动公开信息总数458条,其中政府网站公开政府信息数238条,政务微信公开政府信息数170,"
+        + "其他方式公开政府信息数49条,规范性文件数1条。";
+    assertEquals(List.of(), new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("active", inside))
+        .stream().filter(x -> x.code().equals("R14")).toList());
+  }
 }

@@ -20,7 +20,7 @@ import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
 import org.docmerge.model.CellValue;
 import org.docmerge.model.ReportData;
-import org.docmerge.render.DocxText;
+import org.docmerge.report.docx.DocxText;
 import org.docmerge.spec.ReportSpec;
 import org.docmerge.tools.BuildWebsiteTemplate;
 import org.docmerge.validate.Validator;

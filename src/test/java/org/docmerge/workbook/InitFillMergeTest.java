@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.docmerge.TestReports;
 import org.docmerge.cli.Main;
 import org.docmerge.model.ReportData;
-import org.docmerge.render.DocxText;
+import org.docmerge.report.docx.DocxText;
 import org.docmerge.spec.ReportSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,6 +9,7 @@ import java.util.List;
  * overlap and are one column); their x-ranges meet halfway between neighbours. A row whose numbers each fall in a
  * distinct column range, right of its labels, is rewritten with its cells apart by tabs and its blank cells empty;
  * any other row is left as it was (read by its gaps, or not read at all): a wrong value is worse than an unread one.
+ * Under a header not set over its columns, only the table's right edge is trusted ({@link #totals}).
  */
 final class Columns {
   private Columns() {}
@@ -22,6 +23,8 @@ final class Columns {
     List<Row> header = new ArrayList<>();
     boolean inHeader = false;
     Model bounds = null;
+    List<Row> offsetHeader = null; // a header not over its columns, and the value rows under it
+    List<Row> offsetRows = new ArrayList<>();
     for (Row r : rows) {
       int k = trailingNumbers(r.cells());
       if (k == 0) {
@@ -33,6 +36,9 @@ final class Columns {
           continue; // a row label wrapped on a line of two cells, within the table
         }
         if (!inHeader) {
+          totals(offsetHeader, offsetRows, replaced, at);
+          offsetHeader = null;
+          offsetRows.clear();
           header.clear();
           inHeader = true;
         }
@@ -44,8 +50,12 @@ final class Columns {
         inHeader = false;
         float labelEnd = k < r.cells().size() ? r.xs().get(r.cells().size() - k - 1)[1] : -Float.MAX_VALUE;
         bounds = bounds(header, labelEnd);
+        offsetHeader = bounds == null ? new ArrayList<>(header) : null;
       }
       if (bounds == null) {
+        if (offsetHeader != null) {
+          offsetRows.add(r);
+        }
         continue;
       }
       String line = placed(r, k, bounds);
@@ -54,6 +64,18 @@ final class Columns {
         at.add(r);
       }
     }
+    totals(offsetHeader, offsetRows, replaced, at);
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < at.size(); i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Integer.compare(at.get(a).start(), at.get(b).start()));
+    List<String> sortedText = order.stream().map(replaced::get).toList();
+    List<Row> sortedAt = order.stream().map(at::get).toList();
+    replaced.clear();
+    replaced.addAll(sortedText);
+    at.clear();
+    at.addAll(sortedAt);
     StringBuilder sb = new StringBuilder(text);
     for (int i = at.size() - 1; i >= 0; i--) {
       sb.replace(at.get(i).start(), at.get(i).end(), replaced.get(i));
@@ -176,5 +198,87 @@ final class Columns {
       out.add(v == null ? "" : v);
     }
     return String.join("\t", out);
+  }
+
+  /**
+   * Value columns of the shipped kinds' tables, as the characters of their labels: a header whose text holds every
+   * character of a block's column labels is that block's header, and has its number of columns.
+   */
+  private static final List<List<String>> BLOCK_COLUMNS = org.docmerge.spec.SpecReader.shippedSpecs().stream()
+      .flatMap(sp -> sp.tables().stream()).flatMap(t -> t.blocks().stream()).filter(b -> b.columns().size() >= 2)
+      .map(b -> b.columns().stream().map(c -> org.docmerge.spec.Labels.norm(c.leaf())).toList()).toList();
+
+  /** The number of value columns a header names (the largest block whose labels it shows), or 0. */
+  static int columnsOf(List<Row> header) {
+    StringBuilder text = new StringBuilder();
+    header.forEach(h -> h.cells().forEach(c -> text.append(org.docmerge.spec.Labels.norm(c))));
+    String t = text.toString();
+    int best = 0;
+    for (List<String> columns : BLOCK_COLUMNS) {
+      boolean all = columns.stream().allMatch(l -> !l.isEmpty() && l.codePoints().allMatch(cp -> t.indexOf(cp) >= 0));
+      if (all) {
+        best = Math.max(best, columns.size());
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Rows under a header not set over its columns (printed from rows of unequal cells): the columns cannot be told
+   * from the header, but the table's right edge can. When the header names a table of {@code n} value columns, the
+   * rightmost column of numbers holds a number in every row and stands apart from every other number, a row whose
+   * only number stands there is that row's last column (its total), its other cells blank on the page. Any other
+   * row is left as it was (not read): a wrong value is worse than an unread one.
+   */
+  static void totals(List<Row> header, List<Row> rows, List<String> replaced, List<Row> at) {
+    if (header == null || rows.size() < 2) {
+      return;
+    }
+    int n = columnsOf(header);
+    if (n < 2) {
+      return;
+    }
+    float charWidth = 0;
+    for (Row r : rows) {
+      for (int i = r.cells().size() - trailingNumbers(r.cells()); i < r.cells().size(); i++) {
+        float[] x = r.xs().get(i);
+        charWidth = Math.max(charWidth, (x[1] - x[0]) / Math.max(1, r.cells().get(i).strip().length()));
+      }
+    }
+    float tol = 2.5f * charWidth;
+    float right = -Float.MAX_VALUE;
+    for (Row r : rows) {
+      float[] x = r.xs().get(r.cells().size() - 1);
+      right = Math.max(right, (x[0] + x[1]) / 2);
+    }
+    float edge = right - tol;
+    for (Row r : rows) {
+      int k = trailingNumbers(r.cells());
+      float[] last = r.xs().get(r.cells().size() - 1);
+      if ((last[0] + last[1]) / 2 < edge) {
+        return; // a row without a number at the right edge: which column is the last cannot be told
+      }
+      for (int i = 0; i < r.cells().size() - 1; i++) {
+        float[] x = r.xs().get(i);
+        if (x[1] > edge - tol) {
+          return; // another cell (a number or a label) reaches the right column: not apart
+        }
+      }
+      if (k > 1 && r.xs().get(r.cells().size() - 2)[1] > edge - 2 * tol) {
+        return;
+      }
+    }
+    for (Row r : rows) {
+      if (trailingNumbers(r.cells()) != 1 || r.cells().size() < 2) {
+        continue; // numbers in other columns too: their columns cannot be told
+      }
+      List<String> out = new ArrayList<>(r.cells().subList(0, r.cells().size() - 1).stream().map(String::strip).toList());
+      for (int j = 0; j < n - 1; j++) {
+        out.add("");
+      }
+      out.add(r.cells().get(r.cells().size() - 1).strip());
+      replaced.add(String.join("\t", out));
+      at.add(r);
+    }
   }
 }

@@ -287,9 +287,14 @@ public final class PdfReport {
   static String unwrap(String text) {
     List<String> lines = new ArrayList<>(text.lines().filter(l -> !l.strip().matches("[-－—]\\s*\\d+\\s*[-－—]")).toList());
     // A full line's length: most of a page's prose lines are full, so three quarters of them are at least this long.
+    // A table's wrapped labels are short lines too; where they outnumber the prose, the longest lines tell (no line
+    // is longer than the page is wide).
     int[] lengths = lines.stream().filter(l -> !cells(l) && l.strip().length() >= 8)
         .mapToInt(String::length).sorted().toArray();
     int full = lengths.length == 0 ? 0 : (int) (0.85 * lengths[lengths.length / 4]);
+    if (full < 8 && lengths.length >= 4) {
+      full = (int) (0.85 * lengths[lengths.length * 9 / 10]);
+    }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);

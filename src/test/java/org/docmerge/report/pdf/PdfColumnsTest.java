@@ -80,4 +80,61 @@ class PdfColumnsTest {
         new Object[] {50, "Normative", 205, "4", 325, "7"}));
     assertEquals(List.of("Normative", "4", "7"), rows.get(2));
   }
+
+  static Columns.Row row(Object... cellsAndX) {
+    List<String> cells = new java.util.ArrayList<>();
+    List<float[]> xs = new java.util.ArrayList<>();
+    for (int i = 0; i < cellsAndX.length; i += 2) {
+      String c = (String) cellsAndX[i];
+      float x = ((Number) cellsAndX[i + 1]).floatValue();
+      cells.add(c);
+      xs.add(new float[] {x, x + 11f * c.length() * (c.matches("\\d+") ? 0.55f : 1f)});
+    }
+    return new Columns.Row(0, 0, cells, xs);
+  }
+
+  /** pdf-10's table 三: a header printed from rows of unequal cells, so not over its columns. */
+  static final List<Columns.Row> OFFSET_HEADER = List.of(
+      row("自然人", 58, "法人或其他组织", 280, "总计", 388),
+      row("商业", 58, "科研", 280, "社会公益", 388, "法律服务机", 441, "其他", 505),
+      row("企业", 58, "机构", 280, "组织", 388, "构", 441));
+
+  @Test
+  void underAHeaderNotOverItsColumnsOnlyRowsWithTheirTotalAloneAreRead() {
+    List<String> replaced = new java.util.ArrayList<>();
+    List<Columns.Row> at = new java.util.ArrayList<>();
+    Columns.totals(OFFSET_HEADER, List.of(
+        row("一、本年新收政府信息公开申请数量", 58, "3", 280, "3", 543),
+        row("二、上年结转政府信息公开申请数量", 58, "1", 543),
+        row("三、本年度办理结果", 58, "(一)予以公开", 280, "4", 554)), replaced, at);
+    // 7 value columns (the header names table 三's), the total last; the row with a number under 「科研」 is not
+    // placed: on the page it stands under a label of another column
+    assertEquals(List.of("二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t1", "三、本年度办理结果\t(一)予以公开\t\t\t\t\t\t\t4"),
+        replaced);
+  }
+
+  @Test
+  void withoutANumberAtTheRightEdgeInEveryRowNothingIsPlaced() {
+    List<String> replaced = new java.util.ArrayList<>();
+    Columns.totals(OFFSET_HEADER, List.of(
+        row("二、上年结转政府信息公开申请数量", 58, "1", 543),
+        row("三、本年度办理结果", 58, "(一)予以公开", 280, "4", 430)), replaced, new java.util.ArrayList<>());
+    assertEquals(List.of(), replaced);
+    // nor under a header that names no table of the report
+    Columns.totals(List.of(row("Made", 50, "Repealed", 200)), List.of(row("Rules", 50, "1", 543),
+        row("Other", 50, "2", 543)), replaced, new java.util.ArrayList<>());
+    assertEquals(List.of(), replaced);
+  }
+
+  @Test
+  void proseLinesAreJoinedWhereATablesWrappedLabelsOutnumberThem() {
+    StringBuilder text = new StringBuilder();
+    String full = "根据条例要求砚山县交通运输局认真贯彻落实条例办法和细则依法全面及时准确公开各类政府信息切实保障";
+    text.append(full).append('\n').append(full).append('\n').append("人民群众的合法权益。\n");
+    for (int i = 0; i < 12; i++) {
+      text.append("1.属于国家秘密").append('\n'); // a table's row label, one line of its own
+    }
+    String out = PdfReport.unwrap(text.toString());
+    assertEquals(full + full + "人民群众的合法权益。", out.lines().findFirst().orElseThrow());
+  }
 }

@@ -1,4 +1,4 @@
-package org.docmerge.render;
+package org.docmerge.report.docx;
 
 import java.util.ArrayList;
 import java.util.List;

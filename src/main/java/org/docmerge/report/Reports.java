@@ -1,4 +1,4 @@
-package org.docmerge.extract;
+package org.docmerge.report;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,18 +14,15 @@ import java.util.zip.ZipInputStream;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
-import org.docmerge.model.ReportData;
-import org.docmerge.render.DocxReport;
-import org.docmerge.report.PublishedReport;
-import org.docmerge.report.TextReport;
+import org.docmerge.report.docx.DocxReport;
 import org.docmerge.report.html.HtmlReport;
 import org.docmerge.report.pdf.PdfReport;
-import org.docmerge.spec.ReportSpec;
 
 /**
  * Reads a published report whatever its form, by its content rather than its extension: a zip holding {@code
  * word/document.xml} is a .docx, text that looks like markup is a web page, other text is the plain-text form
- * (UTF-8, or GB18030 when it is not UTF-8). Also picks the report kind from the tables' labels. Stateless.
+ * (UTF-8, or GB18030 when it is not UTF-8), a file starting {@code %PDF} is a PDF. Which kind of report it is, is
+ * told by {@code extract.ReportFormat}. Stateless.
  *
  * <p>Codes: {@code EXTRACT.UNREADABLE}, {@code EXTRACT.TOO_LARGE}, {@code EXTRACT.NOT_REPORT} (errors: no value;
  * NOT_REPORT also for binary content and for UTF-16 text without a byte-order mark; with one it is read).
@@ -119,87 +116,6 @@ public final class Reports {
             "无法识别这个文件：支持 .docx、网页（.html/.htm）、PDF 和纯文本格式的报告，以及 .xlsx 工作簿"));
       }
     }
-  }
-
-  /**
-   * The spec the report is written in when its visible parts tell: the one spec with the most labels that no
-   * other of {@code specs} has (2019 「本年新制作数量」「第二十条第（九）项」 against 2021 「本年制发件数」「（六）其他处理
-   * / 1.申请人无正当理由…」). Empty when what is visible is the same in several (an excerpt showing only the top of
-   * table 三 or table 四).
-   */
-  public static java.util.Optional<ReportSpec> tell(PublishedReport report, List<ReportSpec> specs) {
-    java.util.Set<String> texts = visibleLabels(report);
-    ReportSpec best = null;
-    long bestHits = 0;
-    boolean tie = false;
-    for (ReportSpec s : specs) {
-      java.util.Set<String> own = new java.util.HashSet<>();
-      s.tables().forEach(t -> own.addAll(Tables.labels(t)));
-      for (ReportSpec other : specs) {
-        if (other != s) {
-          other.tables().forEach(t -> own.removeAll(Tables.labels(t)));
-        }
-      }
-      long hits = own.stream().filter(texts::contains).count();
-      if (hits > bestHits) {
-        best = s;
-        bestHits = hits;
-        tie = false;
-      } else if (hits == bestHits && hits > 0) {
-        tie = true;
-      }
-    }
-    return tie ? java.util.Optional.empty() : java.util.Optional.ofNullable(best);
-  }
-
-  /**
-   * The spec for a report: the one its labels tell ({@link #tell}); else the one for the year in its title; else
-   * the one whose table labels it uses most; the first spec on a tie.
-   */
-  public static ReportSpec detect(PublishedReport report, List<ReportSpec> specs) {
-    java.util.Optional<ReportSpec> told = tell(report, specs);
-    if (told.isPresent()) {
-      return told.get();
-    }
-    java.util.Optional<Integer> year = Extractor.titleYear(report);
-    if (year.isPresent()) {
-      for (ReportSpec s : specs) {
-        if (s.years().contains(year.get())) {
-          return s;
-        }
-      }
-    }
-    java.util.Set<String> texts = visibleLabels(report);
-    ReportSpec best = specs.get(0);
-    double bestShare = -1;
-    for (ReportSpec s : specs) {
-      java.util.Set<String> labels = new java.util.HashSet<>();
-      s.tables().forEach(t -> labels.addAll(Tables.labels(t)));
-      double share = labels.stream().filter(texts::contains).count() / (double) Math.max(1, labels.size());
-      if (share > bestShare + 1e-9) {
-        best = s;
-        bestShare = share;
-      }
-    }
-    return best;
-  }
-
-  /** Table cells and short paragraphs (a caption copied as a line of its own), in comparison form. */
-  private static java.util.Set<String> visibleLabels(PublishedReport report) {
-    java.util.Set<String> texts = new java.util.HashSet<>();
-    for (PublishedReport.Block b : report.blocks()) {
-      if (b instanceof PublishedReport.Table t) {
-        t.rows().forEach(r -> r.forEach(c -> texts.add(CellText.norm(c.text()))));
-      } else if (b instanceof PublishedReport.Paragraph p && p.text().length() <= 60) {
-        texts.add(CellText.norm(p.text()));
-      }
-    }
-    return texts;
-  }
-
-  /** Extracts with the given spec. */
-  public static Result<ReportData> extract(PublishedReport report, ReportSpec spec) {
-    return Extractor.extract(report, spec);
   }
 
   /** UTF-16 by its byte-order mark, or null. */

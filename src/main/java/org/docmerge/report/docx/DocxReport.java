@@ -1,4 +1,4 @@
-package org.docmerge.render;
+package org.docmerge.report.docx;
 
 import jakarta.xml.bind.JAXBElement;
 import java.util.ArrayList;
