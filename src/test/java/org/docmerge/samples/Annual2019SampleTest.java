@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.docmerge.Docmerge;
 import org.docmerge.RealClients;
 import org.docmerge.diag.Diagnostic;
-import org.docmerge.render.DocxText;
+import org.docmerge.report.docx.DocxText;
 import org.docmerge.validate.Validator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
