@@ -60,26 +60,25 @@ export in JOBS WORK
 
 rows=()
 new_rates=(); old_rates=(); new_cpu=(); old_cpu=()
+# run OUT DIGITS cmd... : runs one measurement into folder OUT; sets rate, cpu, ok, wall, l0
+run() {
+  local out="$1" digits="$2"; shift 2
+  rm -rf "$out"
+  l0=$(load)
+  read -r wall user sys <<<"$(measure "$out.log" "$@")"
+  ok=$(pdfs "$out")
+  rate=$(awk -v n="$ok" -v w="$wall" -v d="$digits" 'BEGIN{printf "%." d "f", n/w}')
+  cpu=$(awk -v n="$ok" -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", (u+s)/n}')
+}
 for r in $(seq 1 "$ROUNDS"); do
   for k in $(seq 1 "$NEW_RUNS"); do
-    rm -rf "$WORK/pdf-out-new"
-    l0=$(load)
     echo "== round $r: batch --pdf ($k of $NEW_RUNS)" >&2
-    read -r wall user sys <<<"$(measure "$WORK/pdf-new.log" ./docmerge batch "$in" -o "$WORK/pdf-out-new" --pdf --jobs "$JOBS")"
-    ok=$(pdfs "$WORK/pdf-out-new")
-    rate=$(awk -v n="$ok" -v w="$wall" 'BEGIN{printf "%.1f", n/w}')
-    cpu=$(awk -v n="$ok" -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", (u+s)/n}')
+    run "$WORK/pdf-out-new" 1 ./docmerge batch "$in" -o "$WORK/pdf-out-new" --pdf --jobs "$JOBS"
     new_rates+=("$rate"); new_cpu+=("$cpu")
     rows+=("| round $r: \`batch --pdf\` (long-lived converter), run $k | **$rate reports/s** ($ok PDFs in ${wall} s); **$cpu CPU s per report** | $l0 |")
   done
-
-  rm -rf "$WORK/pdf-out-old"
-  l0=$(load)
   echo "== round $r: baseline (one LibreOffice per report)" >&2
-  read -r wall user sys <<<"$(measure "$WORK/pdf-old.log" bash -c 'baseline "$WORK/pdf-out-old"')"
-  ok=$(pdfs "$WORK/pdf-out-old")
-  rate=$(awk -v n="$ok" -v w="$wall" 'BEGIN{printf "%.2f", n/w}')
-  cpu=$(awk -v n="$ok" -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", (u+s)/n}')
+  run "$WORK/pdf-out-old" 2 bash -c 'baseline "$WORK/pdf-out-old"'
   old_rates+=("$rate"); old_cpu+=("$cpu")
   rows+=("| round $r: baseline, one LibreOffice per report | $rate reports/s ($ok PDFs in ${wall} s); $cpu CPU s per report | $l0 |")
 done
