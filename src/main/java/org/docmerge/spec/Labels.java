@@ -89,6 +89,15 @@ public final class Labels {
     return out;
   }
 
+  /**
+   * Whether a printed block caption is this official caption. Besides {@link #norm}, the 「第」 before the bracket may
+   * be left out: 「第二十条（六）项」 is 「第二十条第（六）项」 (both are printed).
+   */
+  public static boolean sameCaption(String printed, String official) {
+    String p = norm(printed);
+    return !p.isEmpty() && p.replace("第", "").equals(norm(official).replace("第", ""));
+  }
+
   /** Whether a printed label is this official label: see the class comment. */
   public static boolean matches(String printed, String official) {
     return matchesNorm(norm(printed), norm(official));
