@@ -48,6 +48,7 @@ public final class Extractor {
       Pattern.compile("^(\\d{4})(?:年|-|/|\\.)(\\d{1,2})(?:月|-|/|\\.)(\\d{1,2})日?$");
   private static final Pattern PAGE_DATE = Pattern.compile(
       "(?:发布|发文|公开|成文|更新)?(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
+  private static final Pattern BYLINE_DATE = Pattern.compile("(?:日期|时间|時間)\\s*[:：]\\s*\\d{4}\\s*[-/.年]");
   private static final Pattern INTRO_REPORT = Pattern.compile(
       "([^，。；：、,;:()“”《》\\s]{2,40}?)(\\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:情况)?(?:的)?报告");
   private static final Pattern INTRO_BY = Pattern.compile("由([^，。；：、,;:()“”《》\\s]{2,30}?)(?:结合|根据|编制|负责)");
@@ -93,8 +94,11 @@ public final class Extractor {
     }
     // A page's metadata laid out as a row of cells (「来源:原创    发布时间:2023-01-31 13:24    浏览次数:」) holds the
     // publication date in a cell, not a paragraph.
-    List<String> dateCells = tables.stream().flatMap(t -> t.rows().stream()).flatMap(List::stream)
-        .map(PublishedReport.Cell::text).filter(c -> c.contains("发布") || c.contains("發布")).toList();
+    // A 发布 cell first; else a byline's bare 「时间:2023-01-17」 (「时间:…   作者:…   来源:…」).
+    List<String> cellTexts = tables.stream().flatMap(t -> t.rows().stream()).flatMap(List::stream)
+        .map(PublishedReport.Cell::text).toList();
+    List<String> dateCells = new ArrayList<>(cellTexts.stream().filter(c -> c.contains("发布") || c.contains("發布")).toList());
+    cellTexts.stream().filter(c -> BYLINE_DATE.matcher(c.strip()).lookingAt()).forEach(dateCells::add);
     prose(report.source(), paragraphs, dateCells, spec, out, d);
     Tables.read(report.source(), tables, spec, out, d);
     List<Diagnostic> found = d.sorted();

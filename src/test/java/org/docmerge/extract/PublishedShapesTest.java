@@ -67,4 +67,30 @@ class PublishedShapesTest {
         .values().get("t2.procurement.amount");
     assertFalse(c.isNumber());
   }
+
+  static final ReportSpec SPEC2021 = Docmerge.open("gov-info-annual-2021").get().kind().spec();
+
+  @org.junit.jupiter.api.Test
+  void aCaptionRowAfterAPageBreakStillStartsItsBlock() {
+    // tab rows (a browser's copy); a page footer and the running title between blocks (五) and (六): the caption
+    // 「第二十条第(六)项」 with its blank cells opens the table again, so 行政处罚 is not looked for in block (五)
+    String text = "某街道2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        + "第二十条第(一)项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n"
+        + "行政规范性文件\t4\t0\t4\n第二十条第(五)项\t\t\t\n信息内容\t本年处理决定数量\t\t\n行政许可\t5\t\t\n"
+        + "第 2 页\n\f某街道2022年政府信息公开工作年度报告\n"
+        + "第二十条第(六)项\t\t\t\n信息内容\t本年处理决定数量\t\t\n行政处罚\t6\t\t\n行政强制\t7\t\t\n"
+        + "三、收到和处理政府信息公开申请情况\n";
+    Map<String, String> v = Extracts.values(Extracts.extract(text, "r.txt", SPEC2021).get());
+    assertEquals("5", v.get("t2.license.decisions"));
+    assertEquals("6", v.get("t2.penalty.decisions"));
+    assertEquals("7", v.get("t2.coercion.decisions"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBylinesBareTimeIsThePublicationDate() {
+    // 「时间:2023-01-17   作者:韩雨   来源:长兴岛街道   点击:」 under the title
+    String text = "大连长兴岛经济技术开发区长兴岛街道2022年政府信息公开工作年度报告\n"
+        + "时间:2023-01-17   作者:某某   来源:长兴岛街道   点击:\n一、总体情况\n2022年,街道认真贯彻条例。\n";
+    assertEquals("2023-01-17", Extracts.extract(text, "r.txt", SPEC2021).get().field("published"));
+  }
 }
