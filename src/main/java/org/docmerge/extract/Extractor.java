@@ -163,6 +163,13 @@ public final class Extractor {
     if (agency.isEmpty() && titled && start > 0 && ps.get(start - 1).length() <= 40) {
       agency = agencyOf(Normalizer.normalize(Labels.simplify(ps.get(start - 1)), Normalizer.Form.NFKC));
     }
+    // The title printed again under the page's own (a page header, then the document): 「关于2021年度政府信息公开工作
+    // 的年度报告」 first alone, then under 「盐边县新九镇人民政府」.
+    for (int k = start + 1; agency.isEmpty() && titled && k < Math.min(ps.size(), 15); k++) {
+      if (tight(ps.get(k)).equals(tight(ps.get(start))) && ps.get(k - 1).length() <= 40) {
+        agency = agencyOf(Normalizer.normalize(Labels.simplify(ps.get(k - 1)), Normalizer.Form.NFKC));
+      }
+    }
     // The intro's first sentences say it too: 「现将信访局2021年度政府信息公开工作报告如下」, 「统计期限自2021年1月1日
     // 起」, 「由信访局结合有关统计数据编制」.
     Location introAt = Location.detail(file, "导语");

@@ -128,9 +128,24 @@ public final class TextReport {
         }
         continue;
       }
+      String agencyLine = null;
+      if (table != null && title(line.strip()) && !table.rows.isEmpty()) {
+        // The line above a title is the title's agency line (「盐边县新九镇人民政府」 under a page's metadata row),
+        // not the table's last cell.
+        List<PublishedReport.Cell> last = table.rows.get(table.rows.size() - 1);
+        if (last.size() == 1 && AGENCY_LINE.matcher(last.get(0).text().strip()).matches()) {
+          agencyLine = last.get(0).text().strip();
+          table.rows.remove(table.rows.size() - 1);
+        }
+      }
       if (table != null) {
-        close(blocks, table);
+        if (!table.rows.isEmpty()) {
+          close(blocks, table);
+        }
         table = null;
+      }
+      if (agencyLine != null) {
+        blocks.add(new PublishedReport.Paragraph(agencyLine));
       }
       blocks.add(new PublishedReport.Paragraph(line.strip()));
     }
@@ -246,6 +261,10 @@ public final class TextReport {
 
   /** Table 二's block captions: 「第二十条第（一）项」, also without the second 第. */
   private static final Pattern CAPTION = Pattern.compile("第[一二三四五六七八九十]+条第?\\([一二三四五六七八九十]+\\)[项項]");
+
+  /** A line that names an agency only: 「盐边县新九镇人民政府」, 「XX市交通运输局」 (not a table's label or value). */
+  private static final Pattern AGENCY_LINE = Pattern.compile(
+      "[^\\d\\s，。；：、,;:|｜]{2,36}(人民政府|政府|办公厅|办公室|委员会|管委会|街道办事处|街道|局|厅|镇|乡)");
 
   /** A report's title line (「2020年政府信息公开工作年度报告」), which is never part of a table. */
   static boolean title(String s) {

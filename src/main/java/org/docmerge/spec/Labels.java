@@ -117,6 +117,11 @@ public final class Labels {
     if (o.length() >= 2 && p.startsWith(o) && p.charAt(o.length()) == '(') {
       return true;
     }
+    // The 2019 format's shorter name for a row in the 2021 table: 「规范性文件」 for 「行政规范性文件」 (a printed label
+    // that is the official one without a short leading qualifier)
+    if (p.length() >= 4 && o.endsWith(p) && o.length() - p.length() <= 2) {
+      return true;
+    }
     // The same label with another wording of its bracketed note (「只计这一情况」 for 「只计这一情形」).
     int bp = p.indexOf('(', 3);
     int bo = o.indexOf('(', 3);

@@ -93,4 +93,31 @@ class PublishedShapesTest {
         + "时间:2023-01-17   作者:某某   来源:长兴岛街道   点击:\n一、总体情况\n2022年,街道认真贯彻条例。\n";
     assertEquals("2023-01-17", Extracts.extract(text, "r.txt", SPEC2021).get().field("published"));
   }
+
+  @org.junit.jupiter.api.Test
+  void theShorter2019RowNameInA2021TableIsItsRow() {
+    // a city bureau's 2021 table 二 names its row 「规范性文件」 (the 2019 format's word) for 「行政规范性文件」
+    String text = "某市信访局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        + "第二十条第(一)项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | / | / | / |\n"
+        + "规范性文件 | 21 | 0 | 21 |\n三、收到和处理政府信息公开申请情况\n";
+    Map<String, String> v = Extracts.values(Extracts.extract(text, "r.txt", SPEC2021).get());
+    assertEquals("21", v.get("t2.normative.issued"));
+    assertEquals("0", v.get("t2.normative.repealed"));
+    assertEquals("21", v.get("t2.normative.valid"));
+    assertEquals("「/」", v.get("t2.rules.issued"));
+    // a two-character label is never taken for a longer one (「许可」 is not 「行政许可」)
+    assertFalse(org.docmerge.spec.Labels.matches("许可", "行政许可"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theTitleAgainUnderItsAgencyLineAfterAPageMetadataRow() {
+    // a page's own title, its metadata laid out with runs of spaces, then the document's title under its agency
+    String text = "关于2021年度政府信息公开工作的年度报告\n\n"
+        + "www.example.gov.cn     发布时间:2022-01-25     来源:新九镇党政办      阅读次数:\n\n"
+        + "盐边县新九镇人民政府\n\n关于2021年度政府信息公开工作的年度报告\n\n一、总体情况\n\n新九镇认真贯彻条例。\n";
+    org.docmerge.model.ReportData r = Extracts.extract(text, "r.txt", SPEC2021).get();
+    assertEquals("盐边县新九镇人民政府", r.field("agency"));
+    assertEquals("2021", r.field("year"));
+    assertEquals("2022-01-25", r.field("published"));
+  }
 }
