@@ -48,6 +48,7 @@ public final class Extractor {
       Pattern.compile("^(\\d{4})(?:年|-|/|\\.)(\\d{1,2})(?:月|-|/|\\.)(\\d{1,2})日?$");
   private static final Pattern PAGE_DATE = Pattern.compile(
       "(?:发布|发文|公开|成文|更新)?(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
+  private static final Pattern OPENING_YEAR = Pattern.compile("(?:^|[。；;])\\s*(\\d{4})年度?[,，]");
   private static final Pattern BYLINE_DATE = Pattern.compile("(?:日期|时间|時間)\\s*[:：]\\s*\\d{4}\\s*[-/.年]");
   private static final Pattern INTRO_REPORT = Pattern.compile(
       "([^，。；：、,;:()“”《》\\s]{2,40}?)(\\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:情况)?(?:的)?报告");
@@ -196,6 +197,21 @@ public final class Extractor {
       Matcher period = PERIOD.matcher(p);
       if (year.isEmpty() && period.find()) {
         year = period.group(1);
+        factAt = introAt;
+      }
+    }
+    // No title, no period: the year the overview's sentences open with (「（一）主动公开情况。2024年，我局共主动公开…」),
+    // when they all name the same one.
+    if (year.isEmpty()) {
+      Set<String> opening = new LinkedHashSet<>();
+      for (int k = i; k < Math.min(ps.size(), i + 4); k++) {
+        Matcher m = OPENING_YEAR.matcher(tight(Normalizer.normalize(ps.get(k), Normalizer.Form.NFKC)));
+        while (m.find()) {
+          opening.add(m.group(1));
+        }
+      }
+      if (opening.size() == 1) {
+        year = opening.iterator().next();
         factAt = introAt;
       }
     }

@@ -113,6 +113,17 @@ final class ProseRules {
     }
   }
 
+  /**
+   * Whether the report title mentioned at {@code at} is last year's report named as something published this year
+   * (「公开发布《XX局2021年政府信息公开工作年度报告》」), not this report calling itself (「现发布《…》」「本报告」).
+   */
+  static boolean lastYearsReportPublished(String p, int at) {
+    String before = p.substring(Math.max(0, at - 24), at);
+    int cut = Math.max(before.lastIndexOf('。'), Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')));
+    before = before.substring(cut + 1);
+    return before.matches(".*(发布|公开|印发|公布).*") && !before.matches(".*(现|特|本|予以公布|如下).*");
+  }
+
   /** R09: the statistical period and any mention of the report itself name the report year. */
   private static void year(ReportData data, String p, Pattern reportTitle, Location at, Diagnostics d) {
     Optional<Integer> year = data.year();
@@ -130,6 +141,9 @@ final class ProseRules {
     }
     m = reportTitle.matcher(p);
     while (m.find()) {
+      if (Integer.parseInt(m.group(1)) == y - 1 && lastYearsReportPublished(p, m.start())) {
+        continue; // 「公开发布《国家新闻出版署2021年政府信息公开工作年度报告》」 in the 2022 report: work done this year
+      }
       if (Integer.parseInt(m.group(1)) != y) {
         d.error("R09", at, "正文提到「" + m.group() + "」，报告年度是 " + y + " 年。请统一年度");
       }
@@ -351,6 +365,8 @@ final class ProseRules {
     }
   }
 
+  private static final Pattern NESTED = Pattern.compile("[（(][^（）()]*(?:其中|含|包括)[^（）()]*[）)]");
+
   /** R14: 「17条…其中A类3条，B类3条…」: the items add up to the total. */
   private static void itemised(String p, Location at, Diagnostics d) {
     List<String> sentences = new ArrayList<>();
@@ -384,6 +400,9 @@ final class ProseRules {
       if (semicolon >= 0) {
         items = items.substring(0, semicolon); // the list ends at a semicolon: what follows is another subject
       }
+      // An item's own breakdown in brackets (「部门财务信息2条（其中部门预算1条、部门决算1条）」) is inside that item,
+      // not another item of the list.
+      items = NESTED.matcher(items).replaceAll("");
       if (PARTIAL_LIST.matcher(items).find()) {
         continue; // 「其中A类5件，B类3件，其余…」 lists only some items: no sum to check
       }

@@ -120,4 +120,16 @@ class PublishedShapesTest {
     assertEquals("2021", r.field("year"));
     assertEquals("2022-01-25", r.field("published"));
   }
+
+  @org.junit.jupiter.api.Test
+  void withoutTitleOrPeriodTheYearTheOverviewOpensWith() {
+    // 55-pinghu-dept-2024: no title, no 统计期限; the overview's sentences open with 「2024年,」
+    String text = "一、总体情况\n(一)主动公开情况。2024年,我局共主动公开政府信息376条。\n"
+        + "(二)依申请公开情况。2024年,我局共收到政府信息公开申请5件。\n";
+    assertEquals("2024", Extracts.extract(text, "r.txt", SPEC2021).get().field("year"));
+    // two different opening years: none is taken
+    String two = "一、总体情况\n(一)主动公开情况。2024年,我局共主动公开政府信息376条。\n"
+        + "(二)依申请公开情况。2023年,我局共收到政府信息公开申请5件。\n";
+    assertEquals("", Extracts.extract(two, "r.txt", SPEC2021).get().field("year"));
+  }
 }

@@ -75,4 +75,34 @@ class PublishedClaimsTest {
     assertEquals(List.of(), new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("active", inside))
         .stream().filter(x -> x.code().equals("R14")).toList());
   }
+
+  @Test
+  void anItemsOwnBreakdownInBracketsIsNotCountedTwice() {
+    // 56-ouhai-shenji-2024: 2+2+2+5+1+4+1+5 = 22; the bracketed 「其中部门预算1条、部门决算1条」 is inside the third item
+    String nested = "2024年,我局主动公开各类政府信息22条,其中发布人事信息2条,动态信息2条,部门财务信息2条(其中部门预算1条、"
+        + "部门决算1条),计划总结5条,审计计划1条,审计结果4条,审计整改1条,其他信息5条。";
+    assertEquals(List.of(), new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("active", nested))
+        .stream().filter(x -> x.code().equals("R14")).toList());
+    // the same list with a wrong total is still found
+    List<Diagnostic> wrong = new Validator(TestReports.spec2021())
+        .validate(TestReports.seedWithProse("active", nested.replace("22条", "25条")))
+        .stream().filter(x -> x.code().equals("R14")).toList();
+    assertEquals(1, wrong.size(), wrong::toString);
+    assertTrue(wrong.get(0).message().contains("22"), wrong.get(0).message());
+  }
+
+  @Test
+  void lastYearsReportPublishedThisYearIsNoWrongYear() {
+    // 59-nppa-national-2022: the 2022 report says last year's report was published during the year
+    String done = "二是稳妥做好主动公开。公开发布《国家新闻出版署2021年政府信息公开工作年度报告》,通过网站主动公开政府信息。";
+    org.docmerge.model.ReportData r = TestReports.seedWithProse("overview", done);
+    int y = r.year().orElseThrow();
+    String shifted = done.replace("2021", String.valueOf(y - 1));
+    assertEquals(List.of(), new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("overview", shifted))
+        .stream().filter(x -> x.code().equals("R09")).toList());
+    // the report calling itself by last year's title is still R09
+    String self = "现发布《某局" + (y - 1) + "年政府信息公开工作年度报告》。";
+    assertEquals(1, new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("overview", self))
+        .stream().filter(x -> x.code().equals("R09")).count());
+  }
 }
