@@ -387,7 +387,8 @@ public final class Extractor {
 
   /** A name that looks like an agency's (ends as one does), cleaned of leading words; else empty. */
   static String agencyOf(String s) {
-    String n = s.strip().replaceAll("^.*[\\s>»|_\\-–—]", "").replaceAll("^(现将|现把|特将|特编制|编制|现向社会公布|向社会公布|现公布|公布|现公开|公开|现发布|发布|根据|关于|我|本)+", "").replaceAll("[“”\"《》]", "").strip();
+    String n = s.strip().replaceAll("^.*[\\s>»|_\\-–—]", "").replaceAll("^(现特向社会公布|特向社会公布|现将|现把|特将|特编制|编制|现向社会公布|向社会公布|现予公布|现公布|公布|现公开|公开|现发布|发布|根据|关于|我|本)+", "")
+        .replaceAll("^(19|20)\\d{2}(年度?)?(?=\\D)", "").replaceAll("[“”\"《》]", "").strip();
     if (n.length() < 2 || n.length() > 40 || n.matches(".*[，。；：、,;:].*")) {
       return "";
     }

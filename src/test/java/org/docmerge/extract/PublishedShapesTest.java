@@ -132,4 +132,24 @@ class PublishedShapesTest {
         + "(二)依申请公开情况。2023年,我局共收到政府信息公开申请5件。\n";
     assertEquals("", Extracts.extract(two, "r.txt", SPEC2021).get().field("year"));
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    // a stray year before the agency in the title (61-hukou-dalong-town-2025)
+    "'2025湖口县大垅乡2025年度政府信息公开工作年度报告\n一、总体情况\n', 湖口县大垅乡",
+    // no title; the intro's 「现特向社会公布…」 (62-mayang-wenchangge-town-2025-zh-tw, here in 简体)
+    "'根据条例规定,现特向社会公布文昌阁乡2025年度政府信息公开年度报告。\n一、总体情况\n', 文昌阁乡"})
+  void agencyWithoutWhatCameBeforeIt(String text, String agency) {
+    assertEquals(agency, Extracts.extract(text.replace("\\n", "\n"), "r.txt", SPEC2021).get().field("agency"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void cellsRunTogetherAreNotRead() {
+    // 60-haicheng-xisi-town-2025: 「规章000」, nothing between the cells: which digits make which cell cannot be seen
+    String text = "某镇2025年政府信息公开工作年度报告\n二、主动公开政府信息情况\n    第二十条第(一)项\n"
+        + "    信息内容本年制发件数本年废止件数现行有效件数\n    规章000\n    行政规范性文件120\n"
+        + "三、收到和处理政府信息公开申请情况\n";
+    Map<String, String> v = Extracts.values(Extracts.extract(text, "r.txt", SPEC2021).get());
+    assertEquals(Map.of(), v);
+  }
 }
