@@ -367,7 +367,7 @@ final class ProseRules {
 
   private static final Pattern NESTED = Pattern.compile("[（(][^（）()]*(?:其中|含|包括)[^（）()]*[）)]");
 
-  /** R14: 「17条…其中A类3条，B类3条…」: the items add up to the total. */
+  /** R14: 「17条…其中A类3条，B类3条…」 (or 「…包括：」): the items add up to the total. */
   private static void itemised(String p, Location at, Diagnostics d) {
     List<String> sentences = new ArrayList<>();
     Matcher end = SENTENCE_END.matcher(p);
@@ -380,8 +380,13 @@ final class ProseRules {
       sentences.add(p.substring(start));
     }
     for (int i = 0; i < sentences.size(); i++) {
-      String s = sentences.get(i);
+      String s = sentences.get(i).replaceAll("(\\d)[ \u3000\u00A0]+(?=[条件个项])", "$1"); // 「225 条」 is 225条
+      // 「其中」 or 「包括」 opens the list (「共计3437条，包括：人事信息12条，政务动态1740条，…」)
       int at1 = s.indexOf("其中");
+      int incl = s.indexOf("包括");
+      if (at1 < 0 || incl >= 0 && incl < at1) {
+        at1 = incl;
+      }
       if (at1 < 0) {
         continue;
       }
@@ -395,7 +400,13 @@ final class ProseRules {
       }
       String unit = total.group(2);
       long stated = ChineseNumbers.parse(total.group(1)).orElse(-1);
-      String items = s.substring(at1 + 2);
+      String items = s.substring(at1 + 2).replaceFirst("^[:：]", "");
+      String opened = s.substring(0, at1);
+      if (opened.chars().filter(c -> c == '(' || c == '（').count() > opened.chars().filter(c -> c == ')' || c == '）').count()) {
+        // 「14件（其中信件申请10件，网络申请4件），已办结12件」: a bracketed list ends with its bracket
+        int close = items.replace('）', ')').indexOf(')');
+        items = close >= 0 ? items.substring(0, close) : items;
+      }
       int semicolon = items.replace('；', ';').indexOf(';');
       if (semicolon >= 0) {
         items = items.substring(0, semicolon); // the list ends at a semicolon: what follows is another subject
@@ -440,7 +451,7 @@ final class ProseRules {
         count++;
       }
       if (count >= 2 && stated >= 0 && sum != stated) {
-        d.warning("R14", at, "正文写总数「" + total.group() + "」，其后「其中」列出的各项之和为 " + sum + unit
+        d.warning("R14", at, "正文写总数「" + total.group() + "」，其后「" + s.substring(at1, at1 + 2) + "」列出的各项之和为 " + sum + unit
             + "，相差 " + Math.abs(sum - stated) + unit + "。请核对各项数字或总数");
       }
     }

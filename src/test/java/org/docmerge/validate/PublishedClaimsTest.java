@@ -105,4 +105,19 @@ class PublishedClaimsTest {
     assertEquals(1, new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("overview", self))
         .stream().filter(x -> x.code().equals("R09")).count());
   }
+
+  @Test
+  void aListAfter包括IsSummedAndABracketedListEndsWithItsBracket() {
+    // 64-zichang-city-2023: 12+1740+225+110+1827 = 3914, not the stated 3437
+    String incl = "2023年度,市政府门户网站公开全市各类政府信息共计3437条,包括:人事信息12条,政务动态1740条,公告公示225 条,"
+        + "解读及回应信息共计110条,其他类信息1827条。";
+    List<Diagnostic> ds = new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("active", incl))
+        .stream().filter(x -> x.code().equals("R14")).toList();
+    assertEquals(1, ds.size(), ds::toString);
+    assertTrue(ds.get(0).message().contains("3914") && ds.get(0).message().contains("包括"), ds.get(0).message());
+    // 65-longyou-xzfb-2023: the list in brackets is 10+4 = 14; what follows the bracket is not part of it
+    String bracketed = "2023年,全年共收到依申请公开14件(其中信件申请10件,网络申请4件),已办结12件,2件结转下年办理。";
+    assertEquals(List.of(), new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("request", bracketed))
+        .stream().filter(x -> x.code().equals("R14")).toList());
+  }
 }
