@@ -160,6 +160,15 @@ public final class Extractor {
         agency = agency.isEmpty() ? fact[0] : agency;
       }
     }
+    // A title wrapped in the middle of a word: 「西咸新区底张街道办事处2023年度政府」「信息公开工作年度报告」.
+    if (year.isEmpty() && titled && start > 0 && ps.get(start - 1).length() <= 40 && !ps.get(start - 1).contains("。")
+        && !titleLike(ps.get(start - 1))) {
+      String[] fact = titleFacts(ps.get(start - 1) + ps.get(start));
+      if (fact != null && titleLike(ps.get(start - 1) + ps.get(start))) {
+        year = fact[1];
+        agency = agency.isEmpty() ? fact[0] : agency;
+      }
+    }
     // A title in two lines, the agency above it: 「孝感市人民政府办公室」「2020年政府信息公开工作年度报告」.
     if (agency.isEmpty() && titled && start > 0 && ps.get(start - 1).length() <= 40) {
       agency = agencyOf(Normalizer.normalize(Labels.simplify(ps.get(start - 1)), Normalizer.Form.NFKC));

@@ -152,4 +152,16 @@ class PublishedShapesTest {
     Map<String, String> v = Extracts.values(Extracts.extract(text, "r.txt", SPEC2021).get());
     assertEquals(Map.of(), v);
   }
+
+  @org.junit.jupiter.api.Test
+  void aTitleWrappedInTheMiddleOfAWord() {
+    // 67-xixian-dizhang-street-2023-format2019: 「…办事处2023年度政府」 then 「信息公开工作年度报告」
+    String text = "西咸新区底张街道办事处2023年度政府\n信息公开工作年度报告\n一、总体情况\n底张街道认真贯彻条例。\n";
+    org.docmerge.model.ReportData r = Extracts.extract(text, "r.txt", SPEC2021).get();
+    assertEquals("西咸新区底张街道办事处", r.field("agency"));
+    assertEquals("2023", r.field("year"));
+    // an agency line above a whole title is still the agency (13-xiaogan-szfb-2020)
+    String two = "孝感市人民政府办公室\n2020年政府信息公开工作年度报告\n一、总体情况\n办公室认真贯彻条例。\n";
+    assertEquals("孝感市人民政府办公室", Extracts.extract(two, "r.txt", SPEC2021).get().field("agency"));
+  }
 }
