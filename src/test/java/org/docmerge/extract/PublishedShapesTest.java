@@ -138,7 +138,9 @@ class PublishedShapesTest {
     // a stray year before the agency in the title (61-hukou-dalong-town-2025)
     "'2025湖口县大垅乡2025年度政府信息公开工作年度报告\n一、总体情况\n', 湖口县大垅乡",
     // no title; the intro's 「现特向社会公布…」 (62-mayang-wenchangge-town-2025-zh-tw, here in 简体)
-    "'根据条例规定,现特向社会公布文昌阁乡2025年度政府信息公开年度报告。\n一、总体情况\n', 文昌阁乡"})
+    "'根据条例规定,现特向社会公布文昌阁乡2025年度政府信息公开年度报告。\n一、总体情况\n', 文昌阁乡",
+    // no title; 「本报告由临沂市司法局按照…编制」 (71-linyi-sifa-2022)
+    "'本报告由临沂市司法局按照条例的要求编制。统计期限自2022年1月1日起至2022年12月31日止。\n一、总体情况\n', 临沂市司法局"})
   void agencyWithoutWhatCameBeforeIt(String text, String agency) {
     assertEquals(agency, Extracts.extract(text.replace("\\n", "\n"), "r.txt", SPEC2021).get().field("agency"));
   }
