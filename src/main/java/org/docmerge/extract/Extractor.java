@@ -100,6 +100,19 @@ public final class Extractor {
         .map(PublishedReport.Cell::text).toList();
     List<String> dateCells = new ArrayList<>(cellTexts.stream().filter(c -> c.contains("发布") || c.contains("發布")).toList());
     cellTexts.stream().filter(c -> BYLINE_DATE.matcher(c.strip()).lookingAt()).forEach(dateCells::add);
+    // A metadata row with the label and the date in cells of their own: 「发布日期 | 2023-01-30 | 文 号 |」.
+    for (PublishedReport.Table t : tables) {
+      for (List<PublishedReport.Cell> row : t.rows()) {
+        for (int k = 0; k + 1 < row.size(); k++) {
+          String label = row.get(k).text().replaceAll("[\\s:：]", "");
+          if (label.matches("(发布|發布)(日期|时间|時間)")) {
+            dateCells.add(0, label + ":" + row.get(k + 1).text().strip()); // before a 成文日期
+          } else if (label.matches("(公开|成文|发文)(日期|时间|時間)")) {
+            dateCells.add(label + ":" + row.get(k + 1).text().strip());
+          }
+        }
+      }
+    }
     prose(report.source(), paragraphs, dateCells, spec, out, d);
     Tables.read(report.source(), tables, spec, out, d);
     List<Diagnostic> found = d.sorted();

@@ -166,4 +166,12 @@ class PublishedShapesTest {
     String two = "孝感市人民政府办公室\n2020年政府信息公开工作年度报告\n一、总体情况\n办公室认真贯彻条例。\n";
     assertEquals("孝感市人民政府办公室", Extracts.extract(two, "r.txt", SPEC2021).get().field("agency"));
   }
+
+  @org.junit.jupiter.api.Test
+  void aMetadataRowWithTheDateInACellOfItsOwn() {
+    // 73-zhenan-maoping-town-2022: 「发布日期 | 2023-01-30 | 文 号 | |」
+    String text = "索 引 号 | za-2023-000071 | 发布机构 | 镇安县政府 |\n发布日期 | 2023-01-30 | 文 号 | |\n"
+        + "现将茅坪回族镇2022年度政府信息公开工作报告如下:\n一、总体情况\n茅坪回族镇认真贯彻条例。\n";
+    assertEquals("2023-01-30", Extracts.extract(text, "r.txt", SPEC2021).get().field("published"));
+  }
 }
