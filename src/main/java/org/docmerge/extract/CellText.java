@@ -23,6 +23,22 @@ public final class CellText {
         .orElseGet(() -> new CellValue(null, shown, at));
   }
 
+  /**
+   * {@link #value(String, Location)} for a cell whose unit is known ({@code null} if none): a number printed with
+   * exactly that unit after it (「976.81万元」 in a column in 万元) is that number; with any other unit
+   * (「9768100元」 in a column in 万元) it stays text, so that R01 asks for the number in the column's unit.
+   */
+  public static CellValue value(String raw, Location at, String unit) {
+    String shown = strip(raw);
+    if (unit != null && !unit.isEmpty() && shown.endsWith(unit)) {
+      CellValue v = value(shown.substring(0, shown.length() - unit.length()), at);
+      if (v.isNumber()) {
+        return new CellValue(v.number(), shown, at);
+      }
+    }
+    return value(raw, at);
+  }
+
   /** Trims ordinary, full-width and no-break spaces. */
   static String strip(String s) {
     return TextNumber.strip(s);

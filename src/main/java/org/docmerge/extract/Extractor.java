@@ -48,9 +48,11 @@ public final class Extractor {
       Pattern.compile("^(\\d{4})(?:年|-|/|\\.)(\\d{1,2})(?:月|-|/|\\.)(\\d{1,2})日?$");
   private static final Pattern PAGE_DATE = Pattern.compile(
       "(?:发布|发文|公开|成文|更新)?(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
+  private static final Pattern OPENING_YEAR = Pattern.compile("(?:^|[。；;])\\s*(\\d{4})年度?[,，]");
+  private static final Pattern BYLINE_DATE = Pattern.compile("(?:日期|时间|時間)\\s*[:：]\\s*\\d{4}\\s*[-/.年]");
   private static final Pattern INTRO_REPORT = Pattern.compile(
       "([^，。；：、,;:()“”《》\\s]{2,40}?)(\\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:情况)?(?:的)?报告");
-  private static final Pattern INTRO_BY = Pattern.compile("由([^，。；：、,;:()“”《》\\s]{2,30}?)(?:结合|根据|编制|负责)");
+  private static final Pattern INTRO_BY = Pattern.compile("由([^，。；：、,;:()“”《》\\s]{2,30}?)(?:结合|根据|按照|依据|依照|综合|编制|负责)");
   private static final Pattern PERIOD =
       Pattern.compile("(?:统计期限|统计时限|统计时间|时间范围|统计区间)[^。]{0,12}?(\\d{4})年1月1日");
   private static final Pattern BARE_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
@@ -93,8 +95,24 @@ public final class Extractor {
     }
     // A page's metadata laid out as a row of cells (「来源:原创    发布时间:2023-01-31 13:24    浏览次数:」) holds the
     // publication date in a cell, not a paragraph.
-    List<String> dateCells = tables.stream().flatMap(t -> t.rows().stream()).flatMap(List::stream)
-        .map(PublishedReport.Cell::text).filter(c -> c.contains("发布") || c.contains("發布")).toList();
+    // A 发布 cell first; else a byline's bare 「时间:2023-01-17」 (「时间:…   作者:…   来源:…」).
+    List<String> cellTexts = tables.stream().flatMap(t -> t.rows().stream()).flatMap(List::stream)
+        .map(PublishedReport.Cell::text).toList();
+    List<String> dateCells = new ArrayList<>(cellTexts.stream().filter(c -> c.contains("发布") || c.contains("發布")).toList());
+    cellTexts.stream().filter(c -> BYLINE_DATE.matcher(c.strip()).lookingAt()).forEach(dateCells::add);
+    // A metadata row with the label and the date in cells of their own: 「发布日期 | 2023-01-30 | 文 号 |」.
+    for (PublishedReport.Table t : tables) {
+      for (List<PublishedReport.Cell> row : t.rows()) {
+        for (int k = 0; k + 1 < row.size(); k++) {
+          String label = row.get(k).text().replaceAll("[\\s:：]", "");
+          if (label.matches("(发布|發布)(日期|时间|時間)")) {
+            dateCells.add(0, label + ":" + row.get(k + 1).text().strip()); // before a 成文日期
+          } else if (label.matches("(公开|成文|发文)(日期|时间|時間)")) {
+            dateCells.add(label + ":" + row.get(k + 1).text().strip());
+          }
+        }
+      }
+    }
     prose(report.source(), paragraphs, dateCells, spec, out, d);
     Tables.read(report.source(), tables, spec, out, d);
     List<Diagnostic> found = d.sorted();
@@ -155,9 +173,25 @@ public final class Extractor {
         agency = agency.isEmpty() ? fact[0] : agency;
       }
     }
+    // A title wrapped in the middle of a word: 「西咸新区底张街道办事处2023年度政府」「信息公开工作年度报告」.
+    if (year.isEmpty() && titled && start > 0 && ps.get(start - 1).length() <= 40 && !ps.get(start - 1).contains("。")
+        && !titleLike(ps.get(start - 1))) {
+      String[] fact = titleFacts(ps.get(start - 1) + ps.get(start));
+      if (fact != null && titleLike(ps.get(start - 1) + ps.get(start))) {
+        year = fact[1];
+        agency = agency.isEmpty() ? fact[0] : agency;
+      }
+    }
     // A title in two lines, the agency above it: 「孝感市人民政府办公室」「2020年政府信息公开工作年度报告」.
     if (agency.isEmpty() && titled && start > 0 && ps.get(start - 1).length() <= 40) {
       agency = agencyOf(Normalizer.normalize(Labels.simplify(ps.get(start - 1)), Normalizer.Form.NFKC));
+    }
+    // The title printed again under the page's own (a page header, then the document): 「关于2021年度政府信息公开工作
+    // 的年度报告」 first alone, then under 「盐边县新九镇人民政府」.
+    for (int k = start + 1; agency.isEmpty() && titled && k < Math.min(ps.size(), 15); k++) {
+      if (tight(ps.get(k)).equals(tight(ps.get(start))) && ps.get(k - 1).length() <= 40) {
+        agency = agencyOf(Normalizer.normalize(Labels.simplify(ps.get(k - 1)), Normalizer.Form.NFKC));
+      }
     }
     // The intro's first sentences say it too: 「现将信访局2021年度政府信息公开工作报告如下」, 「统计期限自2021年1月1日
     // 起」, 「由信访局结合有关统计数据编制」.
@@ -185,6 +219,21 @@ public final class Extractor {
       Matcher period = PERIOD.matcher(p);
       if (year.isEmpty() && period.find()) {
         year = period.group(1);
+        factAt = introAt;
+      }
+    }
+    // No title, no period: the year the overview's sentences open with (「（一）主动公开情况。2024年，我局共主动公开…」),
+    // when they all name the same one.
+    if (year.isEmpty()) {
+      Set<String> opening = new LinkedHashSet<>();
+      for (int k = i; k < Math.min(ps.size(), i + 4); k++) {
+        Matcher m = OPENING_YEAR.matcher(tight(Normalizer.normalize(ps.get(k), Normalizer.Form.NFKC)));
+        while (m.find()) {
+          opening.add(m.group(1));
+        }
+      }
+      if (opening.size() == 1) {
+        year = opening.iterator().next();
         factAt = introAt;
       }
     }
@@ -360,7 +409,8 @@ public final class Extractor {
 
   /** A name that looks like an agency's (ends as one does), cleaned of leading words; else empty. */
   static String agencyOf(String s) {
-    String n = s.strip().replaceAll("^.*[\\s>»|_\\-–—]", "").replaceAll("^(现将|现把|特将|特编制|编制|现向社会公布|向社会公布|现公布|公布|现公开|公开|现发布|发布|根据|关于|我|本)+", "").replaceAll("[“”\"《》]", "").strip();
+    String n = s.strip().replaceAll("^.*[\\s>»|_\\-–—]", "").replaceAll("^(现特向社会公布|特向社会公布|现将|现把|特将|特编制|编制|现向社会公布|向社会公布|现予公布|现公布|公布|现公开|公开|现发布|发布|根据|关于|我|本)+", "")
+        .replaceAll("^(19|20)\\d{2}(年度?)?(?=\\D)", "").replaceAll("[“”\"《》]", "").strip();
     if (n.length() < 2 || n.length() > 40 || n.matches(".*[，。；：、,;:].*")) {
       return "";
     }

@@ -40,6 +40,9 @@ final class PlainTable {
       return true;
     }
     String n = Labels.norm(t);
+    if (n.matches("[+-]?[0-9][0-9,]*(\\.[0-9]+)?万?元")) {
+      return true; // an amount printed with its unit (「976.81万元」): a value cell, read in the column's unit
+    }
     if (n.matches("[增减][0-9]+(\\.[0-9]+)?")) {
       return true; // 「本年增/减」 written in words (「减4」): a value cell, read as text, so R01 says it is not a number
     }
@@ -64,7 +67,7 @@ final class PlainTable {
       if (captions) {
         for (int b = 0; b < blocks.size(); b++) {
           String cap = blocks.get(b).caption();
-          if (cap != null && t.norm().equals(Labels.norm(cap))) {
+          if (cap != null && Labels.sameCaption(t.text(), cap)) {
             current = b;
           }
         }
@@ -142,7 +145,8 @@ final class PlainTable {
         for (int c = 0; c < n && c < v.size(); c++) {
           Tok t = v.get(c);
           Location at = Location.detail(file, st.sheet() + " 第" + t.row() + "行 第" + t.cell() + "格");
-          out.value(ReportSpec.cellId(st.id(), row.id(), block.columns().get(c).id()), CellText.value(t.text(), at));
+          out.value(ReportSpec.cellId(st.id(), row.id(), block.columns().get(c).id()), CellText.value(t.text(), at,
+              new ReportSpec.CellSpec(st, block, row, block.columns().get(c)).unit()));
         }
       }
     }

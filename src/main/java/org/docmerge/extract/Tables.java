@@ -11,6 +11,7 @@ import org.docmerge.diag.Diagnostics;
 import org.docmerge.diag.Location;
 import org.docmerge.model.ReportData;
 import org.docmerge.report.PublishedReport;
+import org.docmerge.spec.Labels;
 import org.docmerge.spec.ReportSpec;
 import org.docmerge.spec.ReportSpec.Block;
 import org.docmerge.spec.ReportSpec.Line;
@@ -346,7 +347,7 @@ final class Tables {
       if (captions) {
         for (int b = 0; b < blocks.size(); b++) {
           String cap = blocks.get(b).caption();
-          if (cap != null && r.cells().stream().anyMatch(c -> CellText.norm(c).equals(CellText.norm(cap)))) {
+          if (cap != null && r.cells().stream().anyMatch(c -> Labels.sameCaption(c, cap))) {
             current = b;
           }
         }
@@ -447,7 +448,8 @@ final class Tables {
           }
           Location at = Location.detail(file, st.sheet() + " 第" + foundRow.get(row.id()).number() + "行 第"
               + (foundAt.get(row.id()) + c + 1) + "格");
-          out.value(ReportSpec.cellId(st.id(), row.id(), col.id()), CellText.value(values.get(c), at));
+          out.value(ReportSpec.cellId(st.id(), row.id(), col.id()), CellText.value(values.get(c), at,
+              new ReportSpec.CellSpec(st, block, row, col).unit()));
         }
       }
     }

@@ -128,9 +128,24 @@ public final class TextReport {
         }
         continue;
       }
+      String agencyLine = null;
+      if (table != null && title(line.strip()) && !table.rows.isEmpty()) {
+        // The line above a title is the title's agency line (「盐边县新九镇人民政府」 under a page's metadata row),
+        // not the table's last cell.
+        List<PublishedReport.Cell> last = table.rows.get(table.rows.size() - 1);
+        if (last.size() == 1 && AGENCY_LINE.matcher(last.get(0).text().strip()).matches()) {
+          agencyLine = last.get(0).text().strip();
+          table.rows.remove(table.rows.size() - 1);
+        }
+      }
       if (table != null) {
-        close(blocks, table);
+        if (!table.rows.isEmpty()) {
+          close(blocks, table);
+        }
         table = null;
+      }
+      if (agencyLine != null) {
+        blocks.add(new PublishedReport.Paragraph(agencyLine));
       }
       blocks.add(new PublishedReport.Paragraph(line.strip()));
     }
@@ -182,7 +197,7 @@ public final class TextReport {
     if (heading(s) || title(s)) {
       return null;
     }
-    if (s.indexOf('\t') >= 0 || inTable && line.indexOf('\t') >= 0) {
+    if (s.indexOf('\t') >= 0 || inTable && line.indexOf('\t') >= 0 || captionRow(line, s)) {
       // (in a table also a row whose only tabs close it: 「第二十条 第（五）项\t\t\t」, a label and its blank cells;
       // outside one, a line with a stray tab at its end is a paragraph)
       return Arrays.stream(line.split("\t", -1)).map(TextReport::trim).toList();
@@ -228,6 +243,28 @@ public final class TextReport {
     }
     return null;
   }
+
+  /**
+   * A row of a label and its blank cells right after a page's lines, outside a table: 「第二十条第（六）项\t\t\t」 (a
+   * block caption) or any short label closed by two or more tabs. A paragraph with one stray tab at its end is not.
+   */
+  private static boolean captionRow(String line, String s) {
+    int tabs = 0;
+    for (int k = line.length() - 1; k >= 0 && (line.charAt(k) == '\t' || line.charAt(k) == ' '); k--) {
+      tabs += line.charAt(k) == '\t' ? 1 : 0;
+    }
+    if (tabs == 0 || s.length() > 40 || sentence(s)) {
+      return false;
+    }
+    return tabs >= 2 || CAPTION.matcher(org.docmerge.spec.Labels.norm(s)).matches();
+  }
+
+  /** Table 二's block captions: 「第二十条第（一）项」, also without the second 第. */
+  private static final Pattern CAPTION = Pattern.compile("第[一二三四五六七八九十]+条第?\\([一二三四五六七八九十]+\\)[项項]");
+
+  /** A line that names an agency only: 「盐边县新九镇人民政府」, 「XX市交通运输局」 (not a table's label or value). */
+  private static final Pattern AGENCY_LINE = Pattern.compile(
+      "[^\\d\\s，。；：、,;:|｜]{2,36}(人民政府|政府|办公厅|办公室|委员会|管委会|街道办事处|街道|局|厅|镇|乡)");
 
   /** A report's title line (「2020年政府信息公开工作年度报告」), which is never part of a table. */
   static boolean title(String s) {

@@ -44,7 +44,7 @@ public final class Labels {
           + "銀银鏈链錯错長长門门閉闭聞闻閱阅階阶際际陸陆險险隨随難难頁页順顺須须預预領领頻频風风驗验齊齐龍龙"
           + "廳厅區区鎮镇鄉乡街街縣县傳传據据訊讯協协調调產产僅仅獨独屆届級级紀纪參参與与總总覽览歸归纔才盡尽"
           + "維维護护徑径邏逻輯辑週周東东陽阳漢汉蘇苏遼辽貴贵雲云鄭郑嶺岭濱滨灣湾豐丰慶庆麗丽澤泽華华寧宁"
-          + "陝陕贛赣閩闽蘭兰鄂鄂黃黄淪沦瀋沈烏乌魯鲁齊齐滬沪嶽岳謝谢瑯琅鐘钟錦锦";
+          + "陝陕贛赣閩闽蘭兰鄂鄂黃黄淪沦瀋沈烏乌魯鲁齊齐滬沪嶽岳謝谢瑯琅鐘钟錦锦閣阁";
 
   private static final Map<Integer, Integer> SIMPLE = new HashMap<>();
 
@@ -89,6 +89,15 @@ public final class Labels {
     return out;
   }
 
+  /**
+   * Whether a printed block caption is this official caption. Besides {@link #norm}, the 「第」 before the bracket may
+   * be left out: 「第二十条（六）项」 is 「第二十条第（六）项」 (both are printed).
+   */
+  public static boolean sameCaption(String printed, String official) {
+    String p = norm(printed);
+    return !p.isEmpty() && p.replace("第", "").equals(norm(official).replace("第", ""));
+  }
+
   /** Whether a printed label is this official label: see the class comment. */
   public static boolean matches(String printed, String official) {
     return matchesNorm(norm(printed), norm(official));
@@ -106,6 +115,11 @@ public final class Labels {
       return true;
     }
     if (o.length() >= 2 && p.startsWith(o) && p.charAt(o.length()) == '(') {
+      return true;
+    }
+    // The 2019 format's shorter name for a row in the 2021 table: 「规范性文件」 for 「行政规范性文件」 (a printed label
+    // that is the official one without a short leading qualifier)
+    if (p.length() >= 4 && o.endsWith(p) && o.length() - p.length() <= 2) {
       return true;
     }
     // The same label with another wording of its bracketed note (「只计这一情况」 for 「只计这一情形」).

@@ -113,6 +113,17 @@ final class ProseRules {
     }
   }
 
+  /**
+   * Whether the report title mentioned at {@code at} is last year's report named as something published this year
+   * (「公开发布《XX局2021年政府信息公开工作年度报告》」), not this report calling itself (「现发布《…》」「本报告」).
+   */
+  static boolean lastYearsReportPublished(String p, int at) {
+    String before = p.substring(Math.max(0, at - 24), at);
+    int cut = Math.max(before.lastIndexOf('。'), Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')));
+    before = before.substring(cut + 1);
+    return before.matches(".*(发布|公开|印发|公布).*") && !before.matches(".*(现|特|本|予以公布|如下).*");
+  }
+
   /** R09: the statistical period and any mention of the report itself name the report year. */
   private static void year(ReportData data, String p, Pattern reportTitle, Location at, Diagnostics d) {
     Optional<Integer> year = data.year();
@@ -130,6 +141,9 @@ final class ProseRules {
     }
     m = reportTitle.matcher(p);
     while (m.find()) {
+      if (Integer.parseInt(m.group(1)) == y - 1 && lastYearsReportPublished(p, m.start())) {
+        continue; // 「公开发布《国家新闻出版署2021年政府信息公开工作年度报告》」 in the 2022 report: work done this year
+      }
       if (Integer.parseInt(m.group(1)) != y) {
         d.error("R09", at, "正文提到「" + m.group() + "」，报告年度是 " + y + " 年。请统一年度");
       }
@@ -351,7 +365,9 @@ final class ProseRules {
     }
   }
 
-  /** R14: 「17条…其中A类3条，B类3条…」: the items add up to the total. */
+  private static final Pattern NESTED = Pattern.compile("[（(][^（）()]*(?:其中|含|包括)[^（）()]*[）)]");
+
+  /** R14: 「17条…其中A类3条，B类3条…」 (or 「…包括：」): the items add up to the total. */
   private static void itemised(String p, Location at, Diagnostics d) {
     List<String> sentences = new ArrayList<>();
     Matcher end = SENTENCE_END.matcher(p);
@@ -364,8 +380,13 @@ final class ProseRules {
       sentences.add(p.substring(start));
     }
     for (int i = 0; i < sentences.size(); i++) {
-      String s = sentences.get(i);
+      String s = sentences.get(i).replaceAll("(\\d)[ \u3000\u00A0]+(?=[条件个项])", "$1"); // 「225 条」 is 225条
+      // 「其中」 or 「包括」 opens the list (「共计3437条，包括：人事信息12条，政务动态1740条，…」)
       int at1 = s.indexOf("其中");
+      int incl = s.indexOf("包括");
+      if (at1 < 0 || incl >= 0 && incl < at1) {
+        at1 = incl;
+      }
       if (at1 < 0) {
         continue;
       }
@@ -379,11 +400,20 @@ final class ProseRules {
       }
       String unit = total.group(2);
       long stated = ChineseNumbers.parse(total.group(1)).orElse(-1);
-      String items = s.substring(at1 + 2);
+      String items = s.substring(at1 + 2).replaceFirst("^[:：]", "");
+      String opened = s.substring(0, at1);
+      if (opened.chars().filter(c -> c == '(' || c == '（').count() > opened.chars().filter(c -> c == ')' || c == '）').count()) {
+        // 「14件（其中信件申请10件，网络申请4件），已办结12件」: a bracketed list ends with its bracket
+        int close = items.replace('）', ')').indexOf(')');
+        items = close >= 0 ? items.substring(0, close) : items;
+      }
       int semicolon = items.replace('；', ';').indexOf(';');
       if (semicolon >= 0) {
         items = items.substring(0, semicolon); // the list ends at a semicolon: what follows is another subject
       }
+      // An item's own breakdown in brackets (「部门财务信息2条（其中部门预算1条、部门决算1条）」) is inside that item,
+      // not another item of the list.
+      items = NESTED.matcher(items).replaceAll("");
       if (PARTIAL_LIST.matcher(items).find()) {
         continue; // 「其中A类5件，B类3件，其余…」 lists only some items: no sum to check
       }
@@ -421,7 +451,7 @@ final class ProseRules {
         count++;
       }
       if (count >= 2 && stated >= 0 && sum != stated) {
-        d.warning("R14", at, "正文写总数「" + total.group() + "」，其后「其中」列出的各项之和为 " + sum + unit
+        d.warning("R14", at, "正文写总数「" + total.group() + "」，其后「" + s.substring(at1, at1 + 2) + "」列出的各项之和为 " + sum + unit
             + "，相差 " + Math.abs(sum - stated) + unit + "。请核对各项数字或总数");
       }
     }

@@ -75,4 +75,49 @@ class PublishedClaimsTest {
     assertEquals(List.of(), new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("active", inside))
         .stream().filter(x -> x.code().equals("R14")).toList());
   }
+
+  @Test
+  void anItemsOwnBreakdownInBracketsIsNotCountedTwice() {
+    // 56-ouhai-shenji-2024: 2+2+2+5+1+4+1+5 = 22; the bracketed 「其中部门预算1条、部门决算1条」 is inside the third item
+    String nested = "2024年,我局主动公开各类政府信息22条,其中发布人事信息2条,动态信息2条,部门财务信息2条(其中部门预算1条、"
+        + "部门决算1条),计划总结5条,审计计划1条,审计结果4条,审计整改1条,其他信息5条。";
+    assertEquals(List.of(), new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("active", nested))
+        .stream().filter(x -> x.code().equals("R14")).toList());
+    // the same list with a wrong total is still found
+    List<Diagnostic> wrong = new Validator(TestReports.spec2021())
+        .validate(TestReports.seedWithProse("active", nested.replace("22条", "25条")))
+        .stream().filter(x -> x.code().equals("R14")).toList();
+    assertEquals(1, wrong.size(), wrong::toString);
+    assertTrue(wrong.get(0).message().contains("22"), wrong.get(0).message());
+  }
+
+  @Test
+  void lastYearsReportPublishedThisYearIsNoWrongYear() {
+    // 59-nppa-national-2022: the 2022 report says last year's report was published during the year
+    String done = "二是稳妥做好主动公开。公开发布《国家新闻出版署2021年政府信息公开工作年度报告》,通过网站主动公开政府信息。";
+    org.docmerge.model.ReportData r = TestReports.seedWithProse("overview", done);
+    int y = r.year().orElseThrow();
+    String shifted = done.replace("2021", String.valueOf(y - 1));
+    assertEquals(List.of(), new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("overview", shifted))
+        .stream().filter(x -> x.code().equals("R09")).toList());
+    // the report calling itself by last year's title is still R09
+    String self = "现发布《某局" + (y - 1) + "年政府信息公开工作年度报告》。";
+    assertEquals(1, new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("overview", self))
+        .stream().filter(x -> x.code().equals("R09")).count());
+  }
+
+  @Test
+  void aListAfter包括IsSummedAndABracketedListEndsWithItsBracket() {
+    // 64-zichang-city-2023: 12+1740+225+110+1827 = 3914, not the stated 3437
+    String incl = "2023年度,市政府门户网站公开全市各类政府信息共计3437条,包括:人事信息12条,政务动态1740条,公告公示225 条,"
+        + "解读及回应信息共计110条,其他类信息1827条。";
+    List<Diagnostic> ds = new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("active", incl))
+        .stream().filter(x -> x.code().equals("R14")).toList();
+    assertEquals(1, ds.size(), ds::toString);
+    assertTrue(ds.get(0).message().contains("3914") && ds.get(0).message().contains("包括"), ds.get(0).message());
+    // 65-longyou-xzfb-2023: the list in brackets is 10+4 = 14; what follows the bracket is not part of it
+    String bracketed = "2023年,全年共收到依申请公开14件(其中信件申请10件,网络申请4件),已办结12件,2件结转下年办理。";
+    assertEquals(List.of(), new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("request", bracketed))
+        .stream().filter(x -> x.code().equals("R14")).toList());
+  }
 }

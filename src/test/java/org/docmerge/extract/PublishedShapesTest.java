@@ -1,0 +1,177 @@
+package org.docmerge.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Map;
+import org.docmerge.Docmerge;
+import org.docmerge.model.CellValue;
+import org.docmerge.spec.ReportSpec;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Shapes of table 二 met in real published reports (src/test/resources/published 43–): each read as printed. */
+class PublishedShapesTest {
+  static final ReportSpec SPEC2019 = Docmerge.open("gov-info-annual-2019").get().kind().spec();
+
+  /** Table 二 of the 2019 format with the given captions, amount and layout (rows with | or a cell a paragraph). */
+  static String table2(String caption, String amount, boolean paragraphs) {
+    String[][] rows = {
+      {caption.formatted("一")}, {"信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"},
+      {"规章", "0", "0", "0"}, {"规范性文件", "1", "2", "3"},
+      {caption.formatted("五")}, {"信息内容", "上一年项目数量", "本年增/减", "处理决定数量"},
+      {"行政许可", "10", "0", "373"}, {"其他对外管理服务事项", "4", "5", "6"},
+      {caption.formatted("六")}, {"信息内容", "上一年项目数量", "本年增/减", "处理决定数量"},
+      {"行政处罚", "7", "0", "9"}, {"行政强制", "11", "12", "13"},
+      {caption.formatted("八")}, {"信息内容", "上一年项目数量", "本年增/减"},
+      {"行政事业性收费", "14", "-1"},
+      {caption.formatted("九")}, {"信息内容", "采购项目数量", "采购总金额"},
+      {"政府集中采购", "103", amount}};
+    StringBuilder sb = new StringBuilder("某县教育局2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n");
+    for (String[] r : rows) {
+      sb.append(paragraphs ? String.join("\n\n", r) + "\n\n" : String.join(" | ", r) + " |\n");
+    }
+    sb.append("三、收到和处理政府信息公开申请情况\n");
+    return sb.toString();
+  }
+
+  static Map<String, String> read(String text) {
+    return Extracts.values(Extracts.extract(text, "report.txt", SPEC2019).get());
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void captionsWithoutTheSecond第AreTheSameBlocks(boolean paragraphs) {
+    // 「第二十条（六）项」 (printed so by a county bureau) is the block 「第二十条第（六）项」
+    Map<String, String> v = read(table2("第二十条(%s)项", "1767.06", paragraphs));
+    Map<String, String> official = read(table2("第二十条第(%s)项", "1767.06", paragraphs));
+    assertEquals(official, v);
+    assertEquals("9", v.get("t2.penalty.decisions"));
+    assertEquals("13", v.get("t2.coercion.decisions"));
+    assertEquals("-1", v.get("t2.fees.change"));
+    assertEquals("103", v.get("t2.procurement.items"));
+    assertEquals("1767.06", v.get("t2.procurement.amount"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void anAmountPrintedWithItsUnitIsReadInTheColumnsUnit(boolean paragraphs) {
+    // the 2019 format's 采购总金额 is in 万元: 「1767.06万元」 is 1767.06; 「17670600元」 is not (R01 asks for 万元)
+    Map<String, String> v = read(table2("第二十条第(%s)项", "1767.06万元", paragraphs));
+    assertEquals("103", v.get("t2.procurement.items"));
+    assertEquals("1767.06", v.get("t2.procurement.amount"));
+    Map<String, String> yuan = read(table2("第二十条第(%s)项", "17670600元", paragraphs));
+    assertEquals("103", yuan.get("t2.procurement.items"));
+    assertEquals("「17670600元」", yuan.get("t2.procurement.amount"));
+    CellValue c = Extracts.extract(table2("第二十条第(%s)项", "17670600元", paragraphs), "r.txt", SPEC2019).get()
+        .values().get("t2.procurement.amount");
+    assertFalse(c.isNumber());
+  }
+
+  static final ReportSpec SPEC2021 = Docmerge.open("gov-info-annual-2021").get().kind().spec();
+
+  @org.junit.jupiter.api.Test
+  void aCaptionRowAfterAPageBreakStillStartsItsBlock() {
+    // tab rows (a browser's copy); a page footer and the running title between blocks (五) and (六): the caption
+    // 「第二十条第(六)项」 with its blank cells opens the table again, so 行政处罚 is not looked for in block (五)
+    String text = "某街道2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        + "第二十条第(一)项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n"
+        + "行政规范性文件\t4\t0\t4\n第二十条第(五)项\t\t\t\n信息内容\t本年处理决定数量\t\t\n行政许可\t5\t\t\n"
+        + "第 2 页\n\f某街道2022年政府信息公开工作年度报告\n"
+        + "第二十条第(六)项\t\t\t\n信息内容\t本年处理决定数量\t\t\n行政处罚\t6\t\t\n行政强制\t7\t\t\n"
+        + "三、收到和处理政府信息公开申请情况\n";
+    Map<String, String> v = Extracts.values(Extracts.extract(text, "r.txt", SPEC2021).get());
+    assertEquals("5", v.get("t2.license.decisions"));
+    assertEquals("6", v.get("t2.penalty.decisions"));
+    assertEquals("7", v.get("t2.coercion.decisions"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBylinesBareTimeIsThePublicationDate() {
+    // 「时间:2023-01-17   作者:韩雨   来源:长兴岛街道   点击:」 under the title
+    String text = "大连长兴岛经济技术开发区长兴岛街道2022年政府信息公开工作年度报告\n"
+        + "时间:2023-01-17   作者:某某   来源:长兴岛街道   点击:\n一、总体情况\n2022年,街道认真贯彻条例。\n";
+    assertEquals("2023-01-17", Extracts.extract(text, "r.txt", SPEC2021).get().field("published"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theShorter2019RowNameInA2021TableIsItsRow() {
+    // a city bureau's 2021 table 二 names its row 「规范性文件」 (the 2019 format's word) for 「行政规范性文件」
+    String text = "某市信访局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        + "第二十条第(一)项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | / | / | / |\n"
+        + "规范性文件 | 21 | 0 | 21 |\n三、收到和处理政府信息公开申请情况\n";
+    Map<String, String> v = Extracts.values(Extracts.extract(text, "r.txt", SPEC2021).get());
+    assertEquals("21", v.get("t2.normative.issued"));
+    assertEquals("0", v.get("t2.normative.repealed"));
+    assertEquals("21", v.get("t2.normative.valid"));
+    assertEquals("「/」", v.get("t2.rules.issued"));
+    // a two-character label is never taken for a longer one (「许可」 is not 「行政许可」)
+    assertFalse(org.docmerge.spec.Labels.matches("许可", "行政许可"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theTitleAgainUnderItsAgencyLineAfterAPageMetadataRow() {
+    // a page's own title, its metadata laid out with runs of spaces, then the document's title under its agency
+    String text = "关于2021年度政府信息公开工作的年度报告\n\n"
+        + "www.example.gov.cn     发布时间:2022-01-25     来源:新九镇党政办      阅读次数:\n\n"
+        + "盐边县新九镇人民政府\n\n关于2021年度政府信息公开工作的年度报告\n\n一、总体情况\n\n新九镇认真贯彻条例。\n";
+    org.docmerge.model.ReportData r = Extracts.extract(text, "r.txt", SPEC2021).get();
+    assertEquals("盐边县新九镇人民政府", r.field("agency"));
+    assertEquals("2021", r.field("year"));
+    assertEquals("2022-01-25", r.field("published"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void withoutTitleOrPeriodTheYearTheOverviewOpensWith() {
+    // 55-pinghu-dept-2024: no title, no 统计期限; the overview's sentences open with 「2024年,」
+    String text = "一、总体情况\n(一)主动公开情况。2024年,我局共主动公开政府信息376条。\n"
+        + "(二)依申请公开情况。2024年,我局共收到政府信息公开申请5件。\n";
+    assertEquals("2024", Extracts.extract(text, "r.txt", SPEC2021).get().field("year"));
+    // two different opening years: none is taken
+    String two = "一、总体情况\n(一)主动公开情况。2024年,我局共主动公开政府信息376条。\n"
+        + "(二)依申请公开情况。2023年,我局共收到政府信息公开申请5件。\n";
+    assertEquals("", Extracts.extract(two, "r.txt", SPEC2021).get().field("year"));
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    // a stray year before the agency in the title (61-hukou-dalong-town-2025)
+    "'2025湖口县大垅乡2025年度政府信息公开工作年度报告\n一、总体情况\n', 湖口县大垅乡",
+    // no title; the intro's 「现特向社会公布…」 (62-mayang-wenchangge-town-2025-zh-tw, here in 简体)
+    "'根据条例规定,现特向社会公布文昌阁乡2025年度政府信息公开年度报告。\n一、总体情况\n', 文昌阁乡",
+    // no title; 「本报告由临沂市司法局按照…编制」 (71-linyi-sifa-2022)
+    "'本报告由临沂市司法局按照条例的要求编制。统计期限自2022年1月1日起至2022年12月31日止。\n一、总体情况\n', 临沂市司法局"})
+  void agencyWithoutWhatCameBeforeIt(String text, String agency) {
+    assertEquals(agency, Extracts.extract(text.replace("\\n", "\n"), "r.txt", SPEC2021).get().field("agency"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void cellsRunTogetherAreNotRead() {
+    // 60-haicheng-xisi-town-2025: 「规章000」, nothing between the cells: which digits make which cell cannot be seen
+    String text = "某镇2025年政府信息公开工作年度报告\n二、主动公开政府信息情况\n    第二十条第(一)项\n"
+        + "    信息内容本年制发件数本年废止件数现行有效件数\n    规章000\n    行政规范性文件120\n"
+        + "三、收到和处理政府信息公开申请情况\n";
+    Map<String, String> v = Extracts.values(Extracts.extract(text, "r.txt", SPEC2021).get());
+    assertEquals(Map.of(), v);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aTitleWrappedInTheMiddleOfAWord() {
+    // 67-xixian-dizhang-street-2023-format2019: 「…办事处2023年度政府」 then 「信息公开工作年度报告」
+    String text = "西咸新区底张街道办事处2023年度政府\n信息公开工作年度报告\n一、总体情况\n底张街道认真贯彻条例。\n";
+    org.docmerge.model.ReportData r = Extracts.extract(text, "r.txt", SPEC2021).get();
+    assertEquals("西咸新区底张街道办事处", r.field("agency"));
+    assertEquals("2023", r.field("year"));
+    // an agency line above a whole title is still the agency (13-xiaogan-szfb-2020)
+    String two = "孝感市人民政府办公室\n2020年政府信息公开工作年度报告\n一、总体情况\n办公室认真贯彻条例。\n";
+    assertEquals("孝感市人民政府办公室", Extracts.extract(two, "r.txt", SPEC2021).get().field("agency"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMetadataRowWithTheDateInACellOfItsOwn() {
+    // 73-zhenan-maoping-town-2022: 「发布日期 | 2023-01-30 | 文 号 | |」
+    String text = "索 引 号 | za-2023-000071 | 发布机构 | 镇安县政府 |\n发布日期 | 2023-01-30 | 文 号 | |\n"
+        + "现将茅坪回族镇2022年度政府信息公开工作报告如下:\n一、总体情况\n茅坪回族镇认真贯彻条例。\n";
+    assertEquals("2023-01-30", Extracts.extract(text, "r.txt", SPEC2021).get().field("published"));
+  }
+}
