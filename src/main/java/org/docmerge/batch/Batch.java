@@ -300,7 +300,8 @@ public final class Batch {
         continue;
       }
       Path docx = outputDir.resolve(r.output());
-      StagedPdf pdf = await(futures[i], docx);
+      StagedPdf pdf = PdfConverter.Session.await(futures[i], docx.getFileName().toString(),
+          failed -> new StagedPdf(null, failed.diagnostics()));
       futures[i] = null;
       if (pdf.staged() == null) {
         boolean missing = pdf.problems().stream().anyMatch(d -> d.code().equals(PdfConverter.NO_LIBREOFFICE));
@@ -312,20 +313,6 @@ public final class Batch {
       }
       pdf.staged().commit(publish).map(f -> Diagnostic.error(f.code(), f.location(),
           "Word 报告已生成（" + docx.getFileName() + "），只有 PDF 没有写成：" + f.message())).ifPresent(problems::add);
-    }
-  }
-
-  private static StagedPdf await(Future<StagedPdf> f, Path docx) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new StagedPdf(null, List.of(Diagnostic.error(PdfConverter.PDF_FAILED, Location.file(docx.getFileName().toString()),
-          "PDF 转换被中断。")));
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return new StagedPdf(null, List.of(Diagnostic.error(PdfConverter.PDF_FAILED, Location.file(docx.getFileName().toString()),
-          "PDF 转换出现意外问题（" + cause.getClass().getSimpleName() + "）。Word 文档已生成，可以在 Word 中另存为 PDF。")));
     }
   }
 

@@ -329,14 +329,23 @@ public final class PdfConverter implements AutoCloseable {
      * @param name the document's name for that message
      */
     public static Result<byte[]> await(Future<Result<byte[]>> f, String name) {
+      return await(f, name, failed -> failed);
+    }
+
+    /**
+     * What a future derived from a submitted document holds (a PDF staged by the caller, say), waiting for it; an
+     * interrupted or failed wait is turned into a value by {@code failed}, from the same failure a document's own
+     * future would hold.
+     */
+    public static <T> T await(Future<T> f, String name, java.util.function.Function<Result<byte[]>, T> failed) {
       Document d = new Document(new byte[0], name);
       try {
         return f.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return interrupted(d);
+        return failed.apply(interrupted(d));
       } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-        return unexpected(d, e.getCause() == null ? e : e.getCause());
+        return failed.apply(unexpected(d, e.getCause() == null ? e : e.getCause()));
       }
     }
 

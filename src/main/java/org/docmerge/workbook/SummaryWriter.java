@@ -135,7 +135,7 @@ public final class SummaryWriter {
    */
   private static String number(Object v) {
     if (v instanceof BigDecimal b) {
-      return b.compareTo(new BigDecimal(b.doubleValue())) == 0 || b.scale() <= 0 ? b.toPlainString() : null;
+      return asNumber(b) ? b.toPlainString() : null;
     }
     if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Long
         || v instanceof java.math.BigInteger) {
@@ -146,6 +146,11 @@ public final class SummaryWriter {
       return Double.isFinite(d) ? BigDecimal.valueOf(d).toPlainString() : null;
     }
     return null;
+  }
+
+  /** Whole counts are exact as doubles; a fee keeps its digits as shown text when a double would round. */
+  private static boolean asNumber(BigDecimal b) {
+    return b.compareTo(new BigDecimal(b.doubleValue())) == 0 || b.scale() <= 0;
   }
 
   /** A, B, … Z, AA, AB, … */
@@ -223,8 +228,7 @@ public final class SummaryWriter {
         }
         Cell cell = row.createCell(c);
         if (v instanceof BigDecimal b) {
-          // Whole counts are exact as doubles; a fee keeps its digits as shown text when a double would round.
-          if (b.compareTo(new BigDecimal(b.doubleValue())) == 0 || b.scale() <= 0) {
+          if (asNumber(b)) {
             cell.setCellValue(b.doubleValue());
           } else {
             cell.setCellValue(b.toPlainString());
