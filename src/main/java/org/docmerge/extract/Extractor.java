@@ -114,7 +114,10 @@ public final class Extractor {
       }
     }
     prose(report.source(), paragraphs, dateCells, spec, out, d);
-    Tables.read(report.source(), tables, spec, out, d);
+    // The text ends inside a table (an excerpt or a copy that stopped mid-row): its last row may be cut.
+    boolean endsInTable = !report.blocks().isEmpty()
+        && report.blocks().get(report.blocks().size() - 1) instanceof PublishedReport.Table last && !last.spansKnown();
+    Tables.read(report.source(), tables, spec, endsInTable, out, d);
     List<Diagnostic> found = d.sorted();
     // No title, none of the part headings and none of the tables: whatever this is, it is not a report, and an
     // empty workbook would only hide that.

@@ -52,6 +52,15 @@ final class PlainTable {
 
   static void read(String file, Table st, List<Tables.Row> rows, boolean blanksVisible, ReportData.Builder out,
       Diagnostics d) {
+    read(file, st, rows, blanksVisible, false, out, d);
+  }
+
+  /**
+   * {@code cut}: the text ends inside this table (an excerpt or a copy that stopped mid-row), so its last row may
+   * show only its first cells; see {@link #cutRow}.
+   */
+  static void read(String file, Table st, List<Tables.Row> rows, boolean blanksVisible, boolean cut,
+      ReportData.Builder out, Diagnostics d) {
     List<Tok> all = new ArrayList<>();
     for (Tables.Row r : rows) {
       for (int k = 0; k < r.cells().size(); k++) {
@@ -85,8 +94,8 @@ final class PlainTable {
         Tables.subtotal(file, st, r, r.cells(), Map.of(), d);
       }
     }
-    List<String> missingRows = new ArrayList<>();
-    List<String> shortRows = new ArrayList<>();
+    List<Map<String, List<Tok>>> foundByBlock = new ArrayList<>();
+    Map<String, Integer> labelAt = new HashMap<>(); // a labelled row's label: its index in its block's region
     for (int b = 0; b < blocks.size(); b++) {
       Block block = blocks.get(b);
       List<Tok> region = regions.getOrDefault(b, List.of());
@@ -106,6 +115,7 @@ final class PlainTable {
             continue;
           }
           found.put(line.id(), values(region, i, n, leaves(block), blanksVisible));
+          labelAt.put(line.id(), i);
         }
       } else {
         Set<String> header = new LinkedHashSet<>();
@@ -128,6 +138,16 @@ final class PlainTable {
           }
         }
       }
+      foundByBlock.add(found);
+    }
+    String cutRow = cut && !blanksVisible && !all.isEmpty()
+        ? cutRow(blocks, regions, foundByBlock, labelAt, all.get(all.size() - 1)) : null;
+    List<String> missingRows = new ArrayList<>();
+    List<String> shortRows = new ArrayList<>();
+    for (int b = 0; b < blocks.size(); b++) {
+      Block block = blocks.get(b);
+      int n = block.columns().size();
+      Map<String, List<Tok>> found = foundByBlock.get(b);
       for (Line row : block.rows()) {
         String name = row.label().isEmpty() ? "数据行" : row.leaf();
         List<Tok> v = found.get(row.id());
@@ -136,9 +156,11 @@ final class PlainTable {
           continue;
         }
         if (v.size() < n) {
+          boolean readCut = row.id().equals(cutRow);
           shortRows.add(name + "（只读到 " + v.size() + " 格"
-              + (blanksVisible ? "" : "，分不清哪几格是空的，这一行没有读取") + "）");
-          if (!blanksVisible) {
+              + (readCut ? "，文字在这一行中断：读了前 " + v.size() + " 格，其余 " + (n - v.size()) + " 格没有读到"
+                  : blanksVisible ? "" : "，分不清哪几格是空的，这一行没有读取") + "）");
+          if (!blanksVisible && !readCut) {
             continue;
           }
         }
@@ -151,6 +173,49 @@ final class PlainTable {
       }
     }
     Tables.incomplete(file, st, missingRows, new LinkedHashSet<>(), shortRows, d);
+  }
+
+  /**
+   * The row cut by the end of the text whose visible cells can be read in order, or null. Where blank cells leave
+   * no trace, a row with fewer values than columns cannot say which are blank; but a row the text ends inside,
+   * in a table whose style writes every cell, shows its first cells: read so when the row's values are the very
+   * last cells of the text and follow its label directly, one after the other, and every other row of the table
+   * read in this report shows exactly all its cells (no blanks left out anywhere, no surplus value that would
+   * mean a shift), at least one such row. Otherwise (a report that leaves blanks, a stray cell) nothing is read.
+   */
+  private static String cutRow(List<Block> blocks, Map<Integer, List<Tok>> regions,
+      List<Map<String, List<Tok>>> found, Map<String, Integer> labelAt, Tok lastOfText) {
+    String cut = null;
+    int complete = 0;
+    for (int b = 0; b < blocks.size(); b++) {
+      List<Tok> region = regions.getOrDefault(b, List.of());
+      int n = blocks.get(b).columns().size();
+      for (Map.Entry<String, List<Tok>> e : found.get(b).entrySet()) {
+        List<Tok> v = e.getValue();
+        if (!v.isEmpty() && v.size() < n && v.get(v.size() - 1).equals(lastOfText) && labelAt.containsKey(e.getKey())
+            && cut == null) {
+          int at = labelAt.get(e.getKey());
+          boolean adjacent = true;
+          for (int k = 0; k < v.size(); k++) {
+            adjacent &= at + 1 + k < region.size() && region.get(at + 1 + k).equals(v.get(k));
+          }
+          if (!adjacent) {
+            return null;
+          }
+          cut = e.getKey();
+          continue;
+        }
+        if (v.size() != n) {
+          return null; // a row with a cell left out (or its values elsewhere): blanks are not all written
+        }
+        int next = region.indexOf(v.get(v.size() - 1)) + 1;
+        if (next < region.size() && region.get(next).value()) {
+          return null; // more values than columns: which belong to which row cannot be told
+        }
+        complete++;
+      }
+    }
+    return complete > 0 ? cut : null;
   }
 
   private static int rowSize(List<Tok> region, int row) {

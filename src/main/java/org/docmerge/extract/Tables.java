@@ -36,6 +36,16 @@ final class Tables {
 
   static void read(String file, List<PublishedReport.Table> published, ReportSpec spec, ReportData.Builder out,
       Diagnostics d) {
+    read(file, published, spec, false, out, d);
+  }
+
+  /**
+   * {@code endsInText}: the text ends inside the last of {@code published} (a plain-text table), so the last row
+   * of the spec table it ran into may be cut off by the end of the text.
+   */
+  static void read(String file, List<PublishedReport.Table> published, ReportSpec spec, boolean endsInText,
+      ReportData.Builder out, Diagnostics d) {
+    String cutTable = null;
     // A table with its spans (.docx, web page) goes whole to the spec table whose labels it shares most; parts of
     // one table are joined. A plain-text table goes row by row: a row holding a label only one spec table has
     // switches to that table (a copy may run tables 二 to 四 together with no line between them).
@@ -66,6 +76,7 @@ final class Tables {
           if (current == null) {
             continue;
           }
+          cutTable = endsInText && t == published.get(published.size() - 1) ? current : null;
           List<Row> into = joined.computeIfAbsent(current, k -> new ArrayList<>());
           into.add(new Row(cells, into.size() + 1, null));
           spans.merge(current, false, Boolean::logicalAnd);
@@ -106,7 +117,7 @@ final class Tables {
       if (spans.get(st.id())) {
         table(file, st, rows, true, out, d);
       } else {
-        PlainTable.read(file, st, rows, blanks.get(st.id()), out, d);
+        PlainTable.read(file, st, rows, blanks.get(st.id()), st.id().equals(cutTable), out, d);
       }
     }
   }

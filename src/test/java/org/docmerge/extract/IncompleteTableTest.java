@@ -1,9 +1,11 @@
 package org.docmerge.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.docmerge.TestReports;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Result;
@@ -54,5 +56,50 @@ class IncompleteTableTest {
     assertEquals(List.of("EXTRACT.TABLE_MISSING"), Extracts.codes(r.diagnostics().stream()
         .filter(x -> x.severity() == org.docmerge.diag.Severity.WARNING).toList()));
     assertTrue(r.get().values().keySet().stream().noneMatch(k -> k.startsWith("t4.")));
+  }
+
+  /** Table 二 of the 2019 format, every cell a paragraph (nothing marks a blank cell), cut by the text's end. */
+  static String cutAfter(String text, String lastCell) {
+    return text.substring(0, text.indexOf("\n\n" + lastCell + "\n\n") + lastCell.length() + 4);
+  }
+
+  static Diagnostic incomplete(Result<ReportData> r) {
+    return r.diagnostics().stream().filter(d -> d.code().equals("EXTRACT.TABLE_INCOMPLETE")).findFirst()
+        .orElseThrow(() -> new AssertionError(r.diagnostics().toString()));
+  }
+
+  @Test
+  void aRowCutByTheEndOfTheTextShowsItsFirstCellsWhereEveryOtherRowShowsAllOfItsOwn() {
+    // 「行政强制」 cut after 11 and 12: every complete row of the table writes all its cells, so these are its first two
+    String text = cutAfter(PublishedShapesTest.table2("第二十条第(%s)项", "1767.06", true), "12");
+    Result<ReportData> r = Extracts.extract(text, "cut.txt", PublishedShapesTest.SPEC2019);
+    Map<String, String> v = Extracts.values(r.get());
+    assertEquals("11", v.get("t2.coercion.prev_items"));
+    assertEquals("12", v.get("t2.coercion.change"));
+    assertNull(v.get("t2.coercion.decisions"), "the cell after the cut is not there, not 0");
+    assertEquals("9", v.get("t2.penalty.decisions"));
+    String m = incomplete(r).message();
+    assertTrue(m.contains("行政强制（只读到 2 格") && m.contains("其余 1 格没有读到"), m);
+    assertTrue(m.contains("行政事业性收费") && m.contains("政府集中采购"), "the rows after the cut are named: " + m);
+  }
+
+  @Test
+  void aCutRowIsNotReadWhereTheReportLeavesBlanksOrTheTextGoesOn() {
+    String whole = PublishedShapesTest.table2("第二十条第(%s)项", "1767.06", true);
+    // the same cut, but 行政处罚 shows two of its three cells: this report leaves blanks, so which of 行政强制's
+    // cells are shown cannot be told
+    String blanks = cutAfter(whole.replace("行政处罚\n\n7\n\n0\n\n9", "行政处罚\n\n7\n\n9"), "12");
+    Result<ReportData> r = Extracts.extract(blanks, "cut.txt", PublishedShapesTest.SPEC2019);
+    Map<String, String> v = Extracts.values(r.get());
+    assertNull(v.get("t2.coercion.prev_items"));
+    assertNull(v.get("t2.coercion.change"));
+    assertNull(v.get("t2.penalty.prev_items"));
+    assertTrue(incomplete(r).message().contains("分不清哪几格是空的"), incomplete(r).message());
+    // the text goes on after the short row (a heading): the row is short, not cut
+    String goesOn = cutAfter(whole, "12") + "三、收到和处理政府信息公开申请情况\n";
+    Map<String, String> w = Extracts.values(Extracts.extract(goesOn, "short.txt", PublishedShapesTest.SPEC2019).get());
+    assertNull(w.get("t2.coercion.prev_items"));
+    assertNull(w.get("t2.coercion.change"));
+    assertEquals("9", w.get("t2.penalty.decisions"));
   }
 }
