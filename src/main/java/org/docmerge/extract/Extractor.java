@@ -272,7 +272,9 @@ public final class Extractor {
       }
     }
     for (int k = Math.max(0, start - 3); published == null && titled && k < Math.min(ps.size(), start + 4); k++) {
-      Matcher m = BARE_DATE.matcher(ps.get(k).strip()); // a page's date under its title: 「2021-01-22 08:37」
+      // a page's date under its title: 「2021-01-22 08:37」, also as an item of a list of the page's metadata
+      // (「• 听全文」「• 2024-02-21」「• 来源:荔湾区」)
+      Matcher m = BARE_DATE.matcher(ps.get(k).strip().replaceFirst("^[•·●▪◦・]\\s*", ""));
       if (m.matches()) {
         published = date(m.group(1), m.group(2), m.group(3));
         if (published != null) {
@@ -417,8 +419,19 @@ public final class Extractor {
     if (n.length() < 2 || n.length() > 40 || n.matches(".*[，。；：、,;:].*")) {
       return "";
     }
+    if (REGION.matcher(n).matches()) {
+      return n; // a region for its government (「临夏回族自治州永靖县2024年政府信息公开工作年度报告」)
+    }
     return AGENCY_END.matcher(n).find() ? n : "";
   }
+
+  /**
+   * A region's name standing for its government in a title or an intro: 「永靖县」, 「临夏回族自治州永靖县」, 「上海市」
+   * (not 「全县」「本市」「我区」, nor a name with a subject's words: it names a place only).
+   */
+  private static final Pattern REGION = Pattern.compile(
+      "(?![全本我各该])(?!.*(?:专区|园区|社区|辖区|景区|城区|片区|校区|街区|小区|城市|都市|超市|集市)$)"
+          + "[\\p{IsHan}]{1,12}(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|区)");
 
   private static String date(String y, String m, String d) {
     try {

@@ -47,6 +47,8 @@ final class ProseRules {
   private static final Pattern YEAR_LEAD = Pattern.compile("^(\\d{4})年度?[，,]");
 
   private static final Pattern ITEM = Pattern.compile(N + "(条|件|个|项)");
+  /** A listed item counted in another measure word (「征集调查16期」). */
+  private static final Pattern OTHER_ITEM = Pattern.compile(N + "(期|篇|次|场|份|宗|部|批|张|封)");
   private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\d.])\\d+(?=[，,、])");
   private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?]");
   private static final Pattern PARTIAL_LIST = Pattern.compile("其余|余下|剩余|另有|等[，。；、,]|等$|等(?:多|若干|方面|类型|内容)");
@@ -434,27 +436,71 @@ final class ProseRules {
         continue; // an item without its unit (「政务微信公开政府信息数170，」): the sum cannot be told
       }
       long sum = 0;
+      long nextYear = 0; // items carried to next year: part of a total of requests received, not of those answered
+      long otherUnit = 0; // items in another measure word inside the list (「…政策解读44条、征集调查16期、其他类信息1141条」)
       int count = 0;
       int prev = 0;
       Matcher m = ITEM.matcher(items);
       while (m.find()) {
         String clause = items.substring(prev, m.start());
         prev = m.end();
-        if (!m.group(2).equals(unit) || clause.contains("下年") || clause.contains("下一年")) {
+        if (!m.group(2).equals(unit)) {
           continue;
         }
         OptionalLong n = ChineseNumbers.parse(m.group(1));
         if (n.isEmpty()) {
           continue;
         }
+        if (clause.contains("下年") || clause.contains("下一年")) {
+          nextYear += n.getAsLong();
+          continue;
+        }
         sum += n.getAsLong();
         count++;
       }
-      if (count >= 2 && stated >= 0 && sum != stated) {
+      Matcher o = OTHER_ITEM.matcher(lastSame >= 0 ? items.substring(0, lastSame) : "");
+      while (o.find()) {
+        otherUnit += ChineseNumbers.parse(o.group(1)).orElse(0);
+      }
+      // Either reading of a carried-over item and of an item in another measure word is the publisher's to choose;
+      // only a list that adds up in none of them is a finding.
+      boolean adds = false;
+      for (long reading : new long[] {sum, sum + nextYear, sum + otherUnit, sum + nextYear + otherUnit}) {
+        adds |= reading == stated;
+      }
+      if (count >= 2 && stated >= 0 && !adds && sum != joinedTotal(before, unit)) {
         d.warning("R14", at, "正文写总数「" + total.group() + "」，其后「" + s.substring(at1, at1 + 2) + "」列出的各项之和为 " + sum + unit
             + "，相差 " + Math.abs(sum - stated) + unit + "。请核对各项数字或总数");
       }
     }
+  }
+
+  private static final Pattern JOINED = Pattern.compile("[^，。；,;：:、]*?(?:和|及|与|以及)[^，。；,;：:、]*");
+
+  /**
+   * The sum of the totals joined by 和/及/与 right before a 「其中」 (「行政复议案件6件和行政诉讼案件3件，其中行政复议结果
+   * 维持5件，尚未审结1件，行政诉讼结果维持3件」): the list then breaks down all of them, 9. -1 when there is no such
+   * joining.
+   */
+  private static long joinedTotal(String before, String unit) {
+    List<MatchResult> items = new ArrayList<>();
+    Matcher m = ITEM.matcher(before);
+    while (m.find()) {
+      items.add(m.toMatchResult());
+    }
+    long sum = -1;
+    for (int k = items.size() - 1; k >= 0 && items.get(k).group(2).equals(unit); k--) {
+      OptionalLong n = ChineseNumbers.parse(items.get(k).group(1));
+      if (n.isEmpty()) {
+        return -1;
+      }
+      sum = Math.max(sum, 0) + n.getAsLong();
+      if (k == 0 || !JOINED.matcher(before.substring(items.get(k - 1).end(), items.get(k).start())).matches()) {
+        break;
+      }
+    }
+    return items.size() >= 2 && sum >= 0 && sum != ChineseNumbers.parse(items.get(items.size() - 1).group(1)).orElse(-1)
+        ? sum : -1;
   }
 
   private static MatchResult lastItem(String text) {

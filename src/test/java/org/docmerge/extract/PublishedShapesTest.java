@@ -174,4 +174,27 @@ class PublishedShapesTest {
         + "现将茅坪回族镇2022年度政府信息公开工作报告如下:\n一、总体情况\n茅坪回族镇认真贯彻条例。\n";
     assertEquals("2023-01-30", Extracts.extract(text, "r.txt", SPEC2021).get().field("published"));
   }
+
+  static String agency(String text) {
+    return Extracts.extract(text, "r.txt", SPEC2021).get().field("agency");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aRegionsNameStandsForItsGovernment() {
+    // 88-yongjing-county-2024 and 89-wengan-county-2024: a county's report named by the county alone
+    assertEquals("临夏回族自治州永靖县", agency("临夏回族自治州永靖县2024年政府信息公开工作年度报告\n一、总体情况\n全县认真贯彻条例。\n"));
+    assertEquals("瓮安县", agency("依据《条例》的要求,现向社会公布瓮安县2024年政府信息公开工作年度报告。\n一、总体情况\n全县认真贯彻条例。\n"));
+    // 「全县」「本市」 and a place inside something else (「园区」) name no agency
+    assertEquals("", agency("现将全县2024年政府信息公开工作年度报告公布如下。\n一、总体情况\n全县认真贯彻条例。\n"));
+    assertEquals("", agency("现将本市2024年政府信息公开工作年度报告公布如下。\n一、总体情况\n全市认真贯彻条例。\n"));
+    assertEquals("", agency("现将高新园区2024年政府信息公开工作年度报告公布如下。\n一、总体情况\n园区认真贯彻条例。\n"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aDateAsAnItemOfThePagesMetadataList() {
+    // 82-liwan-district-2023: 「• 听全文」「• 2024-02-21」「• 来源:荔湾区」 under the title
+    String text = "广州市荔湾区人民政府2023年政府信息公开工作年度报告\n  • 听全文\n  • 2024-02-21\n  • 来源:荔湾区\n"
+        + "一、总体情况\n全区认真贯彻条例。\n";
+    assertEquals("2024-02-21", Extracts.extract(text, "r.txt", SPEC2021).get().field("published"));
+  }
 }

@@ -120,4 +120,39 @@ class PublishedClaimsTest {
     assertEquals(List.of(), new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("request", bracketed))
         .stream().filter(x -> x.code().equals("R14")).toList());
   }
+
+  static List<Diagnostic> r14(String section, String paragraph) {
+    return new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse(section, paragraph)).stream()
+        .filter(x -> x.code().equals("R14")).toList();
+  }
+
+  @Test
+  void aListAfterTwoJoinedTotalsBreaksDownBoth() {
+    // 78-dazu-qzfb-2023: 「行政复议案件6件和行政诉讼案件3件,其中…维持5件,尚未审结1件,…维持3件」: 5+1+3 = 6+3
+    String joined = "全年因政府信息公开产生行政复议案件6件和行政诉讼案件3件,其中行政复议结果维持5件,尚未审结1件,"
+        + "行政诉讼结果维持3件。";
+    assertEquals(List.of(), r14("request", joined));
+    assertEquals(List.of(), r14("request", "共收到申请4件及转办申请2件,其中予以公开3件,无法提供3件。"));
+    // a list that adds up to neither the last total nor the joined ones is still found
+    List<Diagnostic> wrong = r14("request", joined.replace("尚未审结1件", "尚未审结2件"));
+    assertEquals(1, wrong.size(), wrong::toString);
+    assertTrue(wrong.get(0).message().contains("10件"), wrong.get(0).message());
+    // totals in clauses of their own (a comma between them) are not joined: the list is the last one's
+    assertEquals(1, r14("request", "全年收到申请6件,转办3件,其中予以公开5件,无法提供4件。").size());
+  }
+
+  @Test
+  void aCarriedOverItemOrOneInAnotherMeasureWordMayBeInTheTotalOrNot() {
+    // 87-qiyang-city-2024: the 16 carried over are part of the 133 received
+    String carried = "全年共受理依申请公开事项133件,均按照规定程序和时限进行了妥善处理。其中,予以公开46件,部分公开22件,"
+        + "不予公开15件,无法提供27件,不予处理0件,逾期未补正2件,其他处理5件,结转下年度继续办理16件。";
+    assertEquals(List.of(), r14("request", carried));
+    // 85-pingli-county-2024: 「征集调查16期」 is one of the listed items of the 2698
+    String issues = "在县政府网站累计公开各类政府信息共计2698条,其中:工作动态1201条、通知公告251条、政策解读44条、"
+        + "人事信息45条、征集调查16期、其他类信息1141条。";
+    assertEquals(List.of(), r14("active", issues));
+    // adding up in neither reading is still found
+    assertEquals(1, r14("active", issues.replace("2698条", "2798条")).size());
+    assertEquals(1, r14("request", carried.replace("133件", "140件")).size());
+  }
 }
