@@ -396,6 +396,8 @@ final class ProseRules {
       if (before.isBlank() && i > 0) {
         before = sentences.get(i - 1);
       }
+      // A bracketed remark on the total is not the total (「办结…177件(含2022年结转的3件),其中…」)
+      before = before.replaceAll("[（(][^（）()]*[）)]", "");
       MatchResult total = lastItem(before);
       if (total == null) {
         continue;

@@ -155,4 +155,15 @@ class PublishedClaimsTest {
     assertEquals(1, r14("active", issues.replace("2698条", "2798条")).size());
     assertEquals(1, r14("request", carried.replace("133件", "140件")).size());
   }
+
+  @Test
+  void aBracketedRemarkOnTheTotalIsNotTheTotal() {
+    // 90-dongyang-ziranziyuan-2023: 177 = 60+51+4+30+3+29; the 3 in brackets is part of the 177
+    String remark = "办结依申请公开件177件(含2022年结转的3件),其中,予以公开60件,部分公开51件,不予公开4件,信息无法提供30件、"
+        + "不予处理3件,其他处理29件。";
+    assertEquals(List.of(), r14("request", remark));
+    List<Diagnostic> wrong = r14("request", remark.replace("177件", "178件"));
+    assertEquals(1, wrong.size(), wrong::toString);
+    assertTrue(wrong.get(0).message().contains("178件"), wrong.get(0).message());
+  }
 }
