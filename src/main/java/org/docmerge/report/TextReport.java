@@ -71,6 +71,11 @@ public final class TextReport {
         // A row of tab-separated cells that begins with a blank cell: a browser copy, not a cell per line.
         line = "\u0000" + line;
       }
+      if (line.startsWith("\t") && row == null && table == null && paragraph(line.strip())) {
+        // A page's paragraph indented with a tab (「\t(一)主动公开信息情况。2024年,我局…」), outside any table: not
+        // a cell of Word's one-cell-per-line copy, whose cells are labels and values.
+        line = line.strip();
+      }
       if (line.startsWith("\t")) {
         if (table == null) {
           table = new Open();
@@ -306,6 +311,11 @@ public final class TextReport {
     return n.length() <= 40 && (PART_HEADING.matcher(simple).find()
         || (simple.endsWith("情况") || simple.endsWith("事项"))
             && (simple.contains("公开") || simple.contains("报告") || simple.contains("总体")));
+  }
+
+  /** A paragraph of prose or a part heading, never a table's cell. */
+  private static boolean paragraph(String s) {
+    return heading(s) || s.length() > 40 && s.contains("。");
   }
 
   private static boolean sentence(String s) {

@@ -51,6 +51,7 @@ final class ProseRules {
   private static final Pattern OTHER_ITEM = Pattern.compile(N + "(期|篇|次|场|份|宗|部|批|张|封)");
   private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\d.])\\d+(?=[，,、])");
   private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?]");
+  private static final Pattern ROUNDED_ITEM = Pattern.compile("\\d(?:余|多)(?:条|件|个|项)|(?:近|约|超过?)\\d");
   private static final Pattern PARTIAL_LIST = Pattern.compile("其余|余下|剩余|另有|等[，。；、,]|等$|等(?:多|若干|方面|类型|内容)");
 
   private ProseRules() {}
@@ -418,6 +419,9 @@ final class ProseRules {
       // An item's own breakdown in brackets (「部门财务信息2条（其中部门预算1条、部门决算1条）」) is inside that item,
       // not another item of the list.
       items = NESTED.matcher(items).replaceAll("");
+      if (ROUNDED_ITEM.matcher(items).find()) {
+        continue; // 「…报送信息100余条」: a rounded item, the sum cannot be told
+      }
       if (PARTIAL_LIST.matcher(items).find()) {
         continue; // 「其中A类5件，B类3件，其余…」 lists only some items: no sum to check
       }
@@ -434,7 +438,9 @@ final class ProseRules {
           otherAfter = q.start();
         }
       }
-      if (BARE_NUMBER.matcher(otherAfter >= 0 ? items.substring(0, otherAfter) : items).find()) {
+      if (BARE_NUMBER.matcher(otherAfter >= 0 ? items.substring(0, otherAfter) : items).find()
+          || items.strip().matches("(?s).*\\d")) {
+        // (also a list cut off by the end of the text in the middle of an item: 「…部分公开5件、不予公开28」)
         continue; // an item without its unit (「政务微信公开政府信息数170，」): the sum cannot be told
       }
       long sum = 0;

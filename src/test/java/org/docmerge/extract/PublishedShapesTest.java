@@ -2,7 +2,9 @@ package org.docmerge.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.docmerge.Docmerge;
 import org.docmerge.model.CellValue;
@@ -196,5 +198,35 @@ class PublishedShapesTest {
     String text = "广州市荔湾区人民政府2023年政府信息公开工作年度报告\n  • 听全文\n  • 2024-02-21\n  • 来源:荔湾区\n"
         + "一、总体情况\n全区认真贯彻条例。\n";
     assertEquals("2024-02-21", Extracts.extract(text, "r.txt", SPEC2021).get().field("published"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theIntroNamesTheReportAs情况OrItsPeriodAsTheDatasTerm() {
+    // 98-guangyuan-tongji-2024: 「特向社会公布广元市统计局2024年政府信息公开情况」 (no 报告)
+    String situation = "为进一步做好政府信息公开工作,特向社会公布广元市统计局2024年政府信息公开情况。\n一、总体情况\n"
+        + "全局认真贯彻条例。\n";
+    org.docmerge.model.ReportData r = Extracts.extract(situation, "r.txt", SPEC2021).get();
+    assertEquals("广元市统计局", r.field("agency"));
+    assertEquals("2024", r.field("year"));
+    // 99-lianxi-district-2024: 「本报告所列统计数据的期限自2024年1月1日起,至2024年12月31日止」
+    String term = "本报告所列统计数据的期限自2024年1月1日起,至2024年12月31日止。\n一、总体情况\n全区认真贯彻条例。\n";
+    assertEquals("2024", Extracts.extract(term, "r.txt", SPEC2021).get().field("year"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void paragraphsIndentedWithATabAreProseNotCells() {
+    // 98-guangyuan-tongji-2024: 「\t一、总体情况 」「\t(一)主动公开信息情况。2024年,我局…」: a page's indented paragraphs
+    String text = "特向社会公布某市统计局2024年政府信息公开情况。 \n\t一、总体情况 \n"
+        + "\t(一)主动公开信息情况。2024年,我局通过门户网站累计公开政府信息276条,其中:政务动态信息216条,"
+        + "更新信息公开目录50条。 \n\t(二)依申请公开信息情况。全年共收到依申请公开共9件,全部及时分发到责任科室予以办理。 \n";
+    org.docmerge.model.ReportData r = Extracts.extract(text, "r.txt", SPEC2021).get();
+    List<String> codes = new org.docmerge.validate.Validator(SPEC2021).validate(r).stream()
+        .map(org.docmerge.diag.Diagnostic::code).toList();
+    assertTrue(codes.contains("R14"), "the list in the indented paragraph is read as prose and checked: " + codes);
+    // Word's copy of a table, one cell per line beginning with a tab, is still a table
+    String cells = "某局2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\t第二十条第（一）项\n\n\t信息内容\n\t本年制发件数\n"
+        + "\t本年废止件数\n\t现行有效件数\n\n\t规章\n\t0\n\t0\n\t0\n\n\t行政规范性文件\n\t2\n\t0\n\t5\n\n"
+        + "三、收到和处理政府信息公开申请情况\n";
+    assertEquals("5", Extracts.values(Extracts.extract(cells, "r.txt", SPEC2021).get()).get("t2.normative.valid"));
   }
 }

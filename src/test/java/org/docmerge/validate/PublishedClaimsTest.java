@@ -166,4 +166,21 @@ class PublishedClaimsTest {
     assertEquals(1, wrong.size(), wrong::toString);
     assertTrue(wrong.get(0).message().contains("178件"), wrong.get(0).message());
   }
+
+  @Test
+  void aListCutOffInTheMiddleOfAnItemIsNotSummed() {
+    // 99-lianxi-district-2024: the stored page ends 「…其中予以公开71件、部分公开5件、不予公开28」
+    assertEquals(List.of(), r14("request", "2024年,全区受理依申请公开件255件,办结255件,其中予以公开71件、部分公开5件、不予公开28"));
+    // the same list ending with its unit is summed
+    assertEquals(1, r14("request", "2024年,全区受理依申请公开件255件,办结255件,其中予以公开71件、部分公开5件、不予公开28件").size());
+  }
+
+  @Test
+  void aListWithARoundedItemIsNotSummed() {
+    // 98-guangyuan-tongji-2024: 「276条,其中:政务动态信息216条,更新信息公开目录50条,主动向市政府办报送信息100余条」
+    String rounded = "2024年,我局通过门户网站累计公开政府信息276条,其中:政务动态信息216条,更新信息公开目录50条,"
+        + "主动向市政府办报送信息100余条。";
+    assertEquals(List.of(), r14("active", rounded));
+    assertEquals(1, r14("active", rounded.replace("100余条", "100条")).size());
+  }
 }
