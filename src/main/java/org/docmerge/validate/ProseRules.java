@@ -48,7 +48,7 @@ final class ProseRules {
 
   private static final Pattern ITEM = Pattern.compile(N + "(条|件|个|项)");
   /** A listed item counted in another measure word (「征集调查16期」). */
-  private static final Pattern OTHER_ITEM = Pattern.compile(N + "(期|篇|次|场|份|宗|部|批|张|封)");
+  private static final Pattern OTHER_ITEM = Pattern.compile(N + "(条|件|个|项|期|篇|次|场|份|宗|部|批|张|封)");
   private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\d.])\\d+(?=[，,、])");
   private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?]");
   private static final Pattern ROUNDED_ITEM = Pattern.compile("\\d(?:余|多)(?:条|件|个|项)|(?:近|约|超过?)\\d");
@@ -468,7 +468,9 @@ final class ProseRules {
       }
       Matcher o = OTHER_ITEM.matcher(lastSame >= 0 ? items.substring(0, lastSame) : "");
       while (o.find()) {
-        otherUnit += ChineseNumbers.parse(o.group(1)).orElse(0);
+        if (!o.group(2).equals(unit)) { // (「309条,其中工作动态信息306条,有效规范性文件2件,通知公告1条」)
+          otherUnit += ChineseNumbers.parse(o.group(1)).orElse(0);
+        }
       }
       // Either reading of a carried-over item and of an item in another measure word is the publisher's to choose;
       // only a list that adds up in none of them is a finding.

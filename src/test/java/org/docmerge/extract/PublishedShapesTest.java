@@ -229,4 +229,11 @@ class PublishedShapesTest {
         + "三、收到和处理政府信息公开申请情况\n";
     assertEquals("5", Extracts.values(Extracts.extract(cells, "r.txt", SPEC2021).get()).get("t2.normative.valid"));
   }
+
+  @org.junit.jupiter.api.Test
+  void theIntroMayPut年度Before工作() {
+    // 111-changchun-gongan-2023: 「特向社会公布长春市公安局2023年政府信息公开年度工作报告」
+    String text = "根据条例要求,特向社会公布长春市公安局2023年政府信息公开年度工作报告。\n一、总体情况\n全局认真贯彻条例。\n";
+    assertEquals("长春市公安局", agency(text));
+  }
 }

@@ -183,4 +183,13 @@ class PublishedClaimsTest {
     assertEquals(List.of(), r14("active", rounded));
     assertEquals(1, r14("active", rounded.replace("100余条", "100条")).size());
   }
+
+  @Test
+  void anItemInAnotherOfTheListsUnitsCountsEitherWay() {
+    // 112-suining-chuanshan-gongan-2023: 306条 + 2件 + 1条 = 309条
+    String mixed = "2023年,我局公开各类信息309条,其中工作动态信息306条,有效规范性文件2件,通知公告1条,已公开的政府信息中"
+        + "未涉及国家秘密。";
+    assertEquals(List.of(), r14("active", mixed));
+    assertEquals(1, r14("active", mixed.replace("309条", "319条")).size());
+  }
 }
