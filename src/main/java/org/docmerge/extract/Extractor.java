@@ -100,18 +100,27 @@ public final class Extractor {
         .map(PublishedReport.Cell::text).toList();
     List<String> dateCells = new ArrayList<>(cellTexts.stream().filter(c -> c.contains("发布") || c.contains("發布")).toList());
     cellTexts.stream().filter(c -> BYLINE_DATE.matcher(c.strip()).lookingAt()).forEach(dateCells::add);
-    // A metadata row with the label and the date in cells of their own: 「发布日期 | 2023-01-30 | 文 号 |」.
+    // A metadata row with the label and the date in cells of their own: 「发布日期 | 2023-01-30 | 文 号 |」, also a
+    // list of one-cell rows, each label followed by its value (「• 发布日期」「2026-01-21」). A cell labelled 名称 or 标题
+    // holding a title is the page's title (「| 名称 | 2025年度阳新县枫林镇人民政府信息公开工作年度报告 |」).
+    String metadataTitle = null;
     for (PublishedReport.Table t : tables) {
-      for (List<PublishedReport.Cell> row : t.rows()) {
-        for (int k = 0; k + 1 < row.size(); k++) {
-          String label = row.get(k).text().replaceAll("[\\s:：]", "");
-          if (label.matches("(发布|發布)(日期|时间|時間)")) {
-            dateCells.add(0, label + ":" + row.get(k + 1).text().strip()); // before a 成文日期
-          } else if (label.matches("(公开|成文|发文)(日期|时间|時間)")) {
-            dateCells.add(label + ":" + row.get(k + 1).text().strip());
-          }
+      List<PublishedReport.Cell> cells = t.rows().stream().flatMap(List::stream).toList();
+      for (int k = 0; k + 1 < cells.size(); k++) {
+        String label = cells.get(k).text().replaceAll("[\\s:：]", "").replaceFirst("^[•·●▪◦・\\-]+", "");
+        String value = cells.get(k + 1).text().strip();
+        if (label.matches("(发布|發布)(日期|时间|時間)")) {
+          dateCells.add(0, label + ":" + value); // before a 成文日期
+        } else if (label.matches("(公开|成文|发文)(日期|时间|時間)")) {
+          dateCells.add(label + ":" + value);
+        } else if (label.matches("(信息|文件)?(名称|标题|名稱|標題)") && metadataTitle == null && titleLike(value)) {
+          metadataTitle = value;
         }
       }
+    }
+    if (metadataTitle != null
+        && paragraphs.stream().limit(15).noneMatch(p -> titleLike(p) && YEAR.matcher(p).find())) {
+      paragraphs.add(0, metadataTitle);
     }
     prose(report.source(), paragraphs, dateCells, spec, out, d);
     // The text ends inside a table (an excerpt or a copy that stopped mid-row): its last row may be cut.
@@ -387,6 +396,10 @@ public final class Extractor {
       Matcher after = Pattern.compile("^度?(.{2,40}?)(?:\\d{4}年度?)?政府信息公开").matcher(t.substring(y.end()));
       if (after.find()) {
         agency = agencyOf(after.group(1));
+        if (agency.isEmpty() && after.group(1).endsWith("人民")) {
+          // 「…枫林镇人民政府信息公开工作年度报告」: the government's 政府 is also the 政府 of 政府信息公开
+          agency = agencyOf(after.group(1) + "政府");
+        }
       }
     }
     if (agency.isEmpty()) {

@@ -71,6 +71,22 @@ final class PlainTable {
     List<Block> blocks = st.blocks();
     boolean captions = blocks.stream().anyMatch(b -> b.caption() != null);
     Map<Integer, List<Tok>> regions = new HashMap<>();
+    // A block whose caption is nowhere in the table (a page that cut every caption to 「第二十条第」) begins at a row
+    // label that only it has.
+    boolean[] captionSeen = new boolean[blocks.size()];
+    Map<String, Integer> ownLeaf = new HashMap<>();
+    for (int b = 0; b < blocks.size(); b++) {
+      String cap = blocks.get(b).caption();
+      for (Tok t : all) {
+        captionSeen[b] |= cap != null && Labels.sameCaption(t.text(), cap);
+      }
+      for (Line l : blocks.get(b).rows()) {
+        if (!l.label().isEmpty()) {
+          ownLeaf.merge(Labels.norm(l.leaf()), b, (x, y) -> -1);
+        }
+      }
+    }
+    ownLeaf.values().removeIf(b -> b < 0);
     int current = 0; // cells before the first caption (its line may have been taken for a paragraph): block one
     for (Tok t : all) {
       if (captions) {
@@ -78,6 +94,12 @@ final class PlainTable {
           String cap = blocks.get(b).caption();
           if (cap != null && Labels.sameCaption(t.text(), cap)) {
             current = b;
+          }
+        }
+        if (!t.value()) {
+          Integer own = Labels.find(t.text(), ownLeaf.keySet()).map(ownLeaf::get).orElse(null);
+          if (own != null && own != current && !captionSeen[own]) {
+            current = own;
           }
         }
       }

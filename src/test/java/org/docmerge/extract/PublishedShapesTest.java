@@ -236,4 +236,34 @@ class PublishedShapesTest {
     String text = "根据条例要求,特向社会公布长春市公安局2023年政府信息公开年度工作报告。\n一、总体情况\n全局认真贯彻条例。\n";
     assertEquals("长春市公安局", agency(text));
   }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void blocksWhoseCaptionsWereCutBeginAtTheirOwnRowLabels(boolean paragraphs) {
+    // 113-hantai-xuwang-town-2025: every caption printed 「第二十条第」 (its 「(五)项」 lost)
+    String cut = table2("第二十条第", "1767.06", paragraphs).replaceAll("第二十条第\\([一五六八九]\\)项", "第二十条第");
+    assertFalse(cut.contains("(五)"), cut);
+    Map<String, String> v = read(cut);
+    assertEquals(read(table2("第二十条第(%s)项", "1767.06", paragraphs)), v);
+    assertEquals("373", v.get("t2.license.decisions"));
+    assertEquals("13", v.get("t2.coercion.decisions"));
+    assertEquals("-1", v.get("t2.fees.change"));
+    assertEquals("1767.06", v.get("t2.procurement.amount"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aTitleInAMetadataCellAndADateUnderItsLabel() {
+    // 117-yangxin-fenglin-town-2025: the title only in a metadata table, 「…枫林镇人民政府信息公开工作年度报告」
+    String cell = "| 名称 | 2025年度阳新县枫林镇人民政府信息公开工作年度报告 | ||||\n|---|---|---|---|---|---|\n"
+        + "| 索引号 | 000014349/2026-04311 | 发布日期 | 2026-01-20 | 发布机构 | 枫林镇人民政府 |\n"
+        + "一、总体情况\n2025年枫林镇人民政府认真贯彻条例。\n";
+    org.docmerge.model.ReportData r = Extracts.extract(cell, "r.txt", SPEC2021).get();
+    assertEquals("阳新县枫林镇人民政府", r.field("agency"));
+    assertEquals("2025", r.field("year"));
+    assertEquals("2026-01-20", r.field("published"));
+    // 118-jianshui-miandian-town-2025: 「• 发布日期」 and 「2026-01-21」 on lines of their own
+    String listed = "登录 | 注册\n  • 索引号\n    jsxmdzrmzf/2026-00000\n  • 发布日期\n    2026-01-21\n  • 时效性\n    有效\n\n"
+        + "建水县面甸镇2025年政府信息公开工作年度报告\n\n一、总体情况\n\n面甸镇认真贯彻条例。\n";
+    assertEquals("2026-01-21", Extracts.extract(listed, "r.txt", SPEC2021).get().field("published"));
+  }
 }
