@@ -100,6 +100,8 @@ public final class Extractor {
         .map(PublishedReport.Cell::text).toList();
     List<String> dateCells = new ArrayList<>(cellTexts.stream().filter(c -> c.contains("发布") || c.contains("發布")).toList());
     cellTexts.stream().filter(c -> BYLINE_DATE.matcher(c.strip()).lookingAt()).forEach(dateCells::add);
+    // a metadata cell with its label: 「发文日期:2025-01-10」 (after any 发布 date)
+    cellTexts.stream().filter(c -> c.strip().matches("(?s)(公开|成文|发文)(日期|时间)\\s*[:：].*")).forEach(dateCells::add);
     // A metadata row with the label and the date in cells of their own: 「发布日期 | 2023-01-30 | 文 号 |」, also a
     // list of one-cell rows, each label followed by its value (「• 发布日期」「2026-01-21」). A cell labelled 名称 or 标题
     // holding a title is the page's title (「| 名称 | 2025年度阳新县枫林镇人民政府信息公开工作年度报告 |」).
@@ -427,7 +429,7 @@ public final class Extractor {
 
   /** A name that looks like an agency's (ends as one does), cleaned of leading words; else empty. */
   static String agencyOf(String s) {
-    String n = s.strip().replaceAll("^.*[\\s>»|_\\-–—]", "").replaceAll("^(现特向社会公布|特向社会公布|现将|现把|特将|特编制|编制|现向社会公布|向社会公布|现予公布|现公布|公布|现公开|公开|现发布|发布|根据|关于|我|本)+", "")
+    String n = s.strip().replaceFirst("^(信息|文件)?(名称|标题)[:：]", "").replaceAll("^.*[\\s>»|_\\-–—]", "").replaceAll("^(现特向社会公布|特向社会公布|现将|现把|特将|特编制|编制|现向社会公布|向社会公布|现予公布|现公布|公布|现公开|公开|现发布|发布|根据|关于|我|本)+", "")
         .replaceAll("^(19|20)\\d{2}(年度?)?(?=\\D)", "").replaceAll("[“”\"《》]", "").strip();
     if (n.length() < 2 || n.length() > 40 || n.matches(".*[，。；：、,;:].*")) {
       return "";

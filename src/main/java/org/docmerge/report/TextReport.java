@@ -39,6 +39,12 @@ public final class TextReport {
    */
   private static final List<String> TABLE_WORDS = org.docmerge.spec.SpecReader.shippedSpecs().stream()
       .flatMap(s -> s.tableWords().stream()).distinct().toList();
+  /**
+   * A character's pinyin in brackets right after it, as some mirror sites print (「統(tǒng)計期限」「拖市鎮(zhèn)」): not
+   * the publisher's text. Only a bracket of latin letters with a tone mark directly after a Chinese character.
+   */
+  private static final Pattern PINYIN = Pattern.compile(
+      "(?<=\\p{IsHan})[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]*[)）]");
   private static final Pattern SEPARATOR = Pattern.compile("^[|｜:：\\-— +]+$");
 
   /** The table being built. */
@@ -60,7 +66,7 @@ public final class TextReport {
     boolean tabRows = false; // the last row was a line of tab-separated cells (a browser copy)
     boolean afterBlank = true;
     for (String raw : text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n').split("\n", -1)) {
-      String line = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+      String line = PINYIN.matcher(raw.startsWith("\uFEFF") ? raw.substring(1) : raw).replaceAll("");
       if (row == null && line.matches("\t+") && (line.length() >= 2 || tabRows || table != null && !afterBlank)) {
         // A browser copy's row of blank cells (Word's copy puts a blank line before a row's first cell): nothing
         // to read, the table goes on.

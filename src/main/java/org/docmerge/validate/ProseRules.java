@@ -488,9 +488,8 @@ final class ProseRules {
   private static final Pattern JOINED = Pattern.compile("[^，。；,;：:、]*?(?:和|及|与|以及)[^，。；,;：:、]*");
 
   /**
-   * The sum of the totals joined by 和/及/与 right before a 「其中」 (「行政复议案件6件和行政诉讼案件3件，其中行政复议结果
-   * 维持5件，尚未审结1件，行政诉讼结果维持3件」): the list then breaks down all of them, 9. -1 when there is no such
-   * joining.
+   * The sum of the totals joined by 和/及/与 right before a 「其中」 (「A类案件6件和B类案件3件，其中A类维持5件，
+   * 尚未审结1件，B类维持3件」): the list then breaks down all of them, 9. -1 when there is no such joining.
    */
   private static long joinedTotal(String before, String unit) {
     List<MatchResult> items = new ArrayList<>();

@@ -266,4 +266,30 @@ class PublishedShapesTest {
         + "建水县面甸镇2025年政府信息公开工作年度报告\n\n一、总体情况\n\n面甸镇认真贯彻条例。\n";
     assertEquals("2026-01-21", Extracts.extract(listed, "r.txt", SPEC2021).get().field("published"));
   }
+
+  @org.junit.jupiter.api.Test
+  void aMetadataBlockWithItsLabelsInsideTheCells() {
+    // 121-shanhaiguan-nanguan-street-2024: 「发文日期:2025-01-10 | ||」 and 「名称:…2024年政府信息公开工作年度报告 |」
+    String text = "索引号:shg35/2025-693 | 主题分类:其他 | 发布机构:南关街道办事处 |\n发文日期:2025-01-10 | ||\n"
+        + "名称:山海关区南关街道办事处 2024年政府信息公开工作年度报告 |\n山海关区南关街道办事处 2024年政府信息公开工作年度报告\n"
+        + "2024年,我街道认真贯彻条例。\n";
+    org.docmerge.model.ReportData r = Extracts.extract(text, "r.txt", SPEC2021).get();
+    assertEquals("山海关区南关街道办事处", r.field("agency"));
+    assertEquals("2025-01-10", r.field("published"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMirrorsPinyinAfterEachCharacterIsNotText() {
+    // 126-tuoshi-town-2020-zh-tw: 「拖市鎮(zhèn)2020年政府信息公開工作年度報告」, 「規(guī)范性文件 | 34 | 4 | 47 |」
+    String text = "拖市鎮(zhèn)2020年政府信息公開工作年度報告\n一、總體情況\n"
+        + "報告所列數(shù)據(jù)的統(tǒng)計期限自2020年1月1日起至2020年12月31日止。\n"
+        + "第二十條第(一)項 | |||\n信息內容 | 本年新 制作數(shù)量 | 本年新 公開數(shù)量 | 對外公開總數(shù)量 |\n"
+        + "規(guī)章 | 0 | 0 | 0 |\n規(guī)范性文件 | 34 | 4 | 47 |\n";
+    org.docmerge.model.ReportData r = Extracts.extract(text, "r.txt", SPEC2019).get();
+    assertEquals("拖市镇", org.docmerge.spec.Labels.simplify(r.field("agency")));
+    assertEquals("47", Extracts.values(r).get("t2.normative.total_public"));
+    // a bracket of latin letters without a tone mark is the publisher's (「(APP)」)
+    assertEquals("某局(APP)", org.docmerge.report.TextReport.read("某局(APP)\n", "r.txt").blocks().stream()
+        .map(b -> ((org.docmerge.report.PublishedReport.Paragraph) b).text()).findFirst().orElseThrow());
+  }
 }
