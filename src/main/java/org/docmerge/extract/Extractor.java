@@ -52,6 +52,9 @@ public final class Extractor {
   private static final Pattern BYLINE_DATE = Pattern.compile("(?:日期|时间|時間)\\s*[:：]\\s*\\d{4}\\s*[-/.年]");
   private static final Pattern INTRO_REPORT = Pattern.compile(
       "([^，。；：、,;:()“”《》\\s]{2,40}?)(\\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况(?:的)?(?:报告)?|(?:的)?报告)");
+  /** The intro naming the report with the year before the agency: 「特公布2022年温州市…局信息公开工作年度报告」. */
+  private static final Pattern INTRO_YEAR_FIRST = Pattern.compile(
+      "(?:公布|公开|发布)(\\d{4})年度?([^，。；：、,;:()“”《》\\s]{2,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告");
   private static final Pattern INTRO_BY = Pattern.compile("由([^，。；：、,;:()“”《》\\s]{2,30}?)(?:结合|根据|按照|依据|依照|综合|编制|负责)");
   private static final Pattern PERIOD =
       Pattern.compile("(?:统计期限|统计时限|统计时间|时间范围|统计区间|数据的?期限|数据的?时限)[^。]{0,12}?(\\d{4})年1月1日");
@@ -224,6 +227,11 @@ public final class Extractor {
           year = m.group(2);
           factAt = introAt;
         }
+      }
+      Matcher first = INTRO_YEAR_FIRST.matcher(p);
+      if (agency.isEmpty() && first.find() && !agencyOf(first.group(2)).isEmpty()) {
+        agency = agencyOf(first.group(2)); // 「特公布2022年温州市人力资源和社会保障局信息公开工作年度报告」
+        factAt = introAt;
       }
       Matcher by = INTRO_BY.matcher(p);
       if (agency.isEmpty() && by.find() && !agencyOf(by.group(1)).isEmpty()) {

@@ -292,4 +292,14 @@ class PublishedShapesTest {
     assertEquals("某局(APP)", org.docmerge.report.TextReport.read("某局(APP)\n", "r.txt").blocks().stream()
         .map(b -> ((org.docmerge.report.PublishedReport.Paragraph) b).text()).findFirst().orElseThrow());
   }
+
+  @org.junit.jupiter.api.Test
+  void theIntroMayPutTheYearBeforeTheAgency() {
+    // 130-wenzhou-renshe-2022: 「特公布2022年温州市人力资源和社会保障局信息公开工作年度报告」 (no 政府 either)
+    assertEquals("温州市人力资源和社会保障局", agency("根据条例要求,特公布2022年温州市人力资源和社会保障局信息公开工作年度报告。"
+        + "\n一、总体情况\n全局认真贯彻条例。\n"));
+    // 「现公开2024年东风路街办政府信息公开工作年度报告」 names no agency this rule would take over a title's
+    assertEquals("东风路街道", agency("东风路街道2024年政府信息公开工作年度报告\n现公开2024年东风路街办政府信息公开工作年度报告。"
+        + "\n一、总体情况\n全街认真贯彻条例。\n"));
+  }
 }
