@@ -52,9 +52,12 @@ public final class Extractor {
   private static final Pattern BYLINE_DATE = Pattern.compile("(?:日期|时间|時間)\\s*[:：]\\s*\\d{4}\\s*[-/.年]");
   private static final Pattern INTRO_REPORT = Pattern.compile(
       "([^，。；：、,;:()“”《》\\s]{2,40}?)(\\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况(?:的)?(?:报告)?|(?:的)?报告)");
-  /** The intro naming the report with the year before the agency: 「特公布2022年温州市…局信息公开工作年度报告」. */
+  /**
+   * The intro naming the report with the year before the agency: 「特公布2022年温州市…局信息公开工作年度报告」, or
+   * opening with that name (「2024年丽水市政府信息公开工作年度报告根据…编制并向社会公布」).
+   */
   private static final Pattern INTRO_YEAR_FIRST = Pattern.compile(
-      "(?:公布|公开|发布)(\\d{4})年度?([^，。；：、,;:()“”《》\\s]{2,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告");
+      "(?:^|公布|公开|发布)(\\d{4})年度?([^，。；：、,;:()“”《》\\s]{2,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告");
   private static final Pattern INTRO_BY = Pattern.compile("由([^，。；：、,;:()“”《》\\s]{2,30}?)(?:结合|根据|按照|依据|依照|综合|编制|负责)");
   private static final Pattern PERIOD =
       Pattern.compile("(?:统计期限|统计时限|统计时间|时间范围|统计区间|数据的?期限|数据的?时限)[^。]{0,12}?(\\d{4})年1月1日");

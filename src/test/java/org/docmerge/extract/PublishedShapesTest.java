@@ -298,6 +298,9 @@ class PublishedShapesTest {
     // 130-wenzhou-renshe-2022: 「特公布2022年温州市人力资源和社会保障局信息公开工作年度报告」 (no 政府 either)
     assertEquals("温州市人力资源和社会保障局", agency("根据条例要求,特公布2022年温州市人力资源和社会保障局信息公开工作年度报告。"
         + "\n一、总体情况\n全局认真贯彻条例。\n"));
+    // 136-lishui-city-2024: the first paragraph opens with the report's name
+    assertEquals("丽水市", agency("2024年丽水市政府信息公开工作年度报告根据《条例》编制并向社会公布。本报告中所列数据统计期限为"
+        + "2024年1月1日至12月31日。\n一、总体情况\n全市认真贯彻条例。\n"));
     // 「现公开2024年东风路街办政府信息公开工作年度报告」 names no agency this rule would take over a title's
     assertEquals("东风路街道", agency("东风路街道2024年政府信息公开工作年度报告\n现公开2024年东风路街办政府信息公开工作年度报告。"
         + "\n一、总体情况\n全街认真贯彻条例。\n"));
