@@ -48,7 +48,9 @@ public final class Extractor {
       Pattern.compile("^(\\d{4})(?:年|-|/|\\.)(\\d{1,2})(?:月|-|/|\\.)(\\d{1,2})日?$");
   private static final Pattern PAGE_DATE = Pattern.compile(
       "(?:发布|发文|公开|成文|更新)?(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
-  private static final Pattern OPENING_YEAR = Pattern.compile("(?:^|[。；;])\\s*(\\d{4})年度?[,，]");
+  /** A sentence opening with its year: 「2024年，我局…」, also 「2019年度街道受理…」 (年度 and the subject, no comma). */
+  private static final Pattern OPENING_YEAR =
+      Pattern.compile("(?:^|[。；;])\\s*(\\d{4})(?:年度?[,，]|年度(?=\\p{IsHan}))");
   private static final Pattern BYLINE_DATE = Pattern.compile("(?:日期|时间|時間)\\s*[:：]\\s*\\d{4}\\s*[-/.年]");
   private static final Pattern INTRO_REPORT = Pattern.compile(
       "([^，。；：、,;:()“”《》\\s]{2,40}?)(\\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况(?:的)?(?:报告)?|(?:的)?报告)");

@@ -305,4 +305,16 @@ class PublishedShapesTest {
     assertEquals("东风路街道", agency("东风路街道2024年政府信息公开工作年度报告\n现公开2024年东风路街办政府信息公开工作年度报告。"
         + "\n一、总体情况\n全街认真贯彻条例。\n"));
   }
+
+  @org.junit.jupiter.api.Test
+  void theYearOnlyInsideTheOverviewsSentences() {
+    // 138-street-2019-no-title: no title, no period; 「2019年度街道受理信息公开申请0件。」「2019年度街道发生…」
+    String text = "(二)政府信息依申请公开情况\n\n 2019年度街道受理信息公开申请0件。\n\n(三)复议、诉讼和申诉情况\n\n"
+        + "2019年度街道发生针对本部门有关政府信息公开事务的行政复议案0件。\n\n二、主动公开政府信息情况\n"
+        + "第二十条第(一)项 |\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 0 |\n";
+    assertEquals("2019", Extracts.extract(text, "r.txt", SPEC2019).get().field("year"));
+    // two years among them: none is taken
+    String two = text.replace("2019年度街道发生", "2020年度街道发生");
+    assertEquals("", Extracts.extract(two, "r.txt", SPEC2019).get().field("year"));
+  }
 }
