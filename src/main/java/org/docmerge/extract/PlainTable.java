@@ -293,6 +293,18 @@ final class PlainTable {
       }
       out.add(t);
     }
+    if (skipped > 0 && out.size() == n && junk == 0 && i < region.size() && !region.get(i).value()
+        && Labels.find(region.get(i).text(), leaves).isEmpty()) {
+      // 「其他对外管理服务事项 | 行政检查 | 0 | 0 | 0 | 行政确认 | 0 | 0 | 0 |」: the cell skipped after the label was a
+      // sub-row's label, and another sub-row with as many values follows; the row's own values are not printed.
+      int more = 0;
+      for (int k = i + 1; k < region.size() && region.get(k).value() && more < n; k++) {
+        more++;
+      }
+      if (more == n) {
+        return List.of();
+      }
+    }
     return out;
   }
 }

@@ -317,4 +317,24 @@ class PublishedShapesTest {
     String two = text.replace("2019年度街道发生", "2020年度街道发生");
     assertEquals("", Extracts.extract(two, "r.txt", SPEC2019).get().field("year"));
   }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aRowBrokenIntoSubRowsOfItsOwnIsNotReadAsItsFirstSubRow(boolean paragraphs) {
+    // 137-tongzhou-xinhua-street-2019: 「其他对外管理服务事项 | 行政检查 | … | 行政确认 | … |」
+    String split = table2("第二十条第(%s)项", "1767.06", paragraphs).replace(paragraphs
+        ? "其他对外管理服务事项\n\n4\n\n5\n\n6" : "其他对外管理服务事项 | 4 | 5 | 6",
+        paragraphs ? "其他对外管理服务事项\n\n行政检查\n\n4\n\n5\n\n6\n\n行政确认\n\n1\n\n0\n\n1"
+            : "其他对外管理服务事项 | 行政检查 | 4 | 5 | 6 |\n行政确认 | 1 | 0 | 1");
+    assertTrue(split.contains("行政确认"), split);
+    Map<String, String> v = read(split);
+    assertEquals(null, v.get("t2.other_services.decisions"), "neither sub-row is the row: " + v);
+    assertEquals(null, v.get("t2.other_services.prev_items"));
+    assertEquals("373", v.get("t2.license.decisions"));
+    assertEquals("9", v.get("t2.penalty.decisions"));
+    // a label wrapped onto a second cell is still read (16-lzq-jiaoyu-2019: 「其他对外管理服务」「事项」)
+    String wrapped = table2("第二十条第(%s)项", "1767.06", paragraphs).replace("其他对外管理服务事项",
+        paragraphs ? "其他对外管理服务\n\n事项" : "其他对外管理服务 | 事项");
+    assertEquals("6", read(wrapped).get("t2.other_services.decisions"));
+  }
 }
