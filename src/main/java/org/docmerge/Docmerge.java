@@ -207,11 +207,11 @@ public final class Docmerge {
     }
     try (var in = Files.newInputStream(input)) {
       byte[] head = in.readNBytes(8);
-      if (Sniff.ole2(head)) {
-        return true;
+      if (Sniff.ole2(head) && Files.size(input) > Sniff.MAX_INPUT_BYTES) {
+        return true; // the workbook reader says why it is not read
       }
-      return Sniff.zip(head) && Files.size(input) <= Sniff.MAX_INPUT_BYTES
-          && Reports.sniff(Files.readAllBytes(input)) == Reports.Form.WORKBOOK;
+      return (Sniff.zip(head) || Sniff.ole2(head)) && Files.size(input) <= Sniff.MAX_INPUT_BYTES
+          && Reports.sniff(Files.readAllBytes(input)) == Reports.Form.WORKBOOK; // an OLE2 .doc is a report
     } catch (java.io.IOException e) {
       return false;
     }

@@ -14,13 +14,15 @@ import java.util.zip.ZipInputStream;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
+import org.docmerge.report.doc.DocReport;
 import org.docmerge.report.docx.DocxReport;
 import org.docmerge.report.html.HtmlReport;
 import org.docmerge.report.pdf.PdfReport;
 
 /**
  * Reads a published report whatever its form, by its content rather than its extension: a zip holding {@code
- * word/document.xml} is a .docx, text that looks like markup is a web page, other text is the plain-text form
+ * word/document.xml} is a .docx, an OLE2 file with a {@code WordDocument} stream is a Word 97–2003 .doc (WPS's
+ * .wps is the same inside), text that looks like markup is a web page, other text is the plain-text form
  * (UTF-8, or GB18030 when it is not UTF-8), a file starting {@code %PDF} is a PDF. Which kind of report it is, is
  * told by {@code extract.ReportFormat}. Stateless.
  *
@@ -29,7 +31,7 @@ import org.docmerge.report.pdf.PdfReport;
  */
 public final class Reports {
   /** What a file's content is. */
-  public enum Form { WORKBOOK, DOCX, HTML, TEXT, PDF, OTHER }
+  public enum Form { WORKBOOK, DOCX, DOC, HTML, TEXT, PDF, OTHER }
 
   static final long MAX_BYTES = org.docmerge.zip.Sniff.MAX_INPUT_BYTES;
   static final long MAX_UNZIPPED = 200L << 20;
@@ -46,7 +48,11 @@ public final class Reports {
       return names.contains("xl/workbook.xml") ? Form.WORKBOOK : Form.OTHER;
     }
     if (b.length >= 8 && org.docmerge.zip.Sniff.ole2(b)) {
-      return Form.WORKBOOK; // OLE2: an .xls (or an encrypted .xlsx); the workbook reader says which
+      return switch (DocReport.kind(b)) {
+        case WORD -> Form.DOC;
+        case OTHER_OFFICE -> Form.OTHER; // a PowerPoint, a Works or old WPS file: no report we read
+        default -> Form.WORKBOOK; // an .xls, an encrypted .xlsx, or damaged: the workbook reader says which
+      };
     }
     if (org.docmerge.zip.Sniff.pdf(b)) {
       return Form.PDF;
@@ -71,6 +77,12 @@ public final class Reports {
               + " MB）。请确认选对了文件"));
     }
     Form form = sniff(b);
+    boolean wps = name != null && name.toLowerCase(Locale.ROOT).endsWith(".wps");
+    if (wps && form != Form.DOC && form != Form.DOCX) {
+      return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
+          "这个 .wps 文件不是 Word 格式（是旧版 WPS 或 Microsoft Works 自己的格式），docmerge 无法读取。"
+              + "请在 WPS 中打开，「另存为」Word 文档（.docx）后再试"));
+    }
     if ((form == Form.TEXT || form == Form.HTML) && utf16(b) == null && binary(b)) {
       return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
           "这个文件不是报告：其中有二进制内容，或是没有字节顺序标记的 UTF-16 等编码的文字。"
@@ -87,6 +99,20 @@ public final class Reports {
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
           return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
               "Word 文档已损坏或格式异常，无法读取。请在 Word 中打开后另存为 .docx 再试"));
+        }
+      }
+      case DOC -> {
+        try {
+          return Result.of(DocReport.read(b, name), List.of());
+        } catch (DocReport.Unreadable e) {
+          return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where, e.encrypted()
+              ? "这个 Word 文档（.doc）设置了打开密码，无法读取。请在 Word 或 WPS 中输入密码打开，去掉密码后另存为 .docx 再试"
+              : e.oldFormat()
+                  ? "这是 Word 6.0/95 或更早格式的文档，docmerge 无法读取。请在 Word 或 WPS 中打开，另存为 .docx 再试"
+                  : "Word 文档（.doc）已损坏或格式异常，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试"));
+        } catch (LinkageError | StackOverflowError e) {
+          return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
+              "Word 文档（.doc）已损坏或格式异常，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试"));
         }
       }
       case HTML -> {
@@ -113,7 +139,7 @@ public final class Reports {
       }
       default -> {
         return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
-            "无法识别这个文件：支持 .docx、网页（.html/.htm）、PDF 和纯文本格式的报告，以及 .xlsx 工作簿"));
+            "无法识别这个文件：支持 Word（.docx、.doc）、网页（.html/.htm）、PDF 和纯文本格式的报告，以及 .xlsx 工作簿"));
       }
     }
   }

@@ -27,19 +27,21 @@ import org.junit.jupiter.api.Test;
  */
 class WordReportsTest {
   /** A report as a plain .docx and what it shows. */
-  record Base(String name, ReportSpec spec, byte[] docx, Map<String, String> cells, ReportData read) {}
+  record Base(String name, ReportSpec spec, byte[] docx, Map<String, String> cells, ReportData read,
+      List<String> paragraphs) {}
 
   static final List<String> FACTS = List.of("agency", "year", "published");
 
   /** Our seed report and every real text report with cells, rendered as .docx in the official layout. */
   static List<Base> bases() throws IOException {
     List<Base> out = new ArrayList<>();
-    Docmerge seed = Docmerge.open("gov-info-annual-2021").get();
+    Map<String, Docmerge> engines = new java.util.HashMap<>();
+    Docmerge seed = engines.computeIfAbsent("gov-info-annual-2021", k -> Docmerge.open(k).get());
     ReportData seedData = seed.readAny(Path.of("input-samples/gongshu-investment-2021.xlsx")).get();
     out.add(base("gongshu-investment-2021 (merged)", seed, seed.render(seedData), null));
     for (Path file : RelaidCorpusTest.textReports()) {
       String kind = Docmerge.detectKind(file).orElseThrow();
-      Docmerge engine = Docmerge.open(kind).get();
+      Docmerge engine = engines.computeIfAbsent(kind, k -> Docmerge.open(k).get());
       String text = Files.readString(file, StandardCharsets.UTF_8);
       ReportData data = Extracts.extract(text, file.getFileName().toString(), engine.kind().spec()).get();
       if (data.values().isEmpty()) {
@@ -62,7 +64,7 @@ class WordReportsTest {
       printed.values().removeIf(v -> v.equals("「」"));
       assertEquals(printed, shown, name + ": the rendered .docx reads as the report as published");
     }
-    return new Base(name, spec, docx, cells, read);
+    return new Base(name, spec, docx, cells, read, paragraphs(org.docmerge.report.Reports.read(docx, name).get()));
   }
 
   /** Cells right, wrong and unread of one read against its base; differences into {@code failures}. */
@@ -105,7 +107,7 @@ class WordReportsTest {
       failures.add(b.name() + " / " + what + ": prose " + r.get().prose() + " expected " + b.read().prose());
     }
     List<String> paragraphs = paragraphs(org.docmerge.report.Reports.read(bytes, file).get());
-    if (!paragraphs.equals(paragraphs(org.docmerge.report.Reports.read(b.docx(), "base.docx").get()))) {
+    if (!paragraphs.equals(b.paragraphs())) {
       failures.add(b.name() + " / " + what + ": paragraphs " + paragraphs);
     }
     List<Diagnostic> errors = r.diagnostics().stream().filter(Diagnostic::isError).toList();
@@ -125,9 +127,14 @@ class WordReportsTest {
     List<Base> bases = bases();
     List<String> failures = new ArrayList<>();
     Map<String, int[]> byShape = new TreeMap<>();
-    for (WordShapes.Shape shape : WordShapes.SHAPES) {
+    for (int si = 0; si < WordShapes.SHAPES.size(); si++) {
+      WordShapes.Shape shape = WordShapes.SHAPES.get(si);
       int[] sum = new int[3];
-      for (Base b : bases) {
+      for (int bi = 0; bi < bases.size(); bi++) {
+        Base b = bases.get(bi);
+        if (bi > 0 && bi % 3 != si % 3) {
+          continue; // each shape on our seed and a third of the corpus, each report in a third of the shapes
+        }
         byte[] docx;
         try {
           docx = WordShapes.apply(b.docx(), shape.change());
@@ -144,7 +151,7 @@ class WordReportsTest {
     }
     System.out.println("Word shapes: " + bases.size() + " reports (our seed + the corpus's text reports with cells)");
     byShape.forEach((k, s) -> System.out.printf("  %-72s cells right / cells %d / %d (wrong %d, unread %d)%n", k, s[0],
-        s[0] + s[1] + s[2] - (s[1] > 0 ? 0 : 0), s[1], s[2]));
+        s[0] + s[1] + s[2], s[1], s[2]));
     failures.stream().limit(60).forEach(f -> System.out.println("  " + f));
     assertTrue(bases.size() > 30, "reports " + bases.size());
     assertEquals(List.of(), failures.stream().limit(20).toList());

@@ -44,7 +44,8 @@ final class WordShapes {
       new Shape("tracked changes (w:ins read, w:del and a deleted row not)", WordShapes::tracked),
       new Shape("moved text (w:moveFrom not read, w:moveTo read)", WordShapes::moved),
       new Shape("hidden text (w:vanish)", WordShapes::hidden),
-      new Shape("fields (complex fields' codes, w:fldSimple)", WordShapes::fields),
+      new Shape("fields (complex fields: code not read, result read)", WordShapes::fields),
+      new Shape("simple fields (w:fldSimple: its result read)", WordShapes::simpleFields),
       new Shape("content controls (block, row, cell, run)", WordShapes::contentControls),
       new Shape("smart tags and custom XML (block, row, cell, run)", WordShapes::smartTags),
       new Shape("w:dir and w:bdo", WordShapes::bidi),
@@ -301,6 +302,10 @@ final class WordShapes {
       parent.insertBefore(fldChar(d, "separate"), r);
       parent.insertBefore(fldChar(d, "end"), r.getNextSibling());
     }
+  }
+
+  /** LibreOffice evaluates a DOCPROPERTY field again when it saves, so this one is not saved as .doc. */
+  static void simpleFields(Document d) {
     for (Element r : bodyRuns(d)) {
       Element f = w(d, "fldSimple", "instr", " DOCPROPERTY  Title  \\* MERGEFORMAT ");
       wrap(r, f);

@@ -38,7 +38,7 @@ import org.w3c.dom.Node;
  *       in their columns; a table inside a cell is a table of its own after the outer one (a one-cell frame around
  *       tables is just its content);</li>
  *   <li>{@code w:tab} → space, {@code w:br}/{@code w:cr} → new line, {@code w:noBreakHyphen} → 「-」, soft hyphens
- *       and symbol-font characters ({@code w:sym}) → nothing.</li>
+ *       and symbol-font characters ({@code w:sym}, text in U+F000–F0FF) → nothing.</li>
  * </ul>
  *
  * Stateless; each call has its own walk.
@@ -365,7 +365,8 @@ public final class DocxReport {
           continue;
         }
         switch (local) {
-          case "t" -> sb.append(k.getTextContent());
+          case "t" -> k.getTextContent().chars().filter(ch -> ch < 0xF000 || ch > 0xF0FF)
+              .forEach(ch -> sb.append((char) ch)); // symbol-font glyphs (✓ in Wingdings) are no text
           case "tab", "ptab" -> sb.append(' ');
           case "br", "cr" -> sb.append('\n');
           case "noBreakHyphen" -> sb.append('-');
