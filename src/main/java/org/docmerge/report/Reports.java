@@ -40,6 +40,14 @@ public final class Reports {
 
   /** Sniffs the content: a zip is a workbook or a .docx by its parts; markup is HTML; the rest text. */
   public static Form sniff(byte[] b) {
+    return sniff(b, null);
+  }
+
+  /**
+   * As {@link #sniff(byte[])}; a damaged OLE2 file (truncated, its directory unreadable) is a Word document when
+   * it still shows Word's stream name or is named .doc/.wps/.dot, so that it is told unreadable as a report.
+   */
+  public static Form sniff(byte[] b, String name) {
     if (b.length >= 4 && org.docmerge.zip.Sniff.zip(b)) {
       List<String> names = zipNames(b);
       if (names.contains("word/document.xml")) {
@@ -51,6 +59,7 @@ public final class Reports {
       return switch (DocReport.kind(b)) {
         case WORD -> Form.DOC;
         case OTHER_OFFICE -> Form.OTHER; // a PowerPoint, a Works or old WPS file: no report we read
+        case DAMAGED -> wordName(name) || contains(b, "WordDocument") ? Form.DOC : Form.WORKBOOK;
         default -> Form.WORKBOOK; // an .xls, an encrypted .xlsx, or damaged: the workbook reader says which
       };
     }
@@ -76,7 +85,7 @@ public final class Reports {
           "文件有 " + (b.length >> 20) + " MB，远超一份年度报告的大小（上限 " + org.docmerge.zip.Sniff.megabytes(MAX_BYTES)
               + " MB）。请确认选对了文件"));
     }
-    Form form = sniff(b);
+    Form form = sniff(b, name);
     boolean wps = name != null && name.toLowerCase(Locale.ROOT).endsWith(".wps");
     if (wps && form != Form.DOC && form != Form.DOCX) {
       return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
@@ -138,10 +147,35 @@ public final class Reports {
         return Result.of(read.report(), List.of());
       }
       default -> {
+        if (name != null && name.toLowerCase(Locale.ROOT).endsWith(".doc")) {
+          return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
+              "这个 .doc 文件里没有 Word 文档的内容（可能是其他 Office 文件改了扩展名），无法读取。"
+                  + "请在 Word 或 WPS 中打开报告，另存为 .docx 再试"));
+        }
         return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
             "无法识别这个文件：支持 Word（.docx、.doc）、网页（.html/.htm）、PDF 和纯文本格式的报告，以及 .xlsx 工作簿"));
       }
     }
+  }
+
+  private static boolean wordName(String name) {
+    String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".doc") || n.endsWith(".wps") || n.endsWith(".dot");
+  }
+
+  /** Whether the bytes hold {@code s} in UTF-16LE, as an OLE2 directory names its streams. */
+  private static boolean contains(byte[] b, String s) {
+    byte[] needle = s.getBytes(StandardCharsets.UTF_16LE);
+    outer:
+    for (int i = 0; i + needle.length <= b.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (b[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /** UTF-16 by its byte-order mark, or null. */

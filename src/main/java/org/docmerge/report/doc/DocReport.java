@@ -34,7 +34,7 @@ import org.docmerge.report.PublishedReport;
  */
 public final class DocReport {
   /** What an OLE2 compound file holds, by its streams. */
-  public enum Kind { WORD, WORKBOOK, OTHER_OFFICE, NOT_OLE2 }
+  public enum Kind { WORD, WORKBOOK, OTHER_OFFICE, DAMAGED }
 
   /** Why a .doc could not be read. */
   public static final class Unreadable extends Exception {
@@ -77,7 +77,7 @@ public final class DocReport {
       }
       return Kind.OTHER_OFFICE;
     } catch (IOException | RuntimeException e) {
-      return Kind.NOT_OLE2;
+      return Kind.DAMAGED; // truncated or corrupt: its directory cannot be read
     }
   }
 
