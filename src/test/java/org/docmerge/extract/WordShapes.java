@@ -55,6 +55,7 @@ final class WordShapes {
       new Shape("rows starting under a merged cell (w:gridBefore for a removed w:vMerge)", WordShapes::startLate),
       new Shape("header rows repeated, tables split by a page break", WordShapes::splitTables),
       new Shape("tables inside a frame table (nested)", WordShapes::nested),
+      new Shape("a small table inside a label cell (nested)", WordShapes::tableInCell),
       new Shape("symbols, tabs, breaks, soft and no-break hyphens", WordShapes::marks));
 
   // --- the document ------------------------------------------------------------------------------------------
@@ -636,6 +637,30 @@ final class WordShapes {
       tr.appendChild(tc);
       parent.replaceChild(outer, tbl);
       tc.appendChild(tbl);
+      tc.appendChild(w(d, "p")); // a cell ends with a paragraph
+    }
+  }
+
+  /** A two-cell note table put into the first cell of each table (its top-left label cell). */
+  static void tableInCell(Document d) {
+    for (Element tbl : all(d, "tbl")) {
+      Element tc = all(tbl, "tc").get(0);
+      Element inner = w(d, "tbl");
+      inner.appendChild(w(d, "tblPr"));
+      Element grid = w(d, "tblGrid");
+      grid.appendChild(w(d, "gridCol", "w", "600"));
+      grid.appendChild(w(d, "gridCol", "w", "600"));
+      inner.appendChild(grid);
+      Element tr = w(d, "tr");
+      for (String text : new String[] {"注", "见说明"}) {
+        Element c = w(d, "tc");
+        Element p = w(d, "p");
+        p.appendChild(run(d, "t", text));
+        c.appendChild(p);
+        tr.appendChild(c);
+      }
+      inner.appendChild(tr);
+      tc.appendChild(inner);
       tc.appendChild(w(d, "p")); // a cell ends with a paragraph
     }
   }
