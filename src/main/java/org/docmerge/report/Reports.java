@@ -22,7 +22,8 @@ import org.docmerge.report.pdf.PdfReport;
 /**
  * Reads a published report whatever its form, by its content rather than its extension: a zip holding {@code
  * word/document.xml} is a .docx, an OLE2 file with a {@code WordDocument} stream is a Word 97–2003 .doc (WPS's
- * .wps is the same inside), text that looks like markup is a web page, other text is the plain-text form
+ * .wps is the same inside), text that looks like markup is a web page (so is a single-file web page, .mht, which
+ * many systems publish under a .doc name), an RTF file is refused with a message, other text is the plain-text form
  * (UTF-8, or GB18030 when it is not UTF-8), a file starting {@code %PDF} is a PDF. Which kind of report it is, is
  * told by {@code extract.ReportFormat}. Stateless.
  *
@@ -66,6 +67,9 @@ public final class Reports {
     if (org.docmerge.zip.Sniff.pdf(b)) {
       return Form.PDF;
     }
+    if (WebArchive.is(b)) {
+      return Form.HTML; // a single-file web page (.mht), often published under a .doc name
+    }
     String head = decode(b.length > 4096 ? java.util.Arrays.copyOf(b, 4096) : b).toLowerCase(Locale.ROOT);
     if (head.contains("<html") || head.contains("<table") || head.contains("<!doctype") || head.contains("<body")
         || head.contains("<p>") || head.contains("<div")) {
@@ -91,6 +95,10 @@ public final class Reports {
       return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
           "这个 .wps 文件不是 Word 格式（是旧版 WPS 或 Microsoft Works 自己的格式），docmerge 无法读取。"
               + "请在 WPS 中打开，「另存为」Word 文档（.docx）后再试"));
+    }
+    if (form == Form.TEXT && org.docmerge.zip.Sniff.rtf(b)) {
+      return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
+          "这个文件是 RTF 格式（常用 .doc 扩展名发布），docmerge 无法读取。请在 Word 或 WPS 中打开，另存为 .docx 再试"));
     }
     if ((form == Form.TEXT || form == Form.HTML) && utf16(b) == null && binary(b)) {
       return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
@@ -125,7 +133,12 @@ public final class Reports {
         }
       }
       case HTML -> {
-        return Result.of(HtmlReport.read(decode(b), name), List.of());
+        String page = WebArchive.is(b) ? WebArchive.html(b).orElse(null) : decode(b);
+        if (page == null) {
+          return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
+              "这个文件是「单个文件网页」（.mht），但其中没有网页正文，无法读取。请在 Word 或 WPS 中打开，另存为 .docx 再试"));
+        }
+        return Result.of(HtmlReport.read(page, name), List.of());
       }
       case TEXT -> {
         return Result.of(TextReport.read(decode(b), name), List.of());
