@@ -112,7 +112,11 @@ public final class Reports {
               "这个 .docx 解压后超过 200 MB，不像一份年度报告，没有读取。请确认文件来源"));
         }
         try {
-          return Result.of(DocxReport.read(b, name), List.of());
+          return Result.of(DocxReport.read(b, name, chunk -> {
+            Form f = sniff(chunk);
+            return f == Form.HTML || f == Form.TEXT && !binary(chunk)
+                ? read(chunk, name).value().map(PublishedReport::blocks).orElse(List.of()) : List.of();
+          }), List.of());
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
           return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
               "Word 文档已损坏或格式异常，无法读取。请在 Word 中打开后另存为 .docx 再试"));

@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Word's 「单个文件网页」 (.mht), which office systems often publish under a .doc name: each of our web-page reports
  * wrapped as Word writes it (quoted-printable in GB2312, or base64 in UTF-8, with an image part after the page)
- * reads the same cells and cover facts as the page itself. An RTF file named .doc is refused with a message.
+ * reads the same cells and cover facts as the page itself; so does a .docx whose body is the page imported whole
+ * ({@code w:altChunk}, as web editors export), with the page as HTML or as .mht. An RTF file named .doc is refused
+ * with a message.
  */
 class WebArchiveTest {
   static final ReportSpec SPEC = org.docmerge.TestReports.spec2021();
@@ -83,6 +85,50 @@ class WebArchiveTest {
       for (String f : java.util.List.of("agency", "year", "published")) {
         assertEquals(expected.field(f), r.get().field(f), f);
       }
+    }
+  }
+
+  /** A .docx (the seed's package) whose body is only an altChunk of {@code chunk}. */
+  static byte[] altChunk(byte[] chunk, String partName) throws Exception {
+    org.docmerge.Docmerge engine = org.docmerge.Docmerge.open("gov-info-annual-2021").get();
+    byte[] seed = engine.render(engine.readAny(Path.of("input-samples/gongshu-investment-2021.xlsx")).get());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(seed));
+        var z = new java.util.zip.ZipOutputStream(out)) {
+      java.util.zip.ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        byte[] b = in.readAllBytes();
+        String xml = new String(b, StandardCharsets.UTF_8);
+        if (e.getName().equals("word/document.xml")) {
+          xml = xml.replaceAll("(?s)<w:body>.*?(<w:sectPr)", "<w:body><w:altChunk r:id=\"rIdChunk1\"/>$1");
+          b = xml.getBytes(StandardCharsets.UTF_8);
+        } else if (e.getName().equals("word/_rels/document.xml.rels")) {
+          b = xml.replace("</Relationships>", "<Relationship Id=\"rIdChunk1\" Type=\"http://schemas.openxmlformats.org/"
+              + "officeDocument/2006/relationships/aFChunk\" Target=\"" + partName + "\"/></Relationships>")
+              .getBytes(StandardCharsets.UTF_8);
+        }
+        z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        z.write(b);
+        z.closeEntry();
+      }
+      z.putNextEntry(new java.util.zip.ZipEntry("word/" + partName));
+      z.write(chunk);
+      z.closeEntry();
+    }
+    return out.toByteArray();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gov-site-2022", "odd-cells-2022"})
+  void aDocxThatImportsThePageWholeReadsAsThePage(String name) throws Exception {
+    byte[] page = Files.readAllBytes(Path.of("src/test/resources/html/" + name + ".html"));
+    ReportData expected = Extracts.extract(page, name + ".html", SPEC).get();
+    for (byte[] docx : new byte[][] {altChunk(page, "afchunk.htm"),
+        altChunk(mht(new String(page, StandardCharsets.UTF_8), false), "afchunk.mht")}) {
+      assertEquals(Reports.Form.DOCX, Reports.sniff(docx));
+      Result<ReportData> r = Extracts.extract(docx, name + ".docx", SPEC);
+      assertEquals(Extracts.values(expected), Extracts.values(r.get()), r.diagnostics()::toString);
+      assertEquals(expected.field("agency"), r.get().field("agency"));
     }
   }
 

@@ -37,6 +37,7 @@ import org.w3c.dom.Node;
  *       rowspan, a row starting late ({@code w:gridBefore}) starts with a blank cell that wide so that its cells stay
  *       in their columns; a table inside a cell is a table of its own after the outer one (a one-cell frame around
  *       tables is just its content);</li>
+ *   <li>a {@code w:altChunk} (a web page, text or .docx imported whole) is read in its place;</li>
  *   <li>{@code w:tab} → space, {@code w:br}/{@code w:cr} → new line, {@code w:noBreakHyphen} → 「-」, soft hyphens
  *       and symbol-font characters ({@code w:sym}, text in U+F000–F0FF) → nothing.</li>
  * </ul>
@@ -58,29 +59,93 @@ public final class DocxReport {
 
   /** @throws IllegalArgumentException when the bytes are not a .docx with a readable main document */
   public static PublishedReport read(byte[] docx, String source) {
-    Element body = body(docx);
+    return read(docx, source, chunk -> List.of());
+  }
+
+  /**
+   * As {@link #read(byte[], String)}; a {@code w:altChunk} (a web page, text or another .docx imported whole, as
+   * some web editors export their documents) is read in its place: a .docx chunk here, any other by {@code
+   * chunks} (given its bytes; blocks back, none when it cannot be read).
+   */
+  public static PublishedReport read(byte[] docx, String source,
+      java.util.function.Function<byte[], List<PublishedReport.Block>> chunks) {
+    Map<String, byte[]> parts = parts(docx);
+    Element body = body(parts.get("word/document.xml"));
     List<PublishedReport.Block> blocks = new ArrayList<>();
-    new Walk().blocks(body, blocks, 0);
+    Walk walk = new Walk();
+    walk.chunk = id -> {
+      byte[] rels = parts.get("word/_rels/document.xml.rels");
+      String target = rels == null ? null : target(rels, id);
+      byte[] chunk = target == null ? null : parts.get(target);
+      if (chunk == null) {
+        return List.of();
+      }
+      if (chunk.length >= 2 && chunk[0] == 'P' && chunk[1] == 'K') {
+        try {
+          return read(chunk, source).blocks();
+        } catch (IllegalArgumentException e) {
+          return List.of();
+        }
+      }
+      return chunks.apply(chunk);
+    };
+    walk.blocks(body, blocks, 0);
     return new PublishedReport(source, "docx", blocks);
   }
 
-  /** The {@code w:body} of {@code word/document.xml}, parsed without DTDs or external entities. */
-  static Element body(byte[] docx) {
-    byte[] xml = null;
+  /** The parts of the package but its media, by name. */
+  private static Map<String, byte[]> parts(byte[] docx) {
+    Map<String, byte[]> parts = new HashMap<>();
     try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(docx))) {
       ZipEntry e;
       while ((e = z.getNextEntry()) != null) {
-        if (e.getName().equals("word/document.xml")) {
-          xml = readCapped(z);
-          break;
+        String n = e.getName();
+        if (n.startsWith("word/") && !n.startsWith("word/media/") && !n.startsWith("word/embeddings/")) {
+          parts.put(n, readCapped(z));
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("not a readable .docx: " + e.getMessage(), e);
+      if (!parts.containsKey("word/document.xml")) {
+        throw new IllegalArgumentException("not a readable .docx: " + e.getMessage(), e);
+      }
     }
-    if (xml == null) {
+    if (!parts.containsKey("word/document.xml")) {
       throw new IllegalArgumentException("the .docx has no word/document.xml");
     }
+    return parts;
+  }
+
+  /** The part a relationship of the main document points to, as a name in the package. */
+  private static String target(byte[] rels, String id) {
+    Document d;
+    try {
+      d = parse(rels);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    for (Element r : kids(d.getDocumentElement())) {
+      if (id.equals(r.getAttribute("Id")) && !"External".equalsIgnoreCase(r.getAttribute("TargetMode"))) {
+        String t = r.getAttribute("Target");
+        String path = t.startsWith("/") ? t.substring(1) : "word/" + t;
+        return java.net.URI.create("x:/" + path.replace(" ", "%20")).normalize().getPath().substring(1)
+            .replace("%20", " ");
+      }
+    }
+    return null;
+  }
+
+  /** The {@code w:body} of {@code word/document.xml}, parsed without DTDs or external entities. */
+  static Element body(byte[] xml) {
+    Document doc = parse(xml);
+    for (Node n = doc.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element el && is(el, "body")) {
+        return el;
+      }
+    }
+    throw new IllegalArgumentException("the .docx has no body");
+  }
+
+  private static Document parse(byte[] xml) {
     Document doc;
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -95,14 +160,9 @@ public final class DocxReport {
       builder.setErrorHandler(null);
       doc = builder.parse(new ByteArrayInputStream(xml));
     } catch (Exception e) {
-      throw new IllegalArgumentException("word/document.xml is not readable XML: " + e.getMessage(), e);
+      throw new IllegalArgumentException("not readable XML: " + e.getMessage(), e);
     }
-    for (Node n = doc.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element el && is(el, "body")) {
-        return el;
-      }
-    }
-    throw new IllegalArgumentException("the .docx has no body");
+    return doc;
   }
 
   private static byte[] readCapped(InputStream in) throws IOException {
@@ -210,6 +270,8 @@ public final class DocxReport {
   private static final class Walk {
     /** For each open complex field: true while its code is being read (before {@code separate}). */
     private final Deque<Boolean> fields = new ArrayDeque<>();
+    /** An altChunk's blocks by its relationship id. */
+    java.util.function.Function<String, List<PublishedReport.Block>> chunk = id -> List.of();
 
     private boolean inCode() {
       return fields.contains(Boolean.TRUE);
@@ -239,6 +301,11 @@ public final class DocxReport {
           }
         } else if (is(e, "customXml") || is(e, "ins") || is(e, "moveTo")) {
           blocks(e, out, depth + 1);
+        } else if (is(e, "altChunk")) {
+          String id = e.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
+          if (!id.isEmpty()) {
+            out.addAll(chunk.apply(id));
+          }
         }
       }
     }
