@@ -142,7 +142,9 @@ class WordReportsTest {
           failures.add(b.name() + " / " + shape.name() + ": the shape could not be made: " + e);
           continue;
         }
-        int[] rwu = compare(b, shape.name(), docx, "shaped.docx", failures);
+        List<String> found = new ArrayList<>();
+        int[] rwu = compare(b, shape.name(), docx, "shaped.docx", found);
+        found.stream().filter(f -> !(shape.unreadAllowed() && f.contains(": unread "))).forEach(failures::add);
         for (int i = 0; i < 3; i++) {
           sum[i] += rwu[i];
         }

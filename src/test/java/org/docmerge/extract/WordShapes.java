@@ -36,8 +36,16 @@ final class WordShapes {
 
   private WordShapes() {}
 
-  /** One way of writing: a name and the change it makes. */
-  record Shape(String name, Consumer<Document> change) {}
+  /**
+   * One way of writing: a name and the change it makes. {@code unreadAllowed}: the extractor may leave some cells
+   * unread (never read wrong) — a header copied above rows of another block of the 2019 format's table 二 names
+   * columns those rows do not have.
+   */
+  record Shape(String name, Consumer<Document> change, boolean unreadAllowed) {
+    Shape(String name, Consumer<Document> change) {
+      this(name, change, false);
+    }
+  }
 
   static final List<Shape> SHAPES = List.of(
       new Shape("runs split letter by letter with proofing marks and bookmarks", WordShapes::splitRuns),
@@ -53,7 +61,9 @@ final class WordShapes {
       new Shape("old horizontal merges (w:hMerge)", WordShapes::hMerge),
       new Shape("rows starting late, ending early (w:gridBefore, w:gridAfter)", WordShapes::gridBeforeAfter),
       new Shape("rows starting under a merged cell (w:gridBefore for a removed w:vMerge)", WordShapes::startLate),
-      new Shape("header rows repeated, tables split by a page break", WordShapes::splitTables),
+      new Shape("header rows repeated, tables split by a page break", d -> splitTables(d, false)),
+      new Shape("tables split by a page break, header rows copied above the second part", d -> splitTables(d, true),
+          true),
       new Shape("tables inside a frame table (nested)", WordShapes::nested),
       new Shape("a small table inside a label cell (nested)", WordShapes::tableInCell),
       new Shape("symbols, tabs, breaks, soft and no-break hyphens", WordShapes::marks));
@@ -587,7 +597,7 @@ final class WordShapes {
   }
 
   /** First rows marked as repeated headers; a table of 8 rows or more split where no merge goes on. */
-  static void splitTables(Document d) {
+  static void splitTables(Document d, boolean copyHeader) {
     for (Element tbl : all(d, "tbl")) {
       List<Element> rows = children(tbl, "tr");
       trPr(d, rows.get(0)).appendChild(w(d, "tblHeader"));
@@ -607,6 +617,11 @@ final class WordShapes {
       Element second = w(d, "tbl");
       children(tbl, "tblPr").forEach(x -> second.appendChild(x.cloneNode(true)));
       children(tbl, "tblGrid").forEach(x -> second.appendChild(x.cloneNode(true)));
+      if (copyHeader) {
+        for (int i = 0; i < 2 && i < cut && !continues(rows.get(i + 1)); i++) {
+          second.appendChild(rows.get(i).cloneNode(true)); // the first header row(s), as far as no merge goes on
+        }
+      }
       for (int i = cut; i < rows.size(); i++) {
         second.appendChild(rows.get(i));
       }
