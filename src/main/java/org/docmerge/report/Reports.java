@@ -61,6 +61,8 @@ public final class Reports {
         case WORD -> Form.DOC;
         case OTHER_OFFICE -> Form.OTHER; // a PowerPoint, a Works or old WPS file: no report we read
         case DAMAGED -> wordName(name) || contains(b, "WordDocument") ? Form.DOC : Form.WORKBOOK;
+        case ENCRYPTED_OOXML -> wordName(name) || name != null && name.toLowerCase(Locale.ROOT).endsWith(".docx")
+            ? Form.DOC : Form.WORKBOOK; // a password-protected .docx: said so by the .doc reader
         default -> Form.WORKBOOK; // an .xls, an encrypted .xlsx, or damaged: the workbook reader says which
       };
     }
@@ -127,7 +129,7 @@ public final class Reports {
           return Result.of(DocReport.read(b, name), List.of());
         } catch (DocReport.Unreadable e) {
           return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where, e.encrypted()
-              ? "这个 Word 文档（.doc）设置了打开密码，无法读取。请在 Word 或 WPS 中输入密码打开，去掉密码后另存为 .docx 再试"
+              ? "这个 Word 文档设置了打开密码，无法读取。请在 Word 或 WPS 中输入密码打开，去掉密码后另存为 .docx 再试"
               : e.oldFormat()
                   ? "这是 Word 6.0/95 或更早格式的文档，docmerge 无法读取。请在 Word 或 WPS 中打开，另存为 .docx 再试"
                   : "Word 文档（.doc）已损坏或格式异常，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试"));

@@ -108,6 +108,24 @@ class WordBinaryHostileTest {
   }
 
   @Test
+  void aPasswordProtectedDocxSaysSoNotThatItIsNoWorkbook() throws Exception {
+    Docmerge engine = Docmerge.open("gov-info-annual-2021").get();
+    byte[] docx = engine.render(engine.readAny(Path.of("input-samples/gongshu-investment-2021.xlsx")).get());
+    POIFSFileSystem fs = new POIFSFileSystem();
+    org.apache.poi.poifs.crypt.EncryptionInfo info =
+        new org.apache.poi.poifs.crypt.EncryptionInfo(org.apache.poi.poifs.crypt.EncryptionMode.agile);
+    org.apache.poi.poifs.crypt.Encryptor enc = info.getEncryptor();
+    enc.confirmPassword("年报2021");
+    try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(new ByteArrayInputStream(docx));
+        var os = enc.getDataStream(fs)) {
+      pkg.save(os);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    fs.writeFilesystem(out);
+    refused("2021年报.docx", out.toByteArray(), "EXTRACT.UNREADABLE", "密码");
+  }
+
+  @Test
   void aWord95DocSaysWhichFormatAndWhatToDo() throws Exception {
     POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(doc));
     DirectoryNode root = fs.getRoot();

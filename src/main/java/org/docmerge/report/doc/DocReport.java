@@ -34,7 +34,7 @@ import org.docmerge.report.PublishedReport;
  */
 public final class DocReport {
   /** What an OLE2 compound file holds, by its streams. */
-  public enum Kind { WORD, WORKBOOK, OTHER_OFFICE, DAMAGED }
+  public enum Kind { WORD, WORKBOOK, ENCRYPTED_OOXML, OTHER_OFFICE, DAMAGED }
 
   /** Why a .doc could not be read. */
   public static final class Unreadable extends Exception {
@@ -71,9 +71,11 @@ public final class DocReport {
       if (root.hasEntryCaseInsensitive("WordDocument")) {
         return Kind.WORD;
       }
-      if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")
-          || root.hasEntryCaseInsensitive("EncryptionInfo") || root.hasEntryCaseInsensitive("EncryptedPackage")) {
+      if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")) {
         return Kind.WORKBOOK;
+      }
+      if (root.hasEntryCaseInsensitive("EncryptionInfo") || root.hasEntryCaseInsensitive("EncryptedPackage")) {
+        return Kind.ENCRYPTED_OOXML; // a .xlsx or .docx with a password to open: only its name tells which
       }
       return Kind.OTHER_OFFICE;
     } catch (IOException | RuntimeException e) {
@@ -81,8 +83,11 @@ public final class DocReport {
     }
   }
 
-  /** @throws Unreadable when HWPF cannot open it: damaged, encrypted, or Word 6.0/95 */
+  /** @throws Unreadable when HWPF cannot open it: damaged, encrypted (also a .docx with a password), Word 6.0/95 */
   public static PublishedReport read(byte[] doc, String source) throws Unreadable {
+    if (kind(doc) == Kind.ENCRYPTED_OOXML) {
+      throw new Unreadable("encrypted .docx", null, true, false);
+    }
     HWPFDocument d;
     try {
       d = new HWPFDocument(new ByteArrayInputStream(doc));
