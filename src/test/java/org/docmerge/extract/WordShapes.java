@@ -66,7 +66,8 @@ final class WordShapes {
           true),
       new Shape("tables inside a frame table (nested)", WordShapes::nested),
       new Shape("a small table inside a label cell (nested)", WordShapes::tableInCell),
-      new Shape("symbols, tabs, breaks, soft and no-break hyphens", WordShapes::marks));
+      new Shape("symbols, tabs, breaks, soft and no-break hyphens", WordShapes::marks),
+      new Shape("a table of contents (TOC field in a w:sdt) before the body", WordShapes::contents));
 
   // --- the document ------------------------------------------------------------------------------------------
 
@@ -678,6 +679,53 @@ final class WordShapes {
       tc.appendChild(inner);
       tc.appendChild(w(d, "p")); // a cell ends with a paragraph
     }
+  }
+
+  /** Word's 「目录」: the section headings with their page numbers, as a TOC field's result in a content control. */
+  static void contents(Document d) {
+    Element body = all(d, "body").get(0);
+    List<String> headings = new ArrayList<>();
+    for (Element p : children(body, "p")) {
+      StringBuilder sb = new StringBuilder();
+      all(p, "t").forEach(t -> sb.append(t.getTextContent()));
+      if (sb.toString().matches("[一二三四五六七八九十]+、.{2,40}")) {
+        headings.add(sb.toString());
+      }
+    }
+    Element sdt = w(d, "sdt");
+    Element pr = w(d, "sdtPr");
+    Element part = w(d, "docPartObj");
+    part.appendChild(w(d, "docPartGallery", "val", "Table of Contents"));
+    part.appendChild(w(d, "docPartUnique"));
+    pr.appendChild(part);
+    sdt.appendChild(pr);
+    Element content = w(d, "sdtContent");
+    sdt.appendChild(content);
+    Element title = w(d, "p");
+    title.appendChild(run(d, "t", "目  录"));
+    content.appendChild(title);
+    for (int i = 0; i < headings.size(); i++) {
+      Element p = w(d, "p");
+      Element ppr = w(d, "pPr");
+      ppr.appendChild(w(d, "pStyle", "val", "TOC1"));
+      p.appendChild(ppr);
+      if (i == 0) {
+        p.appendChild(fldChar(d, "begin"));
+        p.appendChild(run(d, "instrText", " TOC \\o \"1-3\" \\h \\z \\u "));
+        p.appendChild(fldChar(d, "separate"));
+      }
+      p.appendChild(run(d, "t", headings.get(i)));
+      Element tab = w(d, "r");
+      tab.appendChild(w(d, "tab"));
+      p.appendChild(tab);
+      p.appendChild(run(d, "t", Integer.toString(i + 1)));
+      if (i == headings.size() - 1) {
+        p.appendChild(fldChar(d, "end"));
+      }
+      content.appendChild(p);
+    }
+    Element after = children(body, "p").get(2); // after the two title lines
+    body.insertBefore(sdt, after);
   }
 
   static void marks(Document d) {

@@ -2,9 +2,7 @@ package org.docmerge.report.doc;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,8 @@ import org.docmerge.report.PublishedReport;
  * Reads a published Word 97–2003 document (.doc, and WPS's .wps, which is the same format inside) into the neutral
  * {@link PublishedReport} with Apache POI HWPF: the main text only (headers, footers, footnotes, comments and text
  * boxes are other stories), paragraphs and tables in reading order. What a reader does not see is not read: deleted
- * revisions, hidden text, field codes (the field's result is read), pictures' and footnotes' marks. Table cells are
+ * revisions, hidden text, field codes (the field's result is read; a table of contents, a {@code TOC} field, is
+ * navigation and not read), pictures' and footnotes' marks. Table cells are
  * placed by their edges, so a row that starts late or has wider cells keeps its cells in their columns; vertical
  * merges ({@code fVertMerge}/{@code fVertRestart}) become rowspans, old horizontal merges ({@code fMerged}) colspans.
  * A table inside a cell is a table of its own after the outer one (a one-cell frame around tables is just its
@@ -119,11 +118,11 @@ public final class DocReport {
   }
 
   private static final class Walk {
-    /** For each open field: true while its code is being read (before its separator). */
-    private final Deque<Boolean> fields = new ArrayDeque<>();
+    /** The open fields. */
+    private final org.docmerge.report.Fields fields = new org.docmerge.report.Fields();
 
     private boolean inCode() {
-      return fields.contains(Boolean.TRUE);
+      return fields.hidden();
     }
 
     /** The paragraphs and tables of {@code range} at table level {@code level}. */
@@ -152,7 +151,7 @@ public final class DocReport {
       String text = text(p);
       for (String line : text.split("\n")) {
         String s = line.strip();
-        if (!s.isEmpty()) {
+        if (!s.isEmpty() && !org.docmerge.report.Fields.contentsHeading(s)) {
           out.add(new PublishedReport.Paragraph(s));
         }
       }
@@ -177,19 +176,11 @@ public final class DocReport {
         for (int i = 0; i < t.length(); i++) {
           char c = t.charAt(i);
           switch (c) {
-            case 0x13 -> fields.push(Boolean.TRUE);
-            case 0x14 -> {
-              if (!fields.isEmpty()) {
-                fields.pop();
-                fields.push(Boolean.FALSE);
-              }
-            }
-            case 0x15 -> {
-              if (!fields.isEmpty()) {
-                fields.pop();
-              }
-            }
+            case 0x13 -> fields.begin();
+            case 0x14 -> fields.separate();
+            case 0x15 -> fields.end();
             default -> {
+              fields.code(String.valueOf(c));
               if (hidden || inCode()) {
                 continue;
               }
@@ -210,14 +201,7 @@ public final class DocReport {
           }
         }
       }
-      if (inCode()) {
-        // a field code never runs past its paragraph: a field left open (a damaged file) hides no more text
-        int open = fields.size();
-        fields.clear();
-        for (int i = 0; i < open; i++) {
-          fields.push(Boolean.FALSE);
-        }
-      }
+      fields.paragraphEnd();
       return sb.toString();
     }
 

@@ -3,9 +3,7 @@ package org.docmerge.report.docx;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,8 @@ import org.w3c.dom.Node;
  * <ul>
  *   <li>what a reader does not see is not read: deleted and moved-away text ({@code w:del}, {@code w:moveFrom}),
  *       deleted table rows, hidden text ({@code w:vanish}), field codes ({@code w:instrText}: the field's result is
- *       read), footnote marks, headers and footers (not in the body);</li>
+ *       read), footnote marks, headers and footers (not in the body); a table of contents (a {@code TOC} field's
+ *       result, a content control of the 「Table of Contents」 gallery) is navigation, not read;</li>
  *   <li>wrappers are looked through at block, row, cell and run level: inserted and moved-here text ({@code w:ins},
  *       {@code w:moveTo}), content controls ({@code w:sdt}), {@code w:customXml}, {@code w:smartTag}, {@code
  *       w:hyperlink}, {@code w:fldSimple}, {@code w:dir}, {@code w:bdo};</li>
@@ -256,6 +255,14 @@ public final class DocxReport {
     return MC.equals(e.getNamespaceURI()) && "AlternateContent".equals(e.getLocalName());
   }
 
+  /** A content control holding Word's table of contents (「目录」): navigation, not content. */
+  static boolean contents(Element sdt) {
+    Element pr = kid(sdt, "sdtPr");
+    Element part = pr == null ? null : kid(pr, "docPartObj");
+    Element gallery = part == null ? null : kid(part, "docPartGallery");
+    return gallery != null && "Table of Contents".equalsIgnoreCase(String.valueOf(val(gallery)).strip());
+  }
+
   private static final class MutableCell {
     final StringBuilder text = new StringBuilder();
     int colspan;
@@ -268,13 +275,13 @@ public final class DocxReport {
 
   /** One walk over a body: the state of complex fields runs across paragraphs. */
   private static final class Walk {
-    /** For each open complex field: true while its code is being read (before {@code separate}). */
-    private final Deque<Boolean> fields = new ArrayDeque<>();
+    /** The open complex fields. */
+    private final org.docmerge.report.Fields fields = new org.docmerge.report.Fields();
     /** An altChunk's blocks by its relationship id. */
     java.util.function.Function<String, List<PublishedReport.Block>> chunk = id -> List.of();
 
     private boolean inCode() {
-      return fields.contains(Boolean.TRUE);
+      return fields.hidden();
     }
 
     /** Block content (body, cell, text box, content control): paragraphs and tables in reading order. */
@@ -296,7 +303,7 @@ public final class DocxReport {
           table(e, out, depth);
         } else if (is(e, "sdt")) {
           Element c = kid(e, "sdtContent");
-          if (c != null) {
+          if (c != null && !contents(e)) {
             blocks(c, out, depth + 1);
           }
         } else if (is(e, "customXml") || is(e, "ins") || is(e, "moveTo")) {
@@ -315,15 +322,11 @@ public final class DocxReport {
       List<PublishedReport.Block> boxes = new ArrayList<>();
       inline(p, sb, boxes, depth);
       // a field code never runs past its paragraph: a field left open (a damaged document) hides no more text
-      if (inCode()) {
-        List<Boolean> open = new ArrayList<>(fields);
-        fields.clear();
-        open.forEach(x -> fields.addLast(Boolean.FALSE));
-      }
+      fields.paragraphEnd();
       out.addAll(boxes);
       for (String line : sb.toString().split("\n")) {
         String s = line.strip();
-        if (!s.isEmpty()) {
+        if (!s.isEmpty() && !org.docmerge.report.Fields.contentsHeading(s)) {
           out.add(new PublishedReport.Paragraph(s));
         }
       }
@@ -394,12 +397,11 @@ public final class DocxReport {
         }
       }
       if ("begin".equals(type)) {
-        fields.push(Boolean.TRUE);
-      } else if ("separate".equals(type) && !fields.isEmpty()) {
-        fields.pop();
-        fields.push(Boolean.FALSE);
-      } else if ("end".equals(type) && !fields.isEmpty()) {
-        fields.pop();
+        fields.begin();
+      } else if ("separate".equals(type)) {
+        fields.separate();
+      } else if ("end".equals(type)) {
+        fields.end();
       }
     }
 
@@ -420,6 +422,10 @@ public final class DocxReport {
         String local = k.getLocalName();
         if (local.equals("fldChar")) {
           fieldChar(k);
+          continue;
+        }
+        if (local.equals("instrText")) {
+          fields.code(k.getTextContent());
           continue;
         }
         if (local.equals("drawing") || local.equals("pict") || local.equals("object")) {
