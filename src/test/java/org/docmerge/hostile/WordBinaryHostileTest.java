@@ -156,6 +156,41 @@ class WordBinaryHostileTest {
     refused("2021年报.wps", junk, "EXTRACT.NOT_REPORT", "请在 WPS 中", ".docx");
   }
 
+  /** Bytes of the Word stream and the table stream changed at random: read or refused, never a crash or a hang. */
+  @Test
+  void aDocWithDamagedStreamsIsReadOrRefusedNeverACrash() throws Exception {
+    Random random = new Random(2021);
+    int read = 0;
+    int refused = 0;
+    for (int i = 0; i < 40; i++) {
+      POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(doc));
+      DirectoryNode root = fs.getRoot();
+      for (String stream : List.of("WordDocument", root.hasEntry("1Table") ? "1Table" : "0Table")) {
+        byte[] b;
+        try (DocumentInputStream in = root.createDocumentInputStream(stream)) {
+          b = in.readAllBytes();
+        }
+        for (int k = 0; k < 1 + i % 8; k++) {
+          b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+        }
+        root.getEntry(stream).delete();
+        root.createDocument(stream, new ByteArrayInputStream(b));
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      fs.writeFilesystem(out);
+      long start = System.nanoTime();
+      var r = org.docmerge.report.Reports.read(out.toByteArray(), "damaged" + i + ".doc");
+      org.docmerge.Bounded.check(start, "damaged" + i + ".doc");
+      if (r.value().isPresent()) {
+        read++;
+      } else {
+        refused++;
+        assertEquals("EXTRACT.UNREADABLE", r.diagnostics().get(0).code());
+      }
+    }
+    assertEquals(40, read + refused);
+  }
+
   @Test
   void anXlsRenamedDocIsReadAsTheWorkbookItIs() throws Exception {
     byte[] xls;
