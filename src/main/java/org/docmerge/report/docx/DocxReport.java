@@ -371,6 +371,12 @@ public final class DocxReport {
               inline(c, sb, boxes, depth + 1);
             }
           }
+          case "ruby" -> {
+            Element base = kid(e, "rubyBase"); // the text; its phonetic guide (w:rt) is not
+            if (base != null) {
+              inline(base, sb, boxes, depth + 1);
+            }
+          }
           default -> { } // pPr, bookmarks, proofing marks, comments, permissions
         }
       }
