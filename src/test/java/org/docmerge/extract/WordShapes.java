@@ -66,7 +66,7 @@ final class WordShapes {
           true),
       new Shape("tables inside a frame table (nested)", WordShapes::nested),
       new Shape("a small table inside a label cell (nested)", WordShapes::tableInCell),
-      new Shape("symbols, tabs, breaks, soft and no-break hyphens", WordShapes::marks),
+      new Shape("symbols, tabs, breaks, soft and no-break hyphens, a phonetic guide", WordShapes::marks),
       new Shape("a table of contents (TOC field in a w:sdt) before the body", WordShapes::contents));
 
   // --- the document ------------------------------------------------------------------------------------------
@@ -762,6 +762,17 @@ final class WordShapes {
         }
       }
     }
+    // a phonetic guide over the first run of the body text: the guide is not read
+    Element first = bodyRuns(d).get(2);
+    Element ruby = w(d, "ruby");
+    ruby.appendChild(w(d, "rubyPr"));
+    Element rt = w(d, "rt");
+    rt.appendChild(run(d, "t", "zhèng wù gōng kāi"));
+    ruby.appendChild(rt);
+    Element base = w(d, "rubyBase");
+    first.getParentNode().replaceChild(ruby, first);
+    base.appendChild(first);
+    ruby.appendChild(base);
     Element body = all(d, "body").get(0);
     Element p = w(d, "p");
     Element r = w(d, "r");
