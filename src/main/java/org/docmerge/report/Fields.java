@@ -49,11 +49,28 @@ public final class Fields {
     }
   }
 
-  /** The innermost field ends. */
-  public void end() {
-    if (!open.isEmpty()) {
-      open.pop();
+  /** A phonetic guide as Word 97–2003 writes it: an EQ field overstriking (o) the raised guide (s, up) and the base. */
+  private static final java.util.regex.Pattern RUBY = java.util.regex.Pattern.compile(
+      "\\\\o\\\\a[dlcr]?\\s*\\(\\s*\\\\s\\\\up\\s*-?\\d+\\s*\\(.*?\\),(.*)\\)\\s*$", java.util.regex.Pattern.DOTALL);
+
+  /**
+   * The innermost field ends. Returns the text it shows without a result: the base text of a phonetic guide (an
+   * {@code EQ} field, shown from its code), else nothing.
+   */
+  public String end() {
+    if (open.isEmpty()) {
+      return "";
     }
+    Field f = open.pop();
+    if (!f.code || hidden()) {
+      return "";
+    }
+    String code = f.instruction.toString().strip();
+    if (!code.toUpperCase(Locale.ROOT).startsWith("EQ")) {
+      return "";
+    }
+    java.util.regex.Matcher m = RUBY.matcher(code);
+    return m.find() ? m.group(1).strip() : "";
   }
 
   /** Whether text read now is not visible: a field's code, or a table of contents. */

@@ -66,7 +66,8 @@ final class WordShapes {
           true),
       new Shape("tables inside a frame table (nested)", WordShapes::nested),
       new Shape("a small table inside a label cell (nested)", WordShapes::tableInCell),
-      new Shape("symbols, tabs, breaks, soft and no-break hyphens, a phonetic guide", WordShapes::marks),
+      new Shape("symbols, tabs, breaks, soft and no-break hyphens", WordShapes::marks),
+      new Shape("a phonetic guide (w:ruby)", WordShapes::phonetic),
       new Shape("a table of contents (TOC field in a w:sdt) before the body", WordShapes::contents));
 
   // --- the document ------------------------------------------------------------------------------------------
@@ -762,7 +763,11 @@ final class WordShapes {
         }
       }
     }
-    // a phonetic guide over the first run of the body text: the guide is not read
+    symbol(d);
+  }
+
+  /** A phonetic guide over a run of the body text: the guide is not read (LibreOffice drops such a paragraph in .doc). */
+  static void phonetic(Document d) {
     Element first = bodyRuns(d).get(2);
     Element ruby = w(d, "ruby");
     ruby.appendChild(w(d, "rubyPr"));
@@ -773,6 +778,9 @@ final class WordShapes {
     first.getParentNode().replaceChild(ruby, first);
     base.appendChild(first);
     ruby.appendChild(base);
+  }
+
+  static void symbol(Document d) {
     Element body = all(d, "body").get(0);
     Element p = w(d, "p");
     Element r = w(d, "r");

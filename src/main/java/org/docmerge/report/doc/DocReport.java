@@ -178,7 +178,12 @@ public final class DocReport {
           switch (c) {
             case 0x13 -> fields.begin();
             case 0x14 -> fields.separate();
-            case 0x15 -> fields.end();
+            case 0x15 -> {
+              String shown = fields.end();
+              if (!hidden) {
+                sb.append(shown);
+              }
+            }
             default -> {
               fields.code(String.valueOf(c));
               if (hidden || inCode()) {

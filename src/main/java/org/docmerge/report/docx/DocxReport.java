@@ -396,6 +396,11 @@ public final class DocxReport {
     }
 
     void fieldChar(Element k) {
+      fieldChar(k, null);
+    }
+
+    /** A field mark; a field ending without a result that still shows text (a phonetic guide) adds it to {@code sb}. */
+    void fieldChar(Element k, StringBuilder sb) {
       String type = null;
       for (String ns : W) {
         if (k.hasAttributeNS(ns, "fldCharType")) {
@@ -407,7 +412,10 @@ public final class DocxReport {
       } else if ("separate".equals(type)) {
         fields.separate();
       } else if ("end".equals(type)) {
-        fields.end();
+        String shown = fields.end();
+        if (sb != null) {
+          sb.append(shown);
+        }
       }
     }
 
@@ -427,7 +435,7 @@ public final class DocxReport {
         }
         String local = k.getLocalName();
         if (local.equals("fldChar")) {
-          fieldChar(k);
+          fieldChar(k, hidden ? null : sb);
           continue;
         }
         if (local.equals("instrText")) {
