@@ -58,7 +58,7 @@ final class WordShapes {
       new Shape("smart tags and custom XML (block, row, cell, run)", WordShapes::smartTags),
       new Shape("w:dir and w:bdo", WordShapes::bidi),
       new Shape("title in a text box (mc:AlternateContent Choice and Fallback)", WordShapes::titleInTextBox),
-      new Shape("old horizontal merges (w:hMerge)", WordShapes::hMerge),
+      new Shape("old horizontal merges (w:hMerge) next to w:gridSpan", WordShapes::hMerge),
       new Shape("rows starting late, ending early (w:gridBefore, w:gridAfter)", WordShapes::gridBeforeAfter),
       new Shape("rows starting under a merged cell (w:gridBefore for a removed w:vMerge)", WordShapes::startLate),
       new Shape("header rows repeated, tables split by a page break", d -> splitTables(d, false)),
@@ -501,10 +501,12 @@ final class WordShapes {
     }
   }
 
+  /** Every other merged cell written with old Word's w:hMerge, the rest with w:gridSpan: both in one table. */
   static void hMerge(Document d) {
+    int merged = 0;
     for (Element tc : all(d, "tc")) {
       int span = gridSpan(tc);
-      if (span < 2) {
+      if (span < 2 || merged++ % 2 == 1) {
         continue;
       }
       setSpan(d, tc, 1);
