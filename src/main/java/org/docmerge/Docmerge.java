@@ -120,7 +120,7 @@ public final class Docmerge {
     List<Diagnostic> all = new ArrayList<>(read.diagnostics());
     read.value().ifPresent(data -> {
       all.addAll(validator.validate(data, options));
-      if (!workbookName(name) && Reports.sniff(bytes) != Reports.Form.WORKBOOK) {
+      if (!workbookName(name) && Reports.sniff(bytes, name) != Reports.Form.WORKBOOK) {
         validator.notRun(data, options).ifPresent(all::add);
       }
     });
@@ -169,7 +169,7 @@ public final class Docmerge {
   }
 
   private Result<ReportData> readSniffed(byte[] bytes, String name) {
-    if (Reports.sniff(bytes) == Reports.Form.WORKBOOK) {
+    if (Reports.sniff(bytes, name) == Reports.Form.WORKBOOK) {
       return WorkbookReader.read(bytes, name, kind.spec());
     }
 
@@ -207,11 +207,11 @@ public final class Docmerge {
     }
     try (var in = Files.newInputStream(input)) {
       byte[] head = in.readNBytes(8);
-      if (Sniff.ole2(head)) {
-        return true;
+      if (Sniff.ole2(head) && Files.size(input) > Sniff.MAX_INPUT_BYTES) {
+        return true; // the workbook reader says why it is not read
       }
-      return Sniff.zip(head) && Files.size(input) <= Sniff.MAX_INPUT_BYTES
-          && Reports.sniff(Files.readAllBytes(input)) == Reports.Form.WORKBOOK;
+      return (Sniff.zip(head) || Sniff.ole2(head)) && Files.size(input) <= Sniff.MAX_INPUT_BYTES
+          && Reports.sniff(Files.readAllBytes(input), input.toString()) == Reports.Form.WORKBOOK; // a .doc is a report
     } catch (java.io.IOException e) {
       return false;
     }
@@ -245,7 +245,7 @@ public final class Docmerge {
     if (bytes.length > Sniff.MAX_INPUT_BYTES) {
       return Optional.empty();
     }
-    if (workbookName(name) || Reports.sniff(bytes) == Reports.Form.WORKBOOK) {
+    if (workbookName(name) || Reports.sniff(bytes, name) == Reports.Form.WORKBOOK) {
       String best = null;
       long fewest = Long.MAX_VALUE;
       for (ReportKind k : kinds) {

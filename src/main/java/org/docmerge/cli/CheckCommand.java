@@ -18,12 +18,12 @@ final class CheckCommand implements Command {
 
   @Override
   public String summary() {
-    return "检查工作簿或已发布的报告（.docx/.html/.pdf/.txt）：列出每一个问题及其位置，不生成任何文件";
+    return "检查工作簿或已发布的报告（.docx/.doc/.html/.pdf/.txt）：列出每一个问题及其位置，不生成任何文件";
   }
 
   @Override
   public String synopsis() {
-    return "年报数据.xlsx|报告.docx|报告.html|报告.pdf|报告.txt [--previous 上年.xlsx|上年报告.docx] [--format json]";
+    return "年报数据.xlsx|报告.docx|报告.doc|报告.html|报告.pdf|报告.txt [--previous 上年.xlsx|上年报告.docx] [--format json]";
   }
 
   @Override
@@ -35,8 +35,8 @@ final class CheckCommand implements Command {
 
   @Override
   public int run(CommandLine line, Console c) {
-    if (!c.shape(line, 1, "要检查的文件（年报数据.xlsx，或已发布的报告 .docx/.html/.pdf/.txt）", null,
-        "docmerge check 年报数据.xlsx（或已发布的报告 .docx/.html/.pdf/.txt）")) {
+    if (!c.shape(line, 1, "要检查的文件（年报数据.xlsx，或已发布的报告 .docx/.doc/.html/.pdf/.txt）", null,
+        "docmerge check 年报数据.xlsx（或已发布的报告 .docx/.doc/.html/.pdf/.txt）")) {
       return Main.USAGE;
     }
     String format = line.getOptionValue("format", "text");

@@ -15,12 +15,12 @@ final class ExtractCommand implements Command {
 
   @Override
   public String summary() {
-    return "把已发布的报告（.docx、网页 .html/.htm、PDF、纯文本）读回填报工作簿；缺少的数字留空并逐一说明";
+    return "把已发布的报告（Word .docx/.doc、网页 .html/.htm、PDF、纯文本）读回填报工作簿；缺少的数字留空并逐一说明";
   }
 
   @Override
   public String synopsis() {
-    return "报告.docx|报告.html|报告.pdf|报告.txt -o 年报数据.xlsx";
+    return "报告.docx|报告.doc|报告.html|报告.pdf|报告.txt -o 年报数据.xlsx";
   }
 
   @Override
@@ -31,7 +31,7 @@ final class ExtractCommand implements Command {
 
   @Override
   public int run(CommandLine line, Console c) {
-    if (!c.shape(line, 1, "要读回的报告（.docx、.html 或 .txt）", "要生成的工作簿（如 年报数据.xlsx）",
+    if (!c.shape(line, 1, "要读回的报告（.docx、.doc、.html、.pdf 或 .txt）", "要生成的工作簿（如 年报数据.xlsx）",
         "docmerge extract 报告.docx -o 年报数据.xlsx")) {
       return Main.USAGE;
     }

@@ -32,7 +32,7 @@ final class InitCommand implements Command {
     o.addOption(Main.output("要生成的工作簿，如 年报数据.xlsx"));
     o.addOption(Main.overwrite());
     o.addOption(org.apache.commons.cli.Option.builder("f").longOpt("from").hasArg().argName("上年报告")
-        .desc("从上一年度的报告（.docx/.html/.pdf/.txt）或工作簿结转：机关名称、单位类型、网址，年度加 1，"
+        .desc("从上一年度的报告（.docx/.doc/.html/.pdf/.txt）或工作簿结转：机关名称、单位类型、网址，年度加 1，"
             + "以及报告类型规定逐年结转的数字（上年的结转数、以上年为起点的累计数）").build());
   }
 

@@ -153,7 +153,7 @@ public final class Main {
   /** Options shared by the commands that check: --previous, --deadline, --max-errors. */
   static void checkOptions(Options o) {
     o.addOption(Option.builder("p").longOpt("previous").hasArg().argName("上年工作簿或报告")
-        .desc("上一年度的工作簿或已发布的报告（.docx/.html/.pdf/.txt），用于核对逐年结转的数字等跨年数据（R07、R08、R19）").build());
+        .desc("上一年度的工作簿或已发布的报告（.docx/.doc/.html/.pdf/.txt），用于核对逐年结转的数字等跨年数据（R07、R08、R19）").build());
     o.addOption(Option.builder().longOpt("deadline").hasArg().argName("日期")
         .desc("发布期限，如 2022-01-20；默认按《条例》：部门为次年 1 月 31 日，本级政府为次年 3 月 31 日").build());
     o.addOption(Option.builder().longOpt("max-errors").hasArg().argName("N").desc("最多显示 N 个错误").build());

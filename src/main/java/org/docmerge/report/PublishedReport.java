@@ -8,7 +8,7 @@ import java.util.List;
  * kind. Pure Java; immutable and thread-safe.
  *
  * @param source the file name as the user gave it
- * @param format where it came from: {@code docx}, {@code html} or {@code text}
+ * @param format where it came from: {@code docx}, {@code doc}, {@code html}, {@code pdf} or {@code text}
  * @param blocks the body in reading order
  */
 public record PublishedReport(String source, String format, List<Block> blocks) {

@@ -14,13 +14,16 @@ import java.util.zip.ZipInputStream;
 import org.docmerge.diag.Diagnostic;
 import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
+import org.docmerge.report.doc.DocReport;
 import org.docmerge.report.docx.DocxReport;
 import org.docmerge.report.html.HtmlReport;
 import org.docmerge.report.pdf.PdfReport;
 
 /**
  * Reads a published report whatever its form, by its content rather than its extension: a zip holding {@code
- * word/document.xml} is a .docx, text that looks like markup is a web page, other text is the plain-text form
+ * word/document.xml} is a .docx, an OLE2 file with a {@code WordDocument} stream is a Word 97–2003 .doc (WPS's
+ * .wps is the same inside), text that looks like markup is a web page (so is a single-file web page, .mht, which
+ * many systems publish under a .doc name), an RTF file is refused with a message, other text is the plain-text form
  * (UTF-8, or GB18030 when it is not UTF-8), a file starting {@code %PDF} is a PDF. Which kind of report it is, is
  * told by {@code extract.ReportFormat}. Stateless.
  *
@@ -29,7 +32,7 @@ import org.docmerge.report.pdf.PdfReport;
  */
 public final class Reports {
   /** What a file's content is. */
-  public enum Form { WORKBOOK, DOCX, HTML, TEXT, PDF, OTHER }
+  public enum Form { WORKBOOK, DOCX, DOC, HTML, TEXT, PDF, OTHER }
 
   static final long MAX_BYTES = org.docmerge.zip.Sniff.MAX_INPUT_BYTES;
   static final long MAX_UNZIPPED = 200L << 20;
@@ -38,6 +41,14 @@ public final class Reports {
 
   /** Sniffs the content: a zip is a workbook or a .docx by its parts; markup is HTML; the rest text. */
   public static Form sniff(byte[] b) {
+    return sniff(b, null);
+  }
+
+  /**
+   * As {@link #sniff(byte[])}; a damaged OLE2 file (truncated, its directory unreadable) is a Word document when
+   * it still shows Word's stream name or is named .doc/.wps/.dot, so that it is told unreadable as a report.
+   */
+  public static Form sniff(byte[] b, String name) {
     if (b.length >= 4 && org.docmerge.zip.Sniff.zip(b)) {
       List<String> names = zipNames(b);
       if (names.contains("word/document.xml")) {
@@ -46,10 +57,20 @@ public final class Reports {
       return names.contains("xl/workbook.xml") ? Form.WORKBOOK : Form.OTHER;
     }
     if (b.length >= 8 && org.docmerge.zip.Sniff.ole2(b)) {
-      return Form.WORKBOOK; // OLE2: an .xls (or an encrypted .xlsx); the workbook reader says which
+      return switch (DocReport.kind(b)) {
+        case WORD -> Form.DOC;
+        case OTHER_OFFICE -> Form.OTHER; // a PowerPoint, a Works or old WPS file: no report we read
+        case DAMAGED -> wordName(name) || contains(b, "WordDocument") ? Form.DOC : Form.WORKBOOK;
+        case ENCRYPTED_OOXML -> wordName(name) || name != null && name.toLowerCase(Locale.ROOT).endsWith(".docx")
+            ? Form.DOC : Form.WORKBOOK; // a password-protected .docx: said so by the .doc reader
+        default -> Form.WORKBOOK; // an .xls, an encrypted .xlsx, or damaged: the workbook reader says which
+      };
     }
     if (org.docmerge.zip.Sniff.pdf(b)) {
       return Form.PDF;
+    }
+    if (WebArchive.is(b)) {
+      return Form.HTML; // a single-file web page (.mht), often published under a .doc name
     }
     String head = decode(b.length > 4096 ? java.util.Arrays.copyOf(b, 4096) : b).toLowerCase(Locale.ROOT);
     if (head.contains("<html") || head.contains("<table") || head.contains("<!doctype") || head.contains("<body")
@@ -70,7 +91,17 @@ public final class Reports {
           "文件有 " + (b.length >> 20) + " MB，远超一份年度报告的大小（上限 " + org.docmerge.zip.Sniff.megabytes(MAX_BYTES)
               + " MB）。请确认选对了文件"));
     }
-    Form form = sniff(b);
+    Form form = sniff(b, name);
+    boolean wps = name != null && name.toLowerCase(Locale.ROOT).endsWith(".wps");
+    if (wps && form != Form.DOC && form != Form.DOCX) {
+      return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
+          "这个 .wps 文件不是 Word 格式（是旧版 WPS 或 Microsoft Works 自己的格式），docmerge 无法读取。"
+              + "请在 WPS 中打开，「另存为」Word 文档（.docx）后再试"));
+    }
+    if (form == Form.TEXT && org.docmerge.zip.Sniff.rtf(b)) {
+      return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
+          "这个文件是 RTF 格式（常用 .doc 扩展名发布），docmerge 无法读取。请在 Word 或 WPS 中打开，另存为 .docx 再试"));
+    }
     if ((form == Form.TEXT || form == Form.HTML) && utf16(b) == null && binary(b)) {
       return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
           "这个文件不是报告：其中有二进制内容，或是没有字节顺序标记的 UTF-16 等编码的文字。"
@@ -83,14 +114,37 @@ public final class Reports {
               "这个 .docx 解压后超过 200 MB，不像一份年度报告，没有读取。请确认文件来源"));
         }
         try {
-          return Result.of(DocxReport.read(b, name), List.of());
+          return Result.of(DocxReport.read(b, name, chunk -> {
+            Form f = sniff(chunk);
+            return f == Form.HTML || f == Form.TEXT && !binary(chunk)
+                ? read(chunk, name).value().map(PublishedReport::blocks).orElse(List.of()) : List.of();
+          }), List.of());
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
           return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
               "Word 文档已损坏或格式异常，无法读取。请在 Word 中打开后另存为 .docx 再试"));
         }
       }
+      case DOC -> {
+        try {
+          return Result.of(DocReport.read(b, name), List.of());
+        } catch (DocReport.Unreadable e) {
+          return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where, e.encrypted()
+              ? "这个 Word 文档设置了打开密码，无法读取。请在 Word 或 WPS 中输入密码打开，去掉密码后另存为 .docx 再试"
+              : e.oldFormat()
+                  ? "这是 Word 6.0/95 或更早格式的文档，docmerge 无法读取。请在 Word 或 WPS 中打开，另存为 .docx 再试"
+                  : "Word 文档（.doc）已损坏或格式异常，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试"));
+        } catch (LinkageError | StackOverflowError e) {
+          return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
+              "Word 文档（.doc）已损坏或格式异常，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试"));
+        }
+      }
       case HTML -> {
-        return Result.of(HtmlReport.read(decode(b), name), List.of());
+        String page = WebArchive.is(b) ? WebArchive.html(b).orElse(null) : decode(b);
+        if (page == null) {
+          return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
+              "这个文件是「单个文件网页」（.mht），但其中没有网页正文，无法读取。请在 Word 或 WPS 中打开，另存为 .docx 再试"));
+        }
+        return Result.of(HtmlReport.read(page, name), List.of());
       }
       case TEXT -> {
         return Result.of(TextReport.read(decode(b), name), List.of());
@@ -112,10 +166,35 @@ public final class Reports {
         return Result.of(read.report(), List.of());
       }
       default -> {
+        if (name != null && name.toLowerCase(Locale.ROOT).endsWith(".doc")) {
+          return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
+              "这个 .doc 文件里没有 Word 文档的内容（可能是其他 Office 文件改了扩展名），无法读取。"
+                  + "请在 Word 或 WPS 中打开报告，另存为 .docx 再试"));
+        }
         return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
-            "无法识别这个文件：支持 .docx、网页（.html/.htm）、PDF 和纯文本格式的报告，以及 .xlsx 工作簿"));
+            "无法识别这个文件：支持 Word（.docx、.doc）、网页（.html/.htm）、PDF 和纯文本格式的报告，以及 .xlsx 工作簿"));
       }
     }
+  }
+
+  private static boolean wordName(String name) {
+    String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".doc") || n.endsWith(".wps") || n.endsWith(".dot");
+  }
+
+  /** Whether the bytes hold {@code s} in UTF-16LE, as an OLE2 directory names its streams. */
+  private static boolean contains(byte[] b, String s) {
+    byte[] needle = s.getBytes(StandardCharsets.UTF_16LE);
+    outer:
+    for (int i = 0; i + needle.length <= b.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (b[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /** UTF-16 by its byte-order mark, or null. */

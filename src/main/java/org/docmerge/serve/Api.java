@@ -186,7 +186,7 @@ final class Api {
   private static final class PreviousUnreadable extends Refused {
     PreviousUnreadable(String name, List<Diagnostic> found) {
       super(Reply.json(422, unreadable(name, found, "无法读取上年报告「" + name + "」，没有进行检查。"
-          + "请选择上年的工作簿或已发布的报告（.docx/.html/.txt）。")));
+          + "请选择上年的工作簿或已发布的报告（.docx/.doc/.html/.pdf/.txt）。")));
     }
   }
 

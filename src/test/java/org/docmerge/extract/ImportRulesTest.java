@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stage rules for the readers: jsoup only in report.html, PDFBox only in report.pdf, docx4j only in
- * template/render/report.docx, POI only in workbook; the web server (Jetty) only in serve, the servlet API in serve and collect;
+ * template/render/report.docx, POI only in workbook and (HWPF, for .doc) report.doc; the web server (Jetty) only in serve, the servlet API in serve and collect;
  * the database and crypto libraries only in collect.
  */
 class ImportRulesTest {
@@ -35,7 +35,8 @@ class ImportRulesTest {
   void eachLibraryStaysInItsPackage() throws IOException {
     assertEquals(List.of(), offenders("org.jsoup", "report/html"));
     assertEquals(List.of(), offenders("org.docx4j", "template", "render", "report/docx"));
-    assertEquals(List.of(), offenders("org.apache.poi", "workbook"));
+    assertEquals(List.of(), offenders("org.apache.poi", "workbook", "report/doc"));
+    assertEquals(List.of(), offenders("org.apache.poi.hwpf", "report/doc"));
     assertEquals(List.of(), offenders("org.apache.pdfbox", "report/pdf"));
     assertEquals(List.of(), offenders("org.eclipse.jetty", "serve"));
     assertEquals(List.of(), offenders("jakarta.servlet", "serve", "collect"));

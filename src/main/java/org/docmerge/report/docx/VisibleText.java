@@ -13,8 +13,9 @@ import org.docx4j.wml.Text;
 /**
  * The text a reader sees in part of a WordprocessingML tree: text runs, {@code w:br} as a new line, each
  * paragraph ending in a new line, {@code w:tab} as the given character. Field instructions and tracked
- * deletions hold text too but are not visible, so they are skipped. Shared by {@link DocxText} and
- * {@link DocxReport} so both load and read a document the same way. Stateless; thread-safe.
+ * deletions hold text too but are not visible, so they are skipped. Used by {@link DocxText} (our own rendered
+ * documents, for the golden tests); published reports, as Word and WPS write them, are read by {@link DocxReport}.
+ * Stateless; thread-safe.
  */
 final class VisibleText {
   private VisibleText() {}
