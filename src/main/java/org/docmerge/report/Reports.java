@@ -16,11 +16,13 @@ import org.docmerge.diag.Location;
 import org.docmerge.diag.Result;
 import org.docmerge.report.docx.DocxReport;
 import org.docmerge.report.html.HtmlReport;
+import org.docmerge.report.html.Mhtml;
 import org.docmerge.report.pdf.PdfReport;
 
 /**
  * Reads a published report whatever its form, by its content rather than its extension: a zip holding {@code
- * word/document.xml} is a .docx, text that looks like markup is a web page, other text is the plain-text form
+ * word/document.xml} is a .docx, text that looks like markup is a web page (its bytes decoded by {@code
+ * html.PageText}), a MIME archive of a page ({@code .mht}/{@code .mhtml}) is that page, other text is the plain-text form
  * (UTF-8, or GB18030 when it is not UTF-8), a file starting {@code %PDF} is a PDF. Which kind of report it is, is
  * told by {@code extract.ReportFormat}. Stateless.
  *
@@ -51,6 +53,9 @@ public final class Reports {
     if (org.docmerge.zip.Sniff.pdf(b)) {
       return Form.PDF;
     }
+    if (Mhtml.is(b)) {
+      return Form.HTML; // a single-file web archive (.mht): the page inside it
+    }
     String head = decode(b.length > 4096 ? java.util.Arrays.copyOf(b, 4096) : b).toLowerCase(Locale.ROOT);
     if (head.contains("<html") || head.contains("<table") || head.contains("<!doctype") || head.contains("<body")
         || head.contains("<p>") || head.contains("<div")) {
@@ -71,7 +76,8 @@ public final class Reports {
               + " MB）。请确认选对了文件"));
     }
     Form form = sniff(b);
-    if ((form == Form.TEXT || form == Form.HTML) && utf16(b) == null && binary(b)) {
+    boolean archive = form == Form.HTML && Mhtml.is(b);
+    if ((form == Form.TEXT || form == Form.HTML) && !archive && utf16(b) == null && binary(b)) {
       return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
           "这个文件不是报告：其中有二进制内容，或是没有字节顺序标记的 UTF-16 等编码的文字。"
               + "文字报告请在记事本中「另存为」UTF-8 编码；其他报告请用 .docx 或网页（.html）"));
@@ -90,7 +96,16 @@ public final class Reports {
         }
       }
       case HTML -> {
-        return Result.of(HtmlReport.read(decode(b), name), List.of());
+        if (!archive) {
+          return Result.of(HtmlReport.read(b, name), List.of());
+        }
+        java.util.Optional<String> page = Mhtml.page(b);
+        if (page.isEmpty()) {
+          return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
+              "这个单个文件网页（.mht/.mhtml）中找不到网页正文，可能已损坏或不完整。请在浏览器中重新打开原网页，"
+                  + "另存为「网页，仅 HTML」（.html），或改用 Word 版、PDF 版再试"));
+        }
+        return Result.of(HtmlReport.read(page.get(), name), List.of());
       }
       case TEXT -> {
         return Result.of(TextReport.read(decode(b), name), List.of());

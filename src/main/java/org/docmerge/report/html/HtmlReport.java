@@ -1,38 +1,52 @@
 package org.docmerge.report.html;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.docmerge.report.PublishedReport;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+import org.jsoup.select.Selector;
 
 /**
  * Reads a report published as a web page with jsoup: block elements ({@code p}, {@code div}, {@code h1}–{@code
  * h6}, {@code li}) become paragraphs, {@code <table>} elements tables with their rowspan and colspan; a table
- * that holds other tables is page layout, so its cells are read as the page itself. Scripts, styles and navigation are skipped. Entities such as {@code
- * &nbsp;} are decoded; numbers inside {@code <span>}s are just text. Stateless.
+ * that holds other tables is page layout, so its cells are read as the page itself (a one-cell table inside a
+ * cell is just that cell's text). Only what a browser shows is read: scripts, styles, navigation, form fields,
+ * comments (also Word's conditional {@code <![if …]>} blocks) and elements hidden by {@code display:none},
+ * {@code visibility:hidden}, Word's {@code mso-hide:all} or the {@code hidden} attribute — inline or by a simple
+ * rule of the page's own {@code <style>} (not one for print only) — are skipped, so a hidden print copy of the
+ * article or an old number kept hidden is not read; Word's zero-height row that fixes column widths is no row.
+ * Entities such as {@code &nbsp;} are decoded; numbers inside {@code <span>}s and {@code <font>}s are just text.
+ * Stateless.
  */
 public final class HtmlReport {
-  private static final java.util.Set<String> BLOCKS = java.util.Set.of(
+  private static final Set<String> BLOCKS = Set.of(
       "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "center", "blockquote", "pre",
-      "body", "main", "td", "th", "ul", "ol", "font", "tbody");
-  private static final java.util.Set<String> SKIP = java.util.Set.of(
-      "script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "select", "button", "template");
+      "body", "main", "td", "th", "ul", "ol", "tbody", "dd", "dt", "dl", "address", "caption", "form", "fieldset");
+  private static final Set<String> SKIP = Set.of(
+      "script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "select", "button", "template",
+      "textarea", "input", "option", "datalist", "object", "embed", "svg", "canvas", "audio", "video", "xml",
+      "title", "map", "applet");
+  private static final Pattern HIDING = Pattern.compile(
+      "(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden|mso-hide\\s*:\\s*all)\\s*(?:!\\s*important\\s*)?(?:;|$)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern SHOWING = Pattern.compile(
+      "(?:^|;)\\s*(?:display\\s*:\\s*(?!none)[a-z-]+|visibility\\s*:\\s*visible)", Pattern.CASE_INSENSITIVE);
 
   private HtmlReport() {}
 
+  /** A page's bytes, decoded as {@link PageText#decode} says. */
   public static PublishedReport read(byte[] bytes, String source) {
-    Document doc;
-    try {
-      // null charset: jsoup reads the BOM or <meta charset>, else UTF-8 (GBK pages declare themselves).
-      doc = Jsoup.parse(new java.io.ByteArrayInputStream(bytes), null, "");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e); // not thrown for bytes in memory
-    }
-    return read(doc, source);
+    return read(PageText.decode(bytes), source);
   }
 
   /** A page already decoded to text. */
@@ -41,41 +55,222 @@ public final class HtmlReport {
   }
 
   static PublishedReport read(Document doc, String source) {
+    Set<Element> hidden = hidden(doc);
     List<PublishedReport.Block> blocks = new ArrayList<>();
     StringBuilder pending = new StringBuilder();
-    walk(doc.body() == null ? doc : doc.body(), blocks, pending);
+    new Walker(hidden).walk(doc.body() == null ? doc : doc.body(), blocks, pending);
     flush(blocks, pending);
     return new PublishedReport(source, "html", blocks);
   }
 
-  private static void walk(Node node, List<PublishedReport.Block> blocks, StringBuilder pending) {
-    for (Node child : node.childNodes()) {
-      if (child instanceof TextNode t) {
-        pending.append(t.getWholeText());
-      } else if (child instanceof Element e) {
-        String tag = e.normalName();
-        if (SKIP.contains(tag)) {
-          continue;
+  /** Elements the page itself hides: inline styles, the {@code hidden} attribute, and its own simple CSS rules. */
+  static Set<Element> hidden(Document doc) {
+    Map<Element, Boolean> bySheet = new IdentityHashMap<>();
+    for (Element style : doc.getElementsByTag("style")) {
+      String media = style.attr("media").toLowerCase(Locale.ROOT);
+      if (!media.isBlank() && !media.contains("screen") && !media.contains("all")) {
+        continue;
+      }
+      rules(style.data().replaceAll("(?s)/\\*.*?\\*/", ""), doc, bySheet);
+    }
+    Set<Element> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    bySheet.forEach((e, hide) -> {
+      if (hide) {
+        out.add(e);
+      }
+    });
+    for (Element e : doc.getAllElements()) {
+      String style = e.attr("style");
+      if (HIDING.matcher(style).find()) {
+        out.add(e);
+      } else if (SHOWING.matcher(style).find()) {
+        out.remove(e);
+      }
+      if (e.hasAttr("hidden")) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** The rules of a style sheet in source order; {@code @media} blocks only when they are not for print alone. */
+  private static void rules(String css, Document doc, Map<Element, Boolean> bySheet) {
+    int i = 0;
+    int n = css.length();
+    while (i < n) {
+      int open = css.indexOf('{', i);
+      if (open < 0) {
+        return;
+      }
+      String selector = css.substring(i, open).strip();
+      if (selector.startsWith("@")) {
+        int close = matching(css, open);
+        String at = selector.toLowerCase(Locale.ROOT);
+        if (at.startsWith("@media") && (!at.contains("print") || at.contains("screen"))) {
+          rules(css.substring(open + 1, Math.max(open + 1, close - 1)), doc, bySheet);
         }
-        if (tag.equals("table") && e.getElementsByTag("table").size() > 1) {
-          // A layout table around the article (common on older sites): its cells are the page, not data.
-          flush(blocks, pending);
-          walk(e, blocks, pending);
-          flush(blocks, pending);
-        } else if (tag.equals("table")) {
-          flush(blocks, pending);
-          blocks.add(table(e));
-        } else if (tag.equals("br")) {
-          flush(blocks, pending);
-        } else if (BLOCKS.contains(tag)) {
-          flush(blocks, pending);
-          walk(e, blocks, pending);
-          flush(blocks, pending);
-        } else {
-          walk(e, blocks, pending);
+        i = close;
+        continue;
+      }
+      int close = css.indexOf('}', open);
+      if (close < 0) {
+        return;
+      }
+      String body = css.substring(open + 1, close);
+      Boolean hide = HIDING.matcher(body).find() ? Boolean.TRUE : SHOWING.matcher(body).find() ? Boolean.FALSE : null;
+      if (hide != null) {
+        for (String one : selector.split(",")) {
+          select(one.strip(), doc).forEach(e -> bySheet.put(e, hide));
+        }
+      }
+      i = close + 1;
+    }
+  }
+
+  private static int matching(String css, int open) {
+    int depth = 0;
+    for (int k = open; k < css.length(); k++) {
+      if (css.charAt(k) == '{') {
+        depth++;
+      } else if (css.charAt(k) == '}' && --depth == 0) {
+        return k + 1;
+      }
+    }
+    return css.length();
+  }
+
+  /** Elements a selector names; none for selectors of states ({@code :hover}) or pseudo-elements, or not parsed. */
+  private static Elements select(String selector, Document doc) {
+    if (selector.isEmpty() || selector.contains(":") || selector.length() > 200) {
+      return new Elements();
+    }
+    try {
+      return doc.select(selector);
+    } catch (Selector.SelectorParseException | IllegalArgumentException e) {
+      return new Elements();
+    }
+  }
+
+  private record Walker(Set<Element> hidden) {
+    boolean skipped(Element e) {
+      return SKIP.contains(e.normalName()) || hidden.contains(e)
+          || e.normalName().equals("input") || e.normalName().startsWith("v:");
+    }
+
+    void walk(Node node, List<PublishedReport.Block> blocks, StringBuilder pending) {
+      for (Node child : node.childNodes()) {
+        if (child instanceof TextNode t) {
+          pending.append(t.getWholeText());
+        } else if (child instanceof Element e) {
+          String tag = e.normalName();
+          if (skipped(e)) {
+            continue;
+          }
+          if (tag.equals("table") && layout(e)) {
+            // A layout table around the article (common on older sites): its cells are the page, not data.
+            flush(blocks, pending);
+            walk(e, blocks, pending);
+            flush(blocks, pending);
+          } else if (tag.equals("table")) {
+            flush(blocks, pending);
+            PublishedReport.Table t = table(e);
+            if (!t.rows().isEmpty()) {
+              blocks.add(t);
+            }
+          } else if (tag.equals("br")) {
+            flush(blocks, pending);
+          } else if (BLOCKS.contains(tag) || tag.equals("tr") || tag.equals("table")) {
+            flush(blocks, pending);
+            walk(e, blocks, pending);
+            flush(blocks, pending);
+          } else {
+            walk(e, blocks, pending);
+          }
         }
       }
     }
+
+    /** A table holding a table other than a one-cell box inside a cell is page layout. */
+    boolean layout(Element table) {
+      for (Element inner : table.getElementsByTag("table")) {
+        if (inner != table && !box(inner)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private PublishedReport.Table table(Element table) {
+      List<List<PublishedReport.Cell>> rows = new ArrayList<>();
+      for (Element tr : rows(table)) {
+        if (skipped(tr)) {
+          continue;
+        }
+        List<PublishedReport.Cell> cells = new ArrayList<>();
+        for (Element td : tr.children()) {
+          if (!td.normalName().equals("td") && !td.normalName().equals("th") || skipped(td)) {
+            continue;
+          }
+          cells.add(new PublishedReport.Cell(cellText(td), span(td, "colspan"), span(td, "rowspan")));
+        }
+        if (widthsOnly(tr, cells)) {
+          continue; // Word's <tr height=0> of empty cells that fixes the column widths: shows nothing
+        }
+        rows.add(cells);
+      }
+      return new PublishedReport.Table(rows, true);
+    }
+
+    /** A cell's text: paragraphs and {@code <br>} as line breaks, everything else run together. */
+    private String cellText(Element td) {
+      StringBuilder sb = new StringBuilder();
+      cellText(td, sb);
+      List<String> lines = new ArrayList<>();
+      for (String line : sb.toString().split("\n")) {
+        String c = clean(line);
+        if (!c.isEmpty()) {
+          lines.add(c);
+        }
+      }
+      return String.join("\n", lines);
+    }
+
+    private void cellText(Node node, StringBuilder sb) {
+      for (Node child : node.childNodes()) {
+        if (child instanceof TextNode t) {
+          sb.append(t.getWholeText().replaceAll("[\\r\\n]+", " "));
+        } else if (child instanceof Element e) {
+          if (skipped(e)) {
+            continue;
+          }
+          if (e.normalName().equals("br")) {
+            sb.append('\n');
+          } else if (BLOCKS.contains(e.normalName()) || e.normalName().equals("tr")
+              || e.normalName().equals("table")) {
+            sb.append('\n');
+            cellText(e, sb);
+            sb.append('\n');
+          } else {
+            cellText(e, sb);
+          }
+        }
+      }
+    }
+  }
+
+  /** A table of one row and one cell, holding no table: a box around a cell's text. */
+  private static boolean box(Element table) {
+    if (table.getElementsByTag("table").size() > 1) {
+      return false;
+    }
+    List<Element> rows = rows(table);
+    return rows.size() <= 1 && (rows.isEmpty() || rows.get(0).children().stream()
+        .filter(c -> c.normalName().equals("td") || c.normalName().equals("th")).count() <= 1);
+  }
+
+  /** Word's zero-height row of empty cells (one per grid column), kept only so old browsers size the columns. */
+  private static boolean widthsOnly(Element tr, List<PublishedReport.Cell> cells) {
+    return tr.attr("height").strip().equals("0") && cells.stream().allMatch(c -> c.text().isEmpty());
   }
 
   private static void flush(List<PublishedReport.Block> blocks, StringBuilder pending) {
@@ -89,21 +284,6 @@ public final class HtmlReport {
   /** Collapses HTML white space (source line breaks are not visible), keeps no-break spaces out. */
   private static String clean(String s) {
     return s.replace('\u00A0', ' ').replaceAll("[\\s\\u3000]+", " ").strip();
-  }
-
-  private static PublishedReport.Table table(Element table) {
-    List<List<PublishedReport.Cell>> rows = new ArrayList<>();
-    for (Element tr : rows(table)) {
-      List<PublishedReport.Cell> cells = new ArrayList<>();
-      for (Element td : tr.children()) {
-        if (!td.normalName().equals("td") && !td.normalName().equals("th")) {
-          continue;
-        }
-        cells.add(new PublishedReport.Cell(cellText(td), span(td, "colspan"), span(td, "rowspan")));
-      }
-      rows.add(cells);
-    }
-    return new PublishedReport.Table(rows, true);
   }
 
   /** The table's own rows (thead, tbody, tfoot or direct), not those of nested tables. */
@@ -123,41 +303,6 @@ public final class HtmlReport {
     return out;
   }
 
-  /** A cell's text: paragraphs and {@code <br>} as line breaks, everything else run together. */
-  private static String cellText(Element td) {
-    StringBuilder sb = new StringBuilder();
-    cellText(td, sb);
-    List<String> lines = new ArrayList<>();
-    for (String line : sb.toString().split("\n")) {
-      String c = clean(line);
-      if (!c.isEmpty()) {
-        lines.add(c);
-      }
-    }
-    return String.join("\n", lines);
-  }
-
-  private static void cellText(Node node, StringBuilder sb) {
-    for (Node child : node.childNodes()) {
-      if (child instanceof TextNode t) {
-        sb.append(t.getWholeText().replaceAll("[\\r\\n]+", " "));
-      } else if (child instanceof Element e) {
-        if (SKIP.contains(e.normalName())) {
-          continue;
-        }
-        if (e.normalName().equals("br")) {
-          sb.append('\n');
-        } else if (BLOCKS.contains(e.normalName()) || e.normalName().equals("tr")) {
-          sb.append('\n');
-          cellText(e, sb);
-          sb.append('\n');
-        } else {
-          cellText(e, sb);
-        }
-      }
-    }
-  }
-
   private static int span(Element td, String attr) {
     String v = td.attr(attr).strip();
     if (!v.matches("\\d{1,4}")) {
@@ -165,4 +310,5 @@ public final class HtmlReport {
     }
     return Math.max(1, Math.min(1000, Integer.parseInt(v)));
   }
+
 }
