@@ -99,7 +99,7 @@ public final class Reports {
         if (!archive) {
           return Result.of(HtmlReport.read(b, name), List.of());
         }
-        java.util.Optional<String> page = Mhtml.page(b);
+        java.util.Optional<Mhtml.Page> page = Mhtml.page(b);
         if (page.isEmpty()) {
           return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
               "这个单个文件网页（.mht/.mhtml）中找不到网页正文，可能已损坏或不完整。请在浏览器中重新打开原网页，"

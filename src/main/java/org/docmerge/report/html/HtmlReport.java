@@ -51,11 +51,16 @@ public final class HtmlReport {
 
   /** A page already decoded to text. */
   public static PublishedReport read(String html, String source) {
-    return read(Jsoup.parse(html), source);
+    return read(Jsoup.parse(html), Map.of(), source);
   }
 
-  static PublishedReport read(Document doc, String source) {
-    Set<Element> hidden = hidden(doc);
+  /** A page out of a single-file archive, with the style sheets it links (by the address it links them with). */
+  public static PublishedReport read(Mhtml.Page page, String source) {
+    return read(Jsoup.parse(page.html()), page.sheets(), source);
+  }
+
+  static PublishedReport read(Document doc, Map<String, String> sheets, String source) {
+    Set<Element> hidden = hidden(doc, sheets);
     List<PublishedReport.Block> blocks = new ArrayList<>();
     StringBuilder pending = new StringBuilder();
     new Walker(hidden).walk(doc.body() == null ? doc : doc.body(), blocks, pending);
@@ -64,14 +69,17 @@ public final class HtmlReport {
   }
 
   /** Elements the page itself hides: inline styles, the {@code hidden} attribute, and its own simple CSS rules. */
-  static Set<Element> hidden(Document doc) {
+  static Set<Element> hidden(Document doc, Map<String, String> sheets) {
     Map<Element, Boolean> bySheet = new IdentityHashMap<>();
-    for (Element style : doc.getElementsByTag("style")) {
+    for (Element style : doc.select("style, link[rel~=(?i)stylesheet]")) {
       String media = style.attr("media").toLowerCase(Locale.ROOT);
       if (!media.isBlank() && !media.contains("screen") && !media.contains("all")) {
         continue;
       }
-      rules(style.data().replaceAll("(?s)/\\*.*?\\*/", ""), doc, bySheet);
+      String css = style.normalName().equals("style") ? style.data() : sheets.getOrDefault(style.attr("href").strip(), "");
+      if (css.length() <= 2_000_000) {
+        rules(css.replaceAll("(?s)/\\*.*?\\*/", ""), doc, bySheet);
+      }
     }
     Set<Element> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     bySheet.forEach((e, hide) -> {
@@ -153,8 +161,7 @@ public final class HtmlReport {
 
   private record Walker(Set<Element> hidden) {
     boolean skipped(Element e) {
-      return SKIP.contains(e.normalName()) || hidden.contains(e)
-          || e.normalName().equals("input") || e.normalName().startsWith("v:");
+      return SKIP.contains(e.normalName()) || hidden.contains(e) || e.normalName().startsWith("v:") || chrome(e);
     }
 
     void walk(Node node, List<PublishedReport.Block> blocks, StringBuilder pending) {
@@ -258,6 +265,22 @@ public final class HtmlReport {
     }
   }
 
+  /**
+   * The site's own blocks around the article, by the names CMS templates give them (class or id 「footer」
+   * 「share」「bdsharebuttonbox」「breadcrumb」「position」「dqwz」「ewm」「related」…): not the report. Never a block
+   * that holds a table, so no cell can be lost to a name.
+   */
+  private static boolean chrome(Element e) {
+    if (!e.hasAttr("class") && !e.hasAttr("id") || e.normalName().equals("body") || e.normalName().equals("html")) {
+      return false;
+    }
+    String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    return CHROME.matcher(names).find() && e.getElementsByTag("table").isEmpty();
+  }
+
+  private static final Pattern CHROME = Pattern.compile("(?:^|[\\s_-])(?:footer|foot|share|sharebox|bdsharebuttonbox"
+      + "|bdshare|breadcrumbs?|crumbs?|position|dqwz|qr|qrcode|ewm|erweima|related|xgxx|xglj|navbar|nav|menu)(?:[\\s_-]|$)");
+
   /** A table of one row and one cell, holding no table: a box around a cell's text. */
   private static boolean box(Element table) {
     if (table.getElementsByTag("table").size() > 1) {
@@ -273,10 +296,14 @@ public final class HtmlReport {
     return tr.attr("height").strip().equals("0") && cells.stream().allMatch(c -> c.text().isEmpty());
   }
 
+  /** A line of the page's buttons: 「【打印本页】【关闭窗口】」「[打印] [关闭]」. */
+  private static final Pattern PAGE_BUTTONS = Pattern.compile(
+      "(?:\\s*[【\\[](?:打印|关闭|返回|收藏|保存|顶部|字号|分享)[^】\\]]{0,6}[】\\]])+\\s*");
+
   private static void flush(List<PublishedReport.Block> blocks, StringBuilder pending) {
     String text = clean(pending.toString());
     pending.setLength(0);
-    if (!text.isEmpty()) {
+    if (!text.isEmpty() && !PAGE_BUTTONS.matcher(text).matches()) {
       blocks.add(new PublishedReport.Paragraph(text));
     }
   }

@@ -37,20 +37,44 @@ public final class Mhtml {
     return type.equals("multipart/related") || type.equals("text/html");
   }
 
+  /**
+   * A page out of an archive: its HTML and the style sheets it links, by the address it links them with
+   * ({@code Content-Location}, or {@code cid:} and the {@code Content-ID}) — browsers save the page's own
+   * {@code <style>}s as such parts too.
+   */
+  public record Page(String html, Map<String, String> sheets) {
+    public Page {
+      sheets = Map.copyOf(sheets);
+    }
+  }
+
   /** The page the archive holds, decoded; empty when it holds none that can be read. */
-  public static Optional<String> page(byte[] b) {
+  public static Optional<Page> page(byte[] b) {
     Optional<Entity> top = entity(b, 0, b.length, 0, true);
     if (top.isEmpty()) {
       return Optional.empty();
     }
-    return root(top.get(), b, 0).map(e -> {
-      byte[] body = e.decoded(b);
-      return e.param("charset").map(cs -> PageText.decode(body, cs)).orElseGet(() -> PageText.decode(body));
+    List<Entity> all = new ArrayList<>();
+    return root(top.get(), b, 0, all).map(e -> {
+      Map<String, String> sheets = new LinkedHashMap<>();
+      for (Entity p : all) {
+        if (p.type().equals("text/css")) {
+          String css = text(p, b);
+          Optional.ofNullable(p.headers().get("content-location")).ifPresent(l -> sheets.putIfAbsent(l.strip(), css));
+          Optional.ofNullable(p.headers().get("content-id")).ifPresent(id -> sheets.putIfAbsent("cid:" + bare(id), css));
+        }
+      }
+      return new Page(text(e, b), sheets);
     });
   }
 
+  private static String text(Entity e, byte[] b) {
+    byte[] body = e.decoded(b);
+    return e.param("charset").map(cs -> PageText.decode(body, cs)).orElseGet(() -> PageText.decode(body));
+  }
+
   /** The HTML part of an entity: itself, or the root of its multipart body (nested at most a few deep). */
-  private static Optional<Entity> root(Entity e, byte[] b, int depth) {
+  private static Optional<Entity> root(Entity e, byte[] b, int depth, List<Entity> all) {
     if (e.type().equals("text/html")) {
       return Optional.of(e);
     }
@@ -62,16 +86,17 @@ public final class Mhtml {
       return Optional.empty();
     }
     List<Entity> parts = parts(b, e.bodyStart(), e.bodyEnd(), boundary.get(), depth + 1);
+    all.addAll(parts);
     Optional<String> start = e.param("start").map(Mhtml::bare);
     if (start.isPresent()) {
       for (Entity p : parts) {
         if (start.get().equals(Optional.ofNullable(p.headers().get("content-id")).map(Mhtml::bare).orElse(null))) {
-          return root(p, b, depth + 1);
+          return root(p, b, depth + 1, all);
         }
       }
     }
     for (Entity p : parts) {
-      Optional<Entity> html = root(p, b, depth + 1);
+      Optional<Entity> html = root(p, b, depth + 1, all);
       if (html.isPresent()) {
         return html;
       }
