@@ -17,6 +17,7 @@ import org.docmerge.diag.Result;
 import org.docmerge.report.docx.DocxReport;
 import org.docmerge.report.html.HtmlReport;
 import org.docmerge.report.html.Mhtml;
+import org.docmerge.report.html.PageText;
 import org.docmerge.report.pdf.PdfReport;
 
 /**
@@ -27,7 +28,9 @@ import org.docmerge.report.pdf.PdfReport;
  * told by {@code extract.ReportFormat}. Stateless.
  *
  * <p>Codes: {@code EXTRACT.UNREADABLE}, {@code EXTRACT.TOO_LARGE}, {@code EXTRACT.NOT_REPORT} (errors: no value;
- * NOT_REPORT also for binary content and for UTF-16 text without a byte-order mark; with one it is read).
+ * NOT_REPORT also for binary content and for UTF-16 text without a byte-order mark; with one it is read;
+ * UNREADABLE also for a web archive with no page in it); {@code EXTRACT.TRUNCATED} (warning: a web page or archive
+ * that stops before its end, read up to its last finished row or block).
  */
 public final class Reports {
   /** What a file's content is. */
@@ -96,16 +99,29 @@ public final class Reports {
         }
       }
       case HTML -> {
-        if (!archive) {
-          return Result.of(HtmlReport.read(b, name), List.of());
+        String html;
+        java.util.Map<String, String> sheets = java.util.Map.of();
+        boolean cut;
+        if (archive) {
+          java.util.Optional<Mhtml.Page> page = Mhtml.page(b);
+          if (page.isEmpty()) {
+            return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
+                "这个单个文件网页（.mht/.mhtml）中找不到网页正文，可能已损坏或不完整。请在浏览器中重新打开原网页，"
+                    + "另存为「网页，仅 HTML」（.html），或改用 Word 版、PDF 版再试"));
+          }
+          html = page.get().html();
+          sheets = page.get().sheets();
+          cut = page.get().cut() || HtmlReport.cutShort(html);
+        } else {
+          html = PageText.decode(b);
+          cut = HtmlReport.cutShort(html);
         }
-        java.util.Optional<Mhtml.Page> page = Mhtml.page(b);
-        if (page.isEmpty()) {
-          return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
-              "这个单个文件网页（.mht/.mhtml）中找不到网页正文，可能已损坏或不完整。请在浏览器中重新打开原网页，"
-                  + "另存为「网页，仅 HTML」（.html），或改用 Word 版、PDF 版再试"));
-        }
-        return Result.of(HtmlReport.read(page.get(), name), List.of());
+        PublishedReport read = HtmlReport.read(new Mhtml.Page(cut ? HtmlReport.finishedPart(html) : html, sheets, cut), name);
+        return Result.of(read, cut
+            ? List.of(Diagnostic.warning("EXTRACT.TRUNCATED", where, (archive ? "这个单个文件网页（.mht/.mhtml）" : "这个网页文件")
+                + "在中途截断（文件不完整，可能没有下载或保存完），只读了截断之前的部分；没有读到的部分和表格在下面逐条说明。"
+                + "请重新保存完整的网页再试"))
+            : List.of());
       }
       case TEXT -> {
         return Result.of(TextReport.read(decode(b), name), List.of());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.docmerge.report.PublishedReport;
 import org.jsoup.Jsoup;
@@ -52,6 +53,32 @@ public final class HtmlReport {
   /** A page already decoded to text. */
   public static PublishedReport read(String html, String source) {
     return read(Jsoup.parse(html), Map.of(), source);
+  }
+
+  private static final Pattern FINISHED = Pattern.compile("</(?:tr|table|p|div|li|h[1-6]|td|th)\\s*>",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether a page stops before its end: it opens {@code <html>} or {@code <body>} but closes neither (a download or
+   * copy that stopped; a saved page always ends with them).
+   */
+  public static boolean cutShort(String html) {
+    String head = html.substring(0, Math.min(html.length(), 65536)).toLowerCase(Locale.ROOT);
+    String tail = html.substring(Math.max(0, html.length() - 65536)).toLowerCase(Locale.ROOT);
+    return (head.contains("<html") || head.contains("<body")) && !tail.contains("</html") && !tail.contains("</body");
+  }
+
+  /**
+   * A page that stops before its end, up to its last finished row or block: a row cut off inside a cell would
+   * show its missing cells as blank ones, blamed on the publisher.
+   */
+  public static String finishedPart(String html) {
+    Matcher m = FINISHED.matcher(html);
+    int end = -1;
+    while (m.find()) {
+      end = m.end();
+    }
+    return end < 0 ? html : html.substring(0, end);
   }
 
   /** A page out of a single-file archive, with the style sheets it links (by the address it links them with). */

@@ -40,9 +40,10 @@ public final class Mhtml {
   /**
    * A page out of an archive: its HTML and the style sheets it links, by the address it links them with
    * ({@code Content-Location}, or {@code cid:} and the {@code Content-ID}) — browsers save the page's own
-   * {@code <style>}s as such parts too.
+   * {@code <style>}s as such parts too. {@code cut}: the archive ends inside the page's part (a download that
+   * stopped): the page is what there is of it.
    */
-  public record Page(String html, Map<String, String> sheets) {
+  public record Page(String html, Map<String, String> sheets, boolean cut) {
     public Page {
       sheets = Map.copyOf(sheets);
     }
@@ -55,7 +56,8 @@ public final class Mhtml {
       return Optional.empty();
     }
     List<Entity> all = new ArrayList<>();
-    return root(top.get(), b, 0, all).map(e -> {
+    boolean[] cut = {false};
+    return root(top.get(), b, 0, all, cut).map(e -> {
       Map<String, String> sheets = new LinkedHashMap<>();
       for (Entity p : all) {
         if (p.type().equals("text/css")) {
@@ -64,7 +66,7 @@ public final class Mhtml {
           Optional.ofNullable(p.headers().get("content-id")).ifPresent(id -> sheets.putIfAbsent("cid:" + bare(id), css));
         }
       }
-      return new Page(text(e, b), sheets);
+      return new Page(text(e, b), sheets, cut[0] && e.bodyEnd() == b.length);
     });
   }
 
@@ -74,7 +76,7 @@ public final class Mhtml {
   }
 
   /** The HTML part of an entity: itself, or the root of its multipart body (nested at most a few deep). */
-  private static Optional<Entity> root(Entity e, byte[] b, int depth, List<Entity> all) {
+  private static Optional<Entity> root(Entity e, byte[] b, int depth, List<Entity> all, boolean[] cut) {
     if (e.type().equals("text/html")) {
       return Optional.of(e);
     }
@@ -85,18 +87,18 @@ public final class Mhtml {
     if (boundary.isEmpty() || boundary.get().isEmpty() || boundary.get().length() > 200) {
       return Optional.empty();
     }
-    List<Entity> parts = parts(b, e.bodyStart(), e.bodyEnd(), boundary.get(), depth + 1);
+    List<Entity> parts = parts(b, e.bodyStart(), e.bodyEnd(), boundary.get(), depth + 1, cut);
     all.addAll(parts);
     Optional<String> start = e.param("start").map(Mhtml::bare);
     if (start.isPresent()) {
       for (Entity p : parts) {
         if (start.get().equals(Optional.ofNullable(p.headers().get("content-id")).map(Mhtml::bare).orElse(null))) {
-          return root(p, b, depth + 1, all);
+          return root(p, b, depth + 1, all, cut);
         }
       }
     }
     for (Entity p : parts) {
-      Optional<Entity> html = root(p, b, depth + 1, all);
+      Optional<Entity> html = root(p, b, depth + 1, all, cut);
       if (html.isPresent()) {
         return html;
       }
@@ -109,7 +111,7 @@ public final class Mhtml {
   }
 
   /** The parts between {@code --boundary} delimiter lines, up to the closing {@code --boundary--}. */
-  private static List<Entity> parts(byte[] b, int from, int to, String boundary, int depth) {
+  private static List<Entity> parts(byte[] b, int from, int to, String boundary, int depth, boolean[] cut) {
     byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     List<Entity> out = new ArrayList<>();
     int partStart = -1;
@@ -139,7 +141,11 @@ public final class Mhtml {
       }
       line = next;
     }
-    return out; // no closing delimiter (a truncated archive): the parts seen whole are kept, the last one dropped
+    if (partStart >= 0 && partStart < to) {
+      cut[0] = true; // no closing delimiter: the archive stops inside its last part, which is kept as far as it goes
+      entity(b, partStart, to, depth, true).ifPresent(out::add);
+    }
+    return out;
   }
 
   private static boolean startsWith(byte[] b, int from, int to, byte[] prefix) {

@@ -84,10 +84,27 @@ public final class PageText {
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
+  /**
+   * Strictly decoded, else empty; for UTF-8 a character cut off at the very end (a file that stops mid-character)
+   * is dropped rather than the whole page taken for another encoding.
+   */
   private static Optional<String> strict(byte[] b, int off, Charset cs) {
+    Optional<String> whole = strictly(b, off, b.length, cs);
+    if (whole.isPresent() || !cs.equals(StandardCharsets.UTF_8)) {
+      return whole;
+    }
+    for (int end = b.length - 1; end >= Math.max(off, b.length - 3); end--) {
+      if ((b[end] & 0xC0) == 0xC0) { // the lead byte of the last, unfinished character
+        return strictly(b, off, end, cs);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> strictly(byte[] b, int off, int end, Charset cs) {
     try {
       return Optional.of(cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, b.length - off)).toString());
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, end - off)).toString());
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
