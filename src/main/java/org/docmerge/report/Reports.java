@@ -144,7 +144,7 @@ public final class Reports {
       }
       default -> {
         return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
-            "无法识别这个文件：支持 .docx、网页（.html/.htm）、PDF 和纯文本格式的报告，以及 .xlsx 工作簿"));
+            "无法识别这个文件：支持 .docx、网页（.html/.htm、单个文件网页 .mht/.mhtml）、PDF 和纯文本格式的报告，以及 .xlsx 工作簿"));
       }
     }
   }
