@@ -55,6 +55,22 @@ class WebPageDetailsTest {
   }
 
   @Test
+  void rulesForPhonesHideNothingOnAComputersScreen() {
+    allValuesRead(read(PAGE.replace("<style>", "<style>@media (max-width: 768px) { table { display:none } }"
+        + " @media screen and (max-width:640px) { .article { visibility:hidden } }")));
+  }
+
+  @Test
+  void aPageWhoseTemplateLeavesOutBodyAndHtmlEndsIsWholeAndAllRead() {
+    String sloppy = PAGE.replace("</body></html>", "");
+    assertFalse(readerSays(sloppy.getBytes(StandardCharsets.UTF_8), "page.html").stream()
+        .anyMatch(x -> x.code().equals("EXTRACT.TRUNCATED")));
+    Result<ReportData> r = read(sloppy);
+    allValuesRead(r);
+    assertEquals("2023-01-18", r.get().field("published"));
+  }
+
+  @Test
   void aHiddenOldNumberInACellIsNotRead() {
     String page = PAGE.replace("<style>", "<style>.was { visibility: hidden } ")
         .replace("<td colspan=\"3\">1,234</td>", "<td colspan=\"3\">1,234<span class=\"was\">9</span></td>")

@@ -38,7 +38,7 @@ public final class HtmlReport {
       "textarea", "input", "option", "datalist", "object", "embed", "svg", "canvas", "audio", "video", "xml",
       "title", "map", "applet");
   private static final Pattern HIDING = Pattern.compile(
-      "(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden|mso-hide\\s*:\\s*all)\\s*(?:!\\s*important\\s*)?(?:;|$)",
+      "(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden|mso-hide\\s*:\\s*(?:all|screen))\\s*(?:!\\s*important\\s*)?(?:;|$)",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern SHOWING = Pattern.compile(
       "(?:^|;)\\s*(?:display\\s*:\\s*(?!none)[a-z-]+|visibility\\s*:\\s*visible)", Pattern.CASE_INSENSITIVE);
@@ -60,12 +60,17 @@ public final class HtmlReport {
 
   /**
    * Whether a page stops before its end: it opens {@code <html>} or {@code <body>} but closes neither (a download or
-   * copy that stopped; a saved page always ends with them).
+   * copy that stopped; a saved page ends with them), and it ends inside a tag or text, or inside a table.
    */
   public static boolean cutShort(String html) {
     String head = html.substring(0, Math.min(html.length(), 65536)).toLowerCase(Locale.ROOT);
     String tail = html.substring(Math.max(0, html.length() - 65536)).toLowerCase(Locale.ROOT);
-    return (head.contains("<html") || head.contains("<body")) && !tail.contains("</html") && !tail.contains("</body");
+    if (!(head.contains("<html") || head.contains("<body")) || tail.contains("</html") || tail.contains("</body")) {
+      return false;
+    }
+    // a sloppy template may leave both out: such a page still ends with a tag, outside any table
+    String end = tail.stripTrailing();
+    return !end.endsWith(">") || tail.lastIndexOf("<table") > tail.lastIndexOf("</table");
   }
 
   /**
@@ -99,8 +104,7 @@ public final class HtmlReport {
   static Set<Element> hidden(Document doc, Map<String, String> sheets) {
     Map<Element, Boolean> bySheet = new IdentityHashMap<>();
     for (Element style : doc.select("style, link[rel~=(?i)stylesheet]")) {
-      String media = style.attr("media").toLowerCase(Locale.ROOT);
-      if (!media.isBlank() && !media.contains("screen") && !media.contains("all")) {
+      if (!onScreen(style.attr("media"))) {
         continue;
       }
       String css = style.normalName().equals("style") ? style.data() : sheets.getOrDefault(style.attr("href").strip(), "");
@@ -141,7 +145,7 @@ public final class HtmlReport {
       if (selector.startsWith("@")) {
         int close = matching(css, open);
         String at = selector.toLowerCase(Locale.ROOT);
-        if (at.startsWith("@media") && (!at.contains("print") || at.contains("screen"))) {
+        if (at.startsWith("@media") && onScreen(at.substring(6))) {
           rules(css.substring(open + 1, Math.max(open + 1, close - 1)), doc, bySheet);
         }
         i = close;
@@ -160,6 +164,15 @@ public final class HtmlReport {
       }
       i = close + 1;
     }
+  }
+
+  /**
+   * Whether a media query always holds on a computer's screen: none, {@code all} or {@code screen}. Print rules,
+   * and rules for narrow (phone) or wide screens, may not: what they hide is read.
+   */
+  static boolean onScreen(String media) {
+    String m = media.strip().toLowerCase(Locale.ROOT);
+    return m.isEmpty() || m.matches("(?:only\\s+)?(?:all|screen)(?:\\s*,\\s*(?:only\\s+)?(?:all|screen))*");
   }
 
   private static int matching(String css, int open) {
