@@ -30,7 +30,8 @@ import org.docmerge.report.pdf.PdfReport;
  * <p>Codes: {@code EXTRACT.UNREADABLE}, {@code EXTRACT.TOO_LARGE}, {@code EXTRACT.NOT_REPORT} (errors: no value;
  * NOT_REPORT also for binary content and for UTF-16 text without a byte-order mark; with one it is read;
  * UNREADABLE also for a web archive with no page in it); {@code EXTRACT.TRUNCATED} (warning: a web page or archive
- * that stops before its end, read up to its last finished row or block).
+ * that stops before its end, read up to its last finished row or block); {@code EXTRACT.TABLE_TWICE} (warning: a page
+ * holding the same table twice with different numbers; neither is read).
  */
 public final class Reports {
   /** What a file's content is. */
@@ -116,12 +117,20 @@ public final class Reports {
           html = PageText.decode(b);
           cut = HtmlReport.cutShort(html);
         }
-        PublishedReport read = HtmlReport.read(new Mhtml.Page(cut ? HtmlReport.finishedPart(html) : html, sheets, cut), name);
-        return Result.of(read, cut
-            ? List.of(Diagnostic.warning("EXTRACT.TRUNCATED", where, (archive ? "这个单个文件网页（.mht/.mhtml）" : "这个网页文件")
-                + "在中途截断（文件不完整，可能没有下载或保存完），只读了截断之前的部分；没有读到的部分和表格在下面逐条说明。"
-                + "请重新保存完整的网页再试"))
-            : List.of());
+        HtmlReport.Read read = HtmlReport.readOnce(
+            new Mhtml.Page(cut ? HtmlReport.finishedPart(html) : html, sheets, cut), name);
+        List<Diagnostic> said = new java.util.ArrayList<>();
+        if (cut) {
+          said.add(Diagnostic.warning("EXTRACT.TRUNCATED", where, (archive ? "这个单个文件网页（.mht/.mhtml）" : "这个网页文件")
+              + "在中途截断（文件不完整，可能没有下载或保存完），只读了截断之前的部分；没有读到的部分和表格在下面逐条说明。"
+              + "请重新保存完整的网页再试"));
+        }
+        for (String label : read.conflicting()) {
+          said.add(Diagnostic.warning("EXTRACT.TABLE_TWICE", where, "网页中同一张表格（「" + label + "」）出现了两次，"
+              + "而两次的数字不同：其中一张可能是网页中隐藏的旧版本或打印版。无法判断哪一张是发布的，两张都没有读取，"
+              + "其中的数字也没有检查。请在浏览器中打开网页核对，或改用 Word 版、PDF 版再试"));
+        }
+        return Result.of(read.report(), said);
       }
       case TEXT -> {
         return Result.of(TextReport.read(decode(b), name), List.of());

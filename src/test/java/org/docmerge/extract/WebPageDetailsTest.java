@@ -102,6 +102,34 @@ class WebPageDetailsTest {
         () -> new Validator(HtmlExtractTest.SPEC).validate(d).toString());
   }
 
+  static String article(String page) {
+    return page.substring(page.indexOf("<div class=\"article\">"), page.indexOf("<div class=\"footer\">"));
+  }
+
+  @Test
+  void anArticlePrintedTwiceWhoseCopyIsHiddenByAStyleSheetNotSavedIsReadOnce() {
+    // 「网页，仅 HTML」 keeps no external style sheet: the print copy it hid shows, the same cells again
+    String page = PAGE.replace("<div class=\"footer\">", "<div class=\"print-version\">" + article(PAGE) + "</div>\n<div class=\"footer\">");
+    assertFalse(readerSays(page.getBytes(StandardCharsets.UTF_8), "page.html").stream()
+        .anyMatch(x -> x.code().equals("EXTRACT.TABLE_TWICE")));
+    allValuesRead(read(page));
+  }
+
+  @Test
+  void aTableShownTwiceWithDifferentNumbersIsNotReadAtAllRatherThanReadWrong() {
+    String old = article(PAGE).replace("1,234", "1,230").replace("<span>5</span>", "<span>4</span>")
+;
+    String page = PAGE.replace("<div class=\"article\">", "<div class=\"old\">" + old + "</div>\n<div class=\"article\">");
+    List<Diagnostic> said = readerSays(page.getBytes(StandardCharsets.UTF_8), "page.html");
+    assertTrue(said.stream().anyMatch(x -> x.code().equals("EXTRACT.TABLE_TWICE") && x.message().contains("两张都没有读取")),
+        said::toString);
+    ReportData d = read(page).get();
+    assertEquals(null, d.values().get("t2.license.decisions"), "neither 1,230 nor 1,234: no telling which is published");
+    java.util.Map<String, BigDecimal> want = HtmlExtractTest.expected();
+    d.values().forEach((k, v) -> assertTrue(v.isNumber() && want.get(k).compareTo(v.number()) == 0, k)); // no cell wrong
+    assertTrue(d.values().containsKey("t3.new.total"), "the tables shown once are read");
+  }
+
   static byte[] archive(String part) {
     return ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"=_b\"; type=\"text/html\"\r\n\r\n"
         + "--=_b\r\n" + part + "\r\n--=_b--\r\n").getBytes(StandardCharsets.ISO_8859_1);

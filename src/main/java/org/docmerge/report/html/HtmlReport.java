@@ -92,12 +92,103 @@ public final class HtmlReport {
   }
 
   static PublishedReport read(Document doc, Map<String, String> sheets, String source) {
+    return readOnce(doc, sheets, source).report();
+  }
+
+  /**
+   * A page read, with the first label of each table it holds twice with different numbers (both left out: a hidden
+   * old version or print copy this reader could not see as hidden, and no telling which one is published).
+   */
+  public record Read(PublishedReport report, List<String> conflicting) {
+    public Read {
+      conflicting = List.copyOf(conflicting);
+    }
+  }
+
+  /** A page out of a single-file archive or decoded by {@link PageText}, with the tables it holds twice. */
+  public static Read readOnce(Mhtml.Page page, String source) {
+    return readOnce(Jsoup.parse(page.html()), page.sheets(), source);
+  }
+
+  private static Read readOnce(Document doc, Map<String, String> sheets, String source) {
     Set<Element> hidden = hidden(doc, sheets);
     List<PublishedReport.Block> blocks = new ArrayList<>();
     StringBuilder pending = new StringBuilder();
     new Walker(hidden).walk(doc.body() == null ? doc : doc.body(), blocks, pending);
     flush(blocks, pending);
-    return new PublishedReport(source, "html", blocks);
+    List<String> conflicting = new ArrayList<>();
+    List<PublishedReport.Block> kept = once(blocks, conflicting);
+    return new Read(new PublishedReport(source, "html", kept), conflicting);
+  }
+
+  /**
+   * The blocks with a table printed twice read once: a second copy with the same cells is left out; two with the
+   * same labels but different numbers are both left out (their first label added to {@code conflicting}).
+   */
+  static List<PublishedReport.Block> once(List<PublishedReport.Block> blocks, List<String> conflicting) {
+    Set<Integer> drop = new java.util.HashSet<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      if (!(blocks.get(i) instanceof PublishedReport.Table a) || drop.contains(i) || !labelled(a)) {
+        continue;
+      }
+      for (int j = i + 1; j < blocks.size(); j++) {
+        if (!(blocks.get(j) instanceof PublishedReport.Table b) || drop.contains(j) || !sameLabels(a, b)) {
+          continue;
+        }
+        drop.add(j);
+        if (!a.rows().equals(b.rows())) {
+          drop.add(i);
+          conflicting.add(firstLabel(a));
+          break;
+        }
+      }
+    }
+    List<PublishedReport.Block> out = new ArrayList<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      if (!drop.contains(i)) {
+        out.add(blocks.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** A value cell: a number, or what stands for one (blank, 「/」「—」「无」). */
+  private static boolean value(String text) {
+    String t = text.strip();
+    return t.isEmpty() || t.matches("(?s).*[0-9０-９].*") || t.matches("[/／\\\\—–\\-－无]+");
+  }
+
+  /** At least two rows, and a label of two characters or more. */
+  private static boolean labelled(PublishedReport.Table t) {
+    return t.rows().size() >= 2 && t.rows().stream().flatMap(List::stream)
+        .anyMatch(c -> !value(c.text()) && c.text().strip().length() >= 2);
+  }
+
+  private static boolean sameLabels(PublishedReport.Table a, PublishedReport.Table b) {
+    if (a.rows().size() != b.rows().size()) {
+      return false;
+    }
+    for (int r = 0; r < a.rows().size(); r++) {
+      List<PublishedReport.Cell> x = a.rows().get(r);
+      List<PublishedReport.Cell> y = b.rows().get(r);
+      if (x.size() != y.size()) {
+        return false;
+      }
+      for (int c = 0; c < x.size(); c++) {
+        PublishedReport.Cell p = x.get(c);
+        PublishedReport.Cell q = y.get(c);
+        if (p.colspan() != q.colspan() || p.rowspan() != q.rowspan() || value(p.text()) != value(q.text())
+            || !value(p.text()) && !p.text().equals(q.text())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static String firstLabel(PublishedReport.Table t) {
+    return t.rows().stream().flatMap(List::stream).map(c -> c.text().replace('\n', ' ').strip())
+        .filter(c -> !value(c) && c.length() >= 2).findFirst().orElse("");
   }
 
   /** Elements the page itself hides: inline styles, the {@code hidden} attribute, and its own simple CSS rules. */
