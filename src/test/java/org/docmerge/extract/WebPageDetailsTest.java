@@ -61,6 +61,23 @@ class WebPageDetailsTest {
   }
 
   @Test
+  void contentForComputersOnlyIsShownAsOnAComputer() {
+    // Bootstrap's 「d-none d-md-block」: hidden on phones, shown from 768 pixels up
+    allValuesRead(read(PAGE.replace("<style>", "<style>.d-none { display:none !important }"
+        + " @media (min-width: 768px) { .d-md-block { display:block !important } } ")
+        .replace("<div class=\"article\">", "<div class=\"article d-none d-md-block\">")));
+  }
+
+  @Test
+  void hidingRulesInsideWordsCommentWrapperOrAfterACharsetLineStillHide() {
+    String number = "<td colspan=\"3\">1,234<span class=\"was\">9</span></td>";
+    allValuesRead(read(PAGE.replace("<style>", "<style><!-- .was { display:none } --> ")
+        .replace("<td colspan=\"3\">1,234</td>", number)));
+    allValuesRead(read(PAGE.replace("<style>", "<style>@charset \"utf-8\"; @import url(print.css) print; .was{display:none} ")
+        .replace("<td colspan=\"3\">1,234</td>", number)));
+  }
+
+  @Test
   void aPageWhoseTemplateLeavesOutBodyAndHtmlEndsIsWholeAndAllRead() {
     String sloppy = PAGE.replace("</body></html>", "");
     assertFalse(readerSays(sloppy.getBytes(StandardCharsets.UTF_8), "page.html").stream()

@@ -296,7 +296,7 @@ class WebPageShapesTest {
         + quotedPrintable("@charset \"utf-8\";\n.TRS_Editor p { margin: 0px; }\n".getBytes(StandardCharsets.UTF_8))
         + "\r\n--" + boundary
         + "\r\nContent-Type: text/css\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: cid:css-2@mhtml.blink\r\n\r\n"
-        + quotedPrintable(style.substring(7, style.length() - 8).getBytes(StandardCharsets.UTF_8))
+        + quotedPrintable(("@charset \"utf-8\";\n\n" + style.substring(7, style.length() - 8)).getBytes(StandardCharsets.UTF_8))
         + "\r\n--" + boundary + "--\r\n";
     return mht.getBytes(StandardCharsets.US_ASCII);
   }

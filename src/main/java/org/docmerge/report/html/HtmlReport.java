@@ -200,7 +200,7 @@ public final class HtmlReport {
       }
       String css = style.normalName().equals("style") ? style.data() : sheets.getOrDefault(style.attr("href").strip(), "");
       if (css.length() <= 2_000_000) {
-        rules(css.replaceAll("(?s)/\\*.*?\\*/", ""), doc, bySheet);
+        rules(css.replaceAll("(?s)/\\*.*?\\*/", "").replace("<!--", " ").replace("-->", " "), doc, bySheet);
       }
     }
     Set<Element> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -233,6 +233,11 @@ public final class HtmlReport {
         return;
       }
       String selector = css.substring(i, open).strip();
+      int statement = selector.indexOf(';');
+      if (selector.startsWith("@") && statement >= 0) {
+        i += css.substring(i, open).indexOf(';') + 1; // 「@charset "utf-8";」「@import url(…);」: no block of its own
+        continue;
+      }
       if (selector.startsWith("@")) {
         int close = matching(css, open);
         String at = selector.toLowerCase(Locale.ROOT);
@@ -258,13 +263,39 @@ public final class HtmlReport {
   }
 
   /**
-   * Whether a media query always holds on a computer's screen: none, {@code all} or {@code screen}. Print rules,
-   * and rules for narrow (phone) or wide screens, may not: what they hide is read.
+   * Whether a media query holds on a computer's screen as a browser shows a saved page (1280 pixels wide; an em
+   * 16 pixels): none, {@code all}, {@code screen}, {@code min-width}/{@code max-width} in px or em. Print rules, and
+   * queries this does not know, do not: what they hide is read. A comma is 「or」.
    */
   static boolean onScreen(String media) {
     String m = media.strip().toLowerCase(Locale.ROOT);
-    return m.isEmpty() || m.matches("(?:only\\s+)?(?:all|screen)(?:\\s*,\\s*(?:only\\s+)?(?:all|screen))*");
+    if (m.isEmpty()) {
+      return true;
+    }
+    for (String query : m.split(",")) {
+      boolean holds = true;
+      for (String part : query.strip().split("\\s+and\\s+")) {
+        String p = part.strip().replaceFirst("^only\\s+", "");
+        Matcher w = WIDTH.matcher(p);
+        if (p.equals("all") || p.equals("screen")) {
+          continue;
+        } else if (w.matches()) {
+          double px = Double.parseDouble(w.group(2)) * (w.group(3).equals("em") || w.group(3).equals("rem") ? 16 : 1);
+          holds &= w.group(1).equals("min") ? SCREEN_WIDTH >= px : SCREEN_WIDTH <= px;
+        } else {
+          holds = false;
+        }
+      }
+      if (holds) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  private static final double SCREEN_WIDTH = 1280;
+  private static final Pattern WIDTH = Pattern.compile(
+      "\\(\\s*(min|max)-width\\s*:\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(px|em|rem)\\s*\\)");
 
   private static int matching(String css, int open) {
     int depth = 0;
