@@ -25,7 +25,8 @@ import org.jsoup.select.Selector;
  * comments (also Word's conditional {@code <![if …]>} blocks) and elements hidden by {@code display:none},
  * {@code visibility:hidden}, Word's {@code mso-hide:all} or the {@code hidden} attribute — inline or by a simple
  * rule of the page's own {@code <style>} (not one for print only) — are skipped, so a hidden print copy of the
- * article or an old number kept hidden is not read; Word's zero-height row that fixes column widths is no row.
+ * article or an old number kept hidden is not read; Word's zero-height row that fixes column widths is no row, its
+ * zero-width cell that fixes a row's height no cell.
  * Entities such as {@code &nbsp;} are decoded; numbers inside {@code <span>}s and {@code <font>}s are just text.
  * Stateless.
  */
@@ -380,14 +381,18 @@ public final class HtmlReport {
           if (!td.normalName().equals("td") && !td.normalName().equals("th") || skipped(td)) {
             continue;
           }
-          cells.add(new PublishedReport.Cell(cellText(td), span(td, "colspan"), span(td, "rowspan")));
+          String text = cellText(td);
+          if (text.isEmpty() && td.attr("width").strip().equals("0")) {
+            continue; // Word's <![if !supportMisalignedRows]> cell of no width that sets a row's height: no column
+          }
+          cells.add(new PublishedReport.Cell(text, span(td, "colspan"), span(td, "rowspan")));
         }
         if (widthsOnly(tr, cells)) {
           continue; // Word's <tr height=0> of empty cells that fixes the column widths: shows nothing
         }
         rows.add(cells);
       }
-      return new PublishedReport.Table(rows, true);
+      return new PublishedReport.Table(trimmed(rows), true);
     }
 
     /** A cell's text: paragraphs and {@code <br>} as line breaks, everything else run together. */
@@ -442,6 +447,45 @@ public final class HtmlReport {
 
   private static final Pattern CHROME = Pattern.compile("(?:^|[\\s_-])(?:footer|foot|share|sharebox|bdsharebuttonbox"
       + "|bdshare|breadcrumbs?|crumbs?|position|dqwz|qr|qrcode|ewm|erweima|related|xgxx|xglj|navbar|nav|menu)(?:[\\s_-]|$)");
+
+  /**
+   * The rows without empty cells that stick out to the right of the table: past the last grid column any row fills
+   * with text (a stray {@code <td></td>} an editor left at a row's end). The page shows them as a ragged edge, not a
+   * column; kept, they would make the rows of unequal width and their values be read by position.
+   */
+  static List<List<PublishedReport.Cell>> trimmed(List<List<PublishedReport.Cell>> rows) {
+    List<int[]> starts = new ArrayList<>(); // per row, each cell's first grid column
+    Map<Integer, Integer> coveredUntil = new java.util.HashMap<>(); // grid column → last row a rowspan covers
+    int width = 0;
+    for (int r = 0; r < rows.size(); r++) {
+      int[] at = new int[rows.get(r).size()];
+      int col = 0;
+      for (int c = 0; c < rows.get(r).size(); c++) {
+        while (coveredUntil.getOrDefault(col, -1) >= r) {
+          col++;
+        }
+        PublishedReport.Cell cell = rows.get(r).get(c);
+        at[c] = col;
+        for (int k = 0; k < cell.colspan(); k++) {
+          coveredUntil.put(col + k, r + cell.rowspan() - 1);
+        }
+        col += cell.colspan();
+        if (!cell.text().isEmpty()) {
+          width = Math.max(width, col);
+        }
+      }
+      starts.add(at);
+    }
+    List<List<PublishedReport.Cell>> out = new ArrayList<>();
+    for (int r = 0; r < rows.size(); r++) {
+      List<PublishedReport.Cell> row = new ArrayList<>(rows.get(r));
+      while (!row.isEmpty() && row.get(row.size() - 1).text().isEmpty() && starts.get(r)[row.size() - 1] >= width) {
+        row.remove(row.size() - 1);
+      }
+      out.add(row);
+    }
+    return out;
+  }
 
   /** A table of one row and one cell, holding no table: a box around a cell's text. */
   private static boolean box(Element table) {
