@@ -75,6 +75,10 @@ class WebPageDetailsTest {
         .replace("<td colspan=\"3\">1,234</td>", number)));
     allValuesRead(read(PAGE.replace("<style>", "<style>@charset \"utf-8\"; @import url(print.css) print; .was{display:none} ")
         .replace("<td colspan=\"3\">1,234</td>", number)));
+    // a tag with a class, an id, a descendant selector: each hides what it names
+    allValuesRead(read(PAGE.replace("<style>", "<style>span.was { display:none } #gone { display:none } td .old { display:none } ")
+        .replace("<td colspan=\"3\">1,234</td>", "<td colspan=\"3\">1,234<span class=\"was\">9</span><b id=\"gone\">8</b>"
+            + "<i class=\"old\">7</i></td>")));
   }
 
   @Test

@@ -14,8 +14,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Elements;
-import org.jsoup.select.Selector;
 
 /**
  * Reads a report published as a web page with jsoup: block elements ({@code p}, {@code div}, {@code h1}–{@code
@@ -195,13 +193,14 @@ public final class HtmlReport {
   /** Elements the page itself hides: inline styles, the {@code hidden} attribute, and its own simple CSS rules. */
   static Set<Element> hidden(Document doc, Map<String, String> sheets) {
     Map<Element, Boolean> bySheet = new IdentityHashMap<>();
+    Index index = new Index(doc);
     for (Element style : doc.select("style, link[rel~=(?i)stylesheet]")) {
       if (!onScreen(style.attr("media"))) {
         continue;
       }
       String css = style.normalName().equals("style") ? style.data() : sheets.getOrDefault(style.attr("href").strip(), "");
       if (css.length() <= 2_000_000) {
-        rules(css.replaceAll("(?s)/\\*.*?\\*/", "").replace("<!--", " ").replace("-->", " "), doc, bySheet);
+        rules(css.replaceAll("(?s)/\\*.*?\\*/", "").replace("<!--", " ").replace("-->", " "), index, bySheet);
       }
     }
     Set<Element> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -225,7 +224,7 @@ public final class HtmlReport {
   }
 
   /** The rules of a style sheet in source order; {@code @media} blocks only when they are not for print alone. */
-  private static void rules(String css, Document doc, Map<Element, Boolean> bySheet) {
+  private static void rules(String css, Index doc, Map<Element, Boolean> bySheet) {
     int i = 0;
     int n = css.length();
     while (i < n) {
@@ -256,7 +255,7 @@ public final class HtmlReport {
       Boolean hide = HIDING.matcher(body).find() ? Boolean.TRUE : SHOWING.matcher(body).find() ? Boolean.FALSE : null;
       if (hide != null) {
         for (String one : selector.split(",")) {
-          select(one.strip(), doc).forEach(e -> bySheet.put(e, hide));
+          doc.select(one.strip()).forEach(e -> bySheet.put(e, hide));
         }
       }
       i = close + 1;
@@ -310,15 +309,64 @@ public final class HtmlReport {
     return css.length();
   }
 
-  /** Elements a selector names; none for selectors of states ({@code :hover}) or pseudo-elements, or not parsed. */
-  private static Elements select(String selector, Document doc) {
-    if (selector.isEmpty() || selector.contains(":") || selector.length() > 200) {
-      return new Elements();
+  /**
+   * The page's elements by tag, class and id, so that a style sheet of thousands of rules costs a look-up per
+   * simple rule ({@code .c}, {@code #i}, {@code p.c}); other selectors go to jsoup's selector engine, at most 200 of
+   * them (a page's own few; past that what they hide is read, and a table shown twice is caught afterwards).
+   */
+  private static final class Index {
+    private static final Pattern SIMPLE = Pattern.compile("([a-zA-Z][\\w-]*|\\*)?((?:[.#][\\w-]+)*)");
+    private final Document doc;
+    private final Map<String, List<Element>> byClass = new java.util.HashMap<>();
+    private final Map<String, List<Element>> byId = new java.util.HashMap<>();
+    private final Map<String, List<Element>> byTag = new java.util.HashMap<>();
+    private int complex;
+
+    Index(Document doc) {
+      this.doc = doc;
+      for (Element e : doc.getAllElements()) {
+        byTag.computeIfAbsent(e.normalName(), k -> new ArrayList<>()).add(e);
+        if (!e.id().isEmpty()) {
+          byId.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(e);
+        }
+        for (String c : e.classNames()) {
+          byClass.computeIfAbsent(c, k -> new ArrayList<>()).add(e);
+        }
+      }
     }
-    try {
-      return doc.select(selector);
-    } catch (Selector.SelectorParseException | IllegalArgumentException e) {
-      return new Elements();
+
+    /** Elements a selector names; none for selectors of states ({@code :hover}), pseudo-elements, or unparsed. */
+    List<Element> select(String selector) {
+      if (selector.isEmpty() || selector.contains(":") || selector.length() > 200) {
+        return List.of();
+      }
+      Matcher m = SIMPLE.matcher(selector);
+      if (m.matches() && !selector.equals("*")) {
+        String tag = m.group(1) == null || m.group(1).equals("*") ? null : m.group(1).toLowerCase(Locale.ROOT);
+        List<String> classes = new ArrayList<>();
+        String id = null;
+        for (String part : m.group(2).split("(?=[.#])")) {
+          if (part.startsWith(".")) {
+            classes.add(part.substring(1));
+          } else if (part.startsWith("#")) {
+            id = part.substring(1);
+          }
+        }
+        List<Element> from = id != null ? byId.getOrDefault(id, List.of())
+            : !classes.isEmpty() ? byClass.getOrDefault(classes.get(0), List.of())
+            : tag != null ? byTag.getOrDefault(tag, List.of()) : List.of();
+        String wantId = id;
+        return from.stream().filter(e -> (tag == null || e.normalName().equals(tag))
+            && (wantId == null || e.id().equals(wantId)) && classes.stream().allMatch(e::hasClass)).toList();
+      }
+      if (++complex > 200) {
+        return List.of();
+      }
+      try {
+        return doc.select(selector);
+      } catch (RuntimeException e) {
+        return List.of(); // a selector jsoup does not parse
+      }
     }
   }
 
