@@ -15,7 +15,7 @@ final class ExtractCommand implements Command {
 
   @Override
   public String summary() {
-    return "把已发布的报告（Word .docx/.doc、网页 .html/.htm、PDF、纯文本）读回填报工作簿；缺少的数字留空并逐一说明";
+    return "把已发布的报告（Word .docx/.doc、网页 .html/.htm/.mht、PDF、纯文本）读回填报工作簿；缺少的数字留空并逐一说明";
   }
 
   @Override

@@ -136,6 +136,8 @@ public final class Codes {
     input("EXTRACT.SECTION_MISSING", "报告缺少某一部分");
     input("EXTRACT.TABLE_INCOMPLETE", "某张表不完整");
     input("EXTRACT.TABLE_MISSING", "报告缺少某张表");
+    input("EXTRACT.TABLE_TWICE", "网页中同一张表出现两次而数字不同，两张都没有读取");
+    input("EXTRACT.TRUNCATED", "报告文件在中途截断，只读了截断之前的部分");
     unreadable("SPEC.BAD_IDENTITY", "规格中的勾稽关系引用了不存在的表、行或列");
     unreadable("SPEC.DUPLICATE_ID", "规格中有重复的编号");
     unreadable("SPEC.SYNTAX", "规格文件不是有效的 JSON 或字段不对");

@@ -389,8 +389,13 @@ public final class Extractor {
 
   private static boolean titleLike(String p) {
     String n = Labels.simplify(p);
-    return n.length() <= 80 && !n.contains("。") && (n.contains("年度报告") || n.contains("年报")
+    return n.length() <= 80 && !n.contains("。") && !breadcrumb(n) && (n.contains("年度报告") || n.contains("年报")
         || n.contains("政府信息公开") && n.contains("报告") && YEAR.matcher(n).find());
+  }
+
+  /** A page's 「当前位置：首页 > 政务公开 > 政府信息公开年报」: the column's name, not the report's title. */
+  private static boolean breadcrumb(String n) {
+    return n.matches(".*(当前位置|您的位置|您现在的位置|所在位置|当前栏目).*") || n.matches(".*[>＞»→].*");
   }
 
   /** The agency and year a title line names, or null: 「XX局2021年…」, 「2019年XX市人民政府办公厅政府信息公开…」. */

@@ -17,18 +17,24 @@ import org.docmerge.diag.Result;
 import org.docmerge.report.doc.DocReport;
 import org.docmerge.report.docx.DocxReport;
 import org.docmerge.report.html.HtmlReport;
+import org.docmerge.report.html.Mhtml;
+import org.docmerge.report.html.PageText;
 import org.docmerge.report.pdf.PdfReport;
 
 /**
  * Reads a published report whatever its form, by its content rather than its extension: a zip holding {@code
  * word/document.xml} is a .docx, an OLE2 file with a {@code WordDocument} stream is a Word 97–2003 .doc (WPS's
- * .wps is the same inside), text that looks like markup is a web page (so is a single-file web page, .mht, which
- * many systems publish under a .doc name), an RTF file is refused with a message, other text is the plain-text form
+ * .wps is the same inside), text that looks like markup is a web page (its bytes decoded by {@code
+ * html.PageText}), a MIME archive of a page ({@code .mht}/{@code .mhtml}, which many systems publish under a .doc
+ * name) is that page, an RTF file is refused with a message, other text is the plain-text form
  * (UTF-8, or GB18030 when it is not UTF-8), a file starting {@code %PDF} is a PDF. Which kind of report it is, is
  * told by {@code extract.ReportFormat}. Stateless.
  *
  * <p>Codes: {@code EXTRACT.UNREADABLE}, {@code EXTRACT.TOO_LARGE}, {@code EXTRACT.NOT_REPORT} (errors: no value;
- * NOT_REPORT also for binary content and for UTF-16 text without a byte-order mark; with one it is read).
+ * NOT_REPORT also for binary content and for UTF-16 text without a byte-order mark; with one it is read;
+ * UNREADABLE also for a web archive with no page in it); {@code EXTRACT.TRUNCATED} (warning: a web page or archive
+ * that stops before its end, read up to its last finished row or block); {@code EXTRACT.TABLE_TWICE} (warning: a page
+ * holding the same table twice with different numbers; neither is read).
  */
 public final class Reports {
   /** What a file's content is. */
@@ -69,8 +75,8 @@ public final class Reports {
     if (org.docmerge.zip.Sniff.pdf(b)) {
       return Form.PDF;
     }
-    if (WebArchive.is(b)) {
-      return Form.HTML; // a single-file web page (.mht), often published under a .doc name
+    if (Mhtml.is(b)) {
+      return Form.HTML; // a single-file web archive (.mht): the page inside it
     }
     String head = decode(b.length > 4096 ? java.util.Arrays.copyOf(b, 4096) : b).toLowerCase(Locale.ROOT);
     if (head.contains("<html") || head.contains("<table") || head.contains("<!doctype") || head.contains("<body")
@@ -102,7 +108,8 @@ public final class Reports {
       return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
           "这个文件是 RTF 格式（常用 .doc 扩展名发布），docmerge 无法读取。请在 Word 或 WPS 中打开，另存为 .docx 再试"));
     }
-    if ((form == Form.TEXT || form == Form.HTML) && utf16(b) == null && binary(b)) {
+    boolean archive = form == Form.HTML && Mhtml.is(b);
+    if ((form == Form.TEXT || form == Form.HTML) && !archive && utf16(b) == null && binary(b)) {
       return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
           "这个文件不是报告：其中有二进制内容，或是没有字节顺序标记的 UTF-16 等编码的文字。"
               + "文字报告请在记事本中「另存为」UTF-8 编码；其他报告请用 .docx 或网页（.html）"));
@@ -139,12 +146,37 @@ public final class Reports {
         }
       }
       case HTML -> {
-        String page = WebArchive.is(b) ? WebArchive.html(b).orElse(null) : decode(b);
-        if (page == null) {
-          return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
-              "这个文件是「单个文件网页」（.mht），但其中没有网页正文，无法读取。请在 Word 或 WPS 中打开，另存为 .docx 再试"));
+        String html;
+        java.util.Map<String, String> sheets = java.util.Map.of();
+        boolean cut;
+        if (archive) {
+          java.util.Optional<Mhtml.Page> page = Mhtml.page(b);
+          if (page.isEmpty()) {
+            return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
+                "这个单个文件网页（.mht/.mhtml）中找不到网页正文，可能已损坏或不完整。请在浏览器中重新打开原网页，"
+                    + "另存为「网页，仅 HTML」（.html），或改用 Word 版、PDF 版再试"));
+          }
+          html = page.get().html();
+          sheets = page.get().sheets();
+          cut = page.get().cut() || HtmlReport.cutShort(html);
+        } else {
+          html = PageText.decode(b);
+          cut = HtmlReport.cutShort(html);
         }
-        return Result.of(HtmlReport.read(page, name), List.of());
+        HtmlReport.Read read = HtmlReport.readOnce(
+            new Mhtml.Page(cut ? HtmlReport.finishedPart(html) : html, sheets, cut), name);
+        List<Diagnostic> said = new java.util.ArrayList<>();
+        if (cut) {
+          said.add(Diagnostic.warning("EXTRACT.TRUNCATED", where, (archive ? "这个单个文件网页（.mht/.mhtml）" : "这个网页文件")
+              + "在中途截断（文件不完整，可能没有下载或保存完），只读了截断之前的部分；没有读到的部分和表格在下面逐条说明。"
+              + "请重新保存完整的网页再试"));
+        }
+        for (String label : read.conflicting()) {
+          said.add(Diagnostic.warning("EXTRACT.TABLE_TWICE", where, "网页中同一张表格（「" + label + "」）出现了两次，"
+              + "而两次的数字不同：其中一张可能是网页中隐藏的旧版本或打印版。无法判断哪一张是发布的，两张都没有读取，"
+              + "其中的数字也没有检查。请在浏览器中打开网页核对，或改用 Word 版、PDF 版再试"));
+        }
+        return Result.of(read.report(), said);
       }
       case TEXT -> {
         return Result.of(TextReport.read(decode(b), name), List.of());
@@ -172,7 +204,7 @@ public final class Reports {
                   + "请在 Word 或 WPS 中打开报告，另存为 .docx 再试"));
         }
         return Result.failed(Diagnostic.error("EXTRACT.NOT_REPORT", where,
-            "无法识别这个文件：支持 Word（.docx、.doc）、网页（.html/.htm）、PDF 和纯文本格式的报告，以及 .xlsx 工作簿"));
+            "无法识别这个文件：支持 Word（.docx、.doc）、网页（.html/.htm、单个文件网页 .mht/.mhtml）、PDF 和纯文本格式的报告，以及 .xlsx 工作簿"));
       }
     }
   }

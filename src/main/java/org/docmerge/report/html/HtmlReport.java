@@ -1,7 +1,13 @@
 package org.docmerge.report.html;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.docmerge.report.PublishedReport;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -12,76 +18,546 @@ import org.jsoup.nodes.TextNode;
 /**
  * Reads a report published as a web page with jsoup: block elements ({@code p}, {@code div}, {@code h1}–{@code
  * h6}, {@code li}) become paragraphs, {@code <table>} elements tables with their rowspan and colspan; a table
- * that holds other tables is page layout, so its cells are read as the page itself. Scripts, styles and navigation are skipped. Entities such as {@code
- * &nbsp;} are decoded; numbers inside {@code <span>}s are just text. Stateless.
+ * that holds other tables is page layout, so its cells are read as the page itself (a one-cell table inside a
+ * cell is just that cell's text). Only what a browser shows is read: scripts, styles, navigation, form fields,
+ * comments (also Word's conditional {@code <![if …]>} blocks) and elements hidden by {@code display:none},
+ * {@code visibility:hidden}, Word's {@code mso-hide:all} or the {@code hidden} attribute — inline or by a simple
+ * rule of the page's own {@code <style>} (not one for print only) — are skipped, so a hidden print copy of the
+ * article or an old number kept hidden is not read; Word's zero-height row that fixes column widths is no row, its
+ * zero-width cell that fixes a row's height no cell.
+ * Entities such as {@code &nbsp;} are decoded; numbers inside {@code <span>}s and {@code <font>}s are just text.
+ * Stateless.
  */
 public final class HtmlReport {
-  private static final java.util.Set<String> BLOCKS = java.util.Set.of(
+  private static final Set<String> BLOCKS = Set.of(
       "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "center", "blockquote", "pre",
-      "body", "main", "td", "th", "ul", "ol", "font", "tbody");
-  private static final java.util.Set<String> SKIP = java.util.Set.of(
-      "script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "select", "button", "template");
+      "body", "main", "td", "th", "ul", "ol", "tbody", "dd", "dt", "dl", "address", "caption", "form", "fieldset");
+  private static final Set<String> SKIP = Set.of(
+      "script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "select", "button", "template",
+      "textarea", "input", "option", "datalist", "object", "embed", "svg", "canvas", "audio", "video", "xml",
+      "title", "map", "applet");
+  private static final Pattern HIDING = Pattern.compile(
+      "(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden|mso-hide\\s*:\\s*(?:all|screen))\\s*(?:!\\s*important\\s*)?(?:;|$)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern SHOWING = Pattern.compile(
+      "(?:^|;)\\s*(?:display\\s*:\\s*(?!none)[a-z-]+|visibility\\s*:\\s*visible)", Pattern.CASE_INSENSITIVE);
 
   private HtmlReport() {}
 
+  /** A page's bytes, decoded as {@link PageText#decode} says. */
   public static PublishedReport read(byte[] bytes, String source) {
-    Document doc;
-    try {
-      // null charset: jsoup reads the BOM or <meta charset>, else UTF-8 (GBK pages declare themselves).
-      doc = Jsoup.parse(new java.io.ByteArrayInputStream(bytes), null, "");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e); // not thrown for bytes in memory
-    }
-    return read(doc, source);
+    return read(PageText.decode(bytes), source);
   }
 
   /** A page already decoded to text. */
   public static PublishedReport read(String html, String source) {
-    return read(Jsoup.parse(html), source);
+    return read(Jsoup.parse(html), Map.of(), source);
   }
 
-  static PublishedReport read(Document doc, String source) {
+  private static final Pattern FINISHED = Pattern.compile("</(?:tr|table|p|div|li|h[1-6]|td|th)\\s*>",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether a page stops before its end: it opens {@code <html>} or {@code <body>} but closes neither (a download or
+   * copy that stopped; a saved page ends with them), and it ends inside a tag or text, or inside a table.
+   */
+  public static boolean cutShort(String html) {
+    String head = html.substring(0, Math.min(html.length(), 65536)).toLowerCase(Locale.ROOT);
+    String tail = html.substring(Math.max(0, html.length() - 65536)).toLowerCase(Locale.ROOT);
+    if (!(head.contains("<html") || head.contains("<body")) || tail.contains("</html") || tail.contains("</body")) {
+      return false;
+    }
+    // a sloppy template may leave both out: such a page still ends with a tag, outside any table
+    String end = tail.stripTrailing();
+    return !end.endsWith(">") || tail.lastIndexOf("<table") > tail.lastIndexOf("</table");
+  }
+
+  /**
+   * A page that stops before its end, up to its last finished row or block: a row cut off inside a cell would
+   * show its missing cells as blank ones, blamed on the publisher.
+   */
+  public static String finishedPart(String html) {
+    Matcher m = FINISHED.matcher(html);
+    int end = -1;
+    while (m.find()) {
+      end = m.end();
+    }
+    return end < 0 ? html : html.substring(0, end);
+  }
+
+  /** A page out of a single-file archive, with the style sheets it links (by the address it links them with). */
+  public static PublishedReport read(Mhtml.Page page, String source) {
+    return read(Jsoup.parse(page.html()), page.sheets(), source);
+  }
+
+  static PublishedReport read(Document doc, Map<String, String> sheets, String source) {
+    return readOnce(doc, sheets, source).report();
+  }
+
+  /**
+   * A page read, with the first label of each table it holds twice with different numbers (both left out: a hidden
+   * old version or print copy this reader could not see as hidden, and no telling which one is published).
+   */
+  public record Read(PublishedReport report, List<String> conflicting) {
+    public Read {
+      conflicting = List.copyOf(conflicting);
+    }
+  }
+
+  /** A page out of a single-file archive or decoded by {@link PageText}, with the tables it holds twice. */
+  public static Read readOnce(Mhtml.Page page, String source) {
+    return readOnce(Jsoup.parse(page.html()), page.sheets(), source);
+  }
+
+  private static Read readOnce(Document doc, Map<String, String> sheets, String source) {
+    Set<Element> hidden = hidden(doc, sheets);
     List<PublishedReport.Block> blocks = new ArrayList<>();
     StringBuilder pending = new StringBuilder();
-    walk(doc.body() == null ? doc : doc.body(), blocks, pending);
+    new Walker(hidden).walk(doc.body() == null ? doc : doc.body(), blocks, pending);
     flush(blocks, pending);
-    return new PublishedReport(source, "html", blocks);
+    List<String> conflicting = new ArrayList<>();
+    List<PublishedReport.Block> kept = once(blocks, conflicting);
+    return new Read(new PublishedReport(source, "html", kept), conflicting);
   }
 
-  private static void walk(Node node, List<PublishedReport.Block> blocks, StringBuilder pending) {
-    for (Node child : node.childNodes()) {
-      if (child instanceof TextNode t) {
-        pending.append(t.getWholeText());
-      } else if (child instanceof Element e) {
-        String tag = e.normalName();
-        if (SKIP.contains(tag)) {
+  /**
+   * The blocks with a table printed twice read once: a second copy with the same cells is left out; two with the
+   * same labels but different numbers are both left out (their first label added to {@code conflicting}).
+   */
+  static List<PublishedReport.Block> once(List<PublishedReport.Block> blocks, List<String> conflicting) {
+    Set<Integer> drop = new java.util.HashSet<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      if (!(blocks.get(i) instanceof PublishedReport.Table a) || drop.contains(i) || !labelled(a)) {
+        continue;
+      }
+      for (int j = i + 1; j < blocks.size(); j++) {
+        if (!(blocks.get(j) instanceof PublishedReport.Table b) || drop.contains(j) || !sameLabels(a, b)) {
           continue;
         }
-        if (tag.equals("table") && e.getElementsByTag("table").size() > 1) {
-          // A layout table around the article (common on older sites): its cells are the page, not data.
-          flush(blocks, pending);
-          walk(e, blocks, pending);
-          flush(blocks, pending);
-        } else if (tag.equals("table")) {
-          flush(blocks, pending);
-          blocks.add(table(e));
-        } else if (tag.equals("br")) {
-          flush(blocks, pending);
-        } else if (BLOCKS.contains(tag)) {
-          flush(blocks, pending);
-          walk(e, blocks, pending);
-          flush(blocks, pending);
+        drop.add(j);
+        if (!a.rows().equals(b.rows())) {
+          drop.add(i);
+          conflicting.add(firstLabel(a));
+          break;
+        }
+      }
+    }
+    List<PublishedReport.Block> out = new ArrayList<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      if (!drop.contains(i)) {
+        out.add(blocks.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** A value cell: a number, or what stands for one (blank, 「/」「—」「无」). */
+  private static boolean value(String text) {
+    String t = text.strip();
+    return t.isEmpty() || t.matches("(?s).*[0-9０-９].*") || t.matches("[/／\\\\—–\\-－无]+");
+  }
+
+  /** At least two rows, and a label of two characters or more. */
+  private static boolean labelled(PublishedReport.Table t) {
+    return t.rows().size() >= 2 && t.rows().stream().flatMap(List::stream)
+        .anyMatch(c -> !value(c.text()) && c.text().strip().length() >= 2);
+  }
+
+  private static boolean sameLabels(PublishedReport.Table a, PublishedReport.Table b) {
+    if (a.rows().size() != b.rows().size()) {
+      return false;
+    }
+    for (int r = 0; r < a.rows().size(); r++) {
+      List<PublishedReport.Cell> x = a.rows().get(r);
+      List<PublishedReport.Cell> y = b.rows().get(r);
+      if (x.size() != y.size()) {
+        return false;
+      }
+      for (int c = 0; c < x.size(); c++) {
+        PublishedReport.Cell p = x.get(c);
+        PublishedReport.Cell q = y.get(c);
+        if (p.colspan() != q.colspan() || p.rowspan() != q.rowspan() || value(p.text()) != value(q.text())
+            || !value(p.text()) && !p.text().equals(q.text())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static String firstLabel(PublishedReport.Table t) {
+    return t.rows().stream().flatMap(List::stream).map(c -> c.text().replace('\n', ' ').strip())
+        .filter(c -> !value(c) && c.length() >= 2).findFirst().orElse("");
+  }
+
+  /** Elements the page itself hides: inline styles, the {@code hidden} attribute, and its own simple CSS rules. */
+  static Set<Element> hidden(Document doc, Map<String, String> sheets) {
+    Map<Element, Boolean> bySheet = new IdentityHashMap<>();
+    Index index = new Index(doc);
+    for (Element style : doc.select("style, link[rel~=(?i)stylesheet]")) {
+      if (!onScreen(style.attr("media"))) {
+        continue;
+      }
+      String css = style.normalName().equals("style") ? style.data() : sheets.getOrDefault(style.attr("href").strip(), "");
+      if (css.length() <= 2_000_000) {
+        rules(css.replaceAll("(?s)/\\*.*?\\*/", "").replace("<!--", " ").replace("-->", " "), index, bySheet);
+      }
+    }
+    Set<Element> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    bySheet.forEach((e, hide) -> {
+      if (hide) {
+        out.add(e);
+      }
+    });
+    for (Element e : doc.getAllElements()) {
+      String style = e.attr("style");
+      if (HIDING.matcher(style).find()) {
+        out.add(e);
+      } else if (SHOWING.matcher(style).find()) {
+        out.remove(e);
+      }
+      if (e.hasAttr("hidden")) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** The rules of a style sheet in source order; {@code @media} blocks only when they are not for print alone. */
+  private static void rules(String css, Index doc, Map<Element, Boolean> bySheet) {
+    int i = 0;
+    int n = css.length();
+    while (i < n) {
+      int open = css.indexOf('{', i);
+      if (open < 0) {
+        return;
+      }
+      String selector = css.substring(i, open).strip();
+      int statement = selector.indexOf(';');
+      if (selector.startsWith("@") && statement >= 0) {
+        i += css.substring(i, open).indexOf(';') + 1; // 「@charset "utf-8";」「@import url(…);」: no block of its own
+        continue;
+      }
+      if (selector.startsWith("@")) {
+        int close = matching(css, open);
+        String at = selector.toLowerCase(Locale.ROOT);
+        if (at.startsWith("@media") && onScreen(at.substring(6))) {
+          rules(css.substring(open + 1, Math.max(open + 1, close - 1)), doc, bySheet);
+        }
+        i = close;
+        continue;
+      }
+      int close = css.indexOf('}', open);
+      if (close < 0) {
+        return;
+      }
+      String body = css.substring(open + 1, close);
+      Boolean hide = HIDING.matcher(body).find() ? Boolean.TRUE : SHOWING.matcher(body).find() ? Boolean.FALSE : null;
+      if (hide != null) {
+        for (String one : selector.split(",")) {
+          doc.select(one.strip()).forEach(e -> bySheet.put(e, hide));
+        }
+      }
+      i = close + 1;
+    }
+  }
+
+  /**
+   * Whether a media query holds on a computer's screen as a browser shows a saved page (1280 pixels wide; an em
+   * 16 pixels): none, {@code all}, {@code screen}, {@code min-width}/{@code max-width} in px or em. Print rules, and
+   * queries this does not know, do not: what they hide is read. A comma is 「or」.
+   */
+  static boolean onScreen(String media) {
+    String m = media.strip().toLowerCase(Locale.ROOT);
+    if (m.isEmpty()) {
+      return true;
+    }
+    for (String query : m.split(",")) {
+      boolean holds = true;
+      for (String part : query.strip().split("\\s+and\\s+")) {
+        String p = part.strip().replaceFirst("^only\\s+", "");
+        Matcher w = WIDTH.matcher(p);
+        if (p.equals("all") || p.equals("screen")) {
+          continue;
+        } else if (w.matches()) {
+          double px = Double.parseDouble(w.group(2)) * (w.group(3).equals("em") || w.group(3).equals("rem") ? 16 : 1);
+          holds &= w.group(1).equals("min") ? SCREEN_WIDTH >= px : SCREEN_WIDTH <= px;
         } else {
-          walk(e, blocks, pending);
+          holds = false;
+        }
+      }
+      if (holds) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final double SCREEN_WIDTH = 1280;
+  private static final Pattern WIDTH = Pattern.compile(
+      "\\(\\s*(min|max)-width\\s*:\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(px|em|rem)\\s*\\)");
+
+  private static int matching(String css, int open) {
+    int depth = 0;
+    for (int k = open; k < css.length(); k++) {
+      if (css.charAt(k) == '{') {
+        depth++;
+      } else if (css.charAt(k) == '}' && --depth == 0) {
+        return k + 1;
+      }
+    }
+    return css.length();
+  }
+
+  /**
+   * The page's elements by tag, class and id, so that a style sheet of thousands of rules costs a look-up per
+   * simple rule ({@code .c}, {@code #i}, {@code p.c}); other selectors go to jsoup's selector engine, at most 200 of
+   * them (a page's own few; past that what they hide is read, and a table shown twice is caught afterwards).
+   */
+  private static final class Index {
+    private static final Pattern SIMPLE = Pattern.compile("([a-zA-Z][\\w-]*|\\*)?((?:[.#][\\w-]+)*)");
+    private final Document doc;
+    private final Map<String, List<Element>> byClass = new java.util.HashMap<>();
+    private final Map<String, List<Element>> byId = new java.util.HashMap<>();
+    private final Map<String, List<Element>> byTag = new java.util.HashMap<>();
+    private int complex;
+
+    Index(Document doc) {
+      this.doc = doc;
+      for (Element e : doc.getAllElements()) {
+        byTag.computeIfAbsent(e.normalName(), k -> new ArrayList<>()).add(e);
+        if (!e.id().isEmpty()) {
+          byId.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(e);
+        }
+        for (String c : e.classNames()) {
+          byClass.computeIfAbsent(c, k -> new ArrayList<>()).add(e);
+        }
+      }
+    }
+
+    /** Elements a selector names; none for selectors of states ({@code :hover}), pseudo-elements, or unparsed. */
+    List<Element> select(String selector) {
+      if (selector.isEmpty() || selector.contains(":") || selector.length() > 200) {
+        return List.of();
+      }
+      Matcher m = SIMPLE.matcher(selector);
+      if (m.matches() && !selector.equals("*")) {
+        String tag = m.group(1) == null || m.group(1).equals("*") ? null : m.group(1).toLowerCase(Locale.ROOT);
+        List<String> classes = new ArrayList<>();
+        String id = null;
+        for (String part : m.group(2).split("(?=[.#])")) {
+          if (part.startsWith(".")) {
+            classes.add(part.substring(1));
+          } else if (part.startsWith("#")) {
+            id = part.substring(1);
+          }
+        }
+        List<Element> from = id != null ? byId.getOrDefault(id, List.of())
+            : !classes.isEmpty() ? byClass.getOrDefault(classes.get(0), List.of())
+            : tag != null ? byTag.getOrDefault(tag, List.of()) : List.of();
+        String wantId = id;
+        return from.stream().filter(e -> (tag == null || e.normalName().equals(tag))
+            && (wantId == null || e.id().equals(wantId)) && classes.stream().allMatch(e::hasClass)).toList();
+      }
+      if (++complex > 200) {
+        return List.of();
+      }
+      try {
+        return doc.select(selector);
+      } catch (RuntimeException e) {
+        return List.of(); // a selector jsoup does not parse
+      }
+    }
+  }
+
+  private record Walker(Set<Element> hidden) {
+    boolean skipped(Element e) {
+      return SKIP.contains(e.normalName()) || hidden.contains(e) || e.normalName().startsWith("v:") || chrome(e);
+    }
+
+    void walk(Node node, List<PublishedReport.Block> blocks, StringBuilder pending) {
+      for (Node child : node.childNodes()) {
+        if (child instanceof TextNode t) {
+          pending.append(t.getWholeText());
+        } else if (child instanceof Element e) {
+          String tag = e.normalName();
+          if (skipped(e)) {
+            continue;
+          }
+          if (tag.equals("table") && layout(e)) {
+            // A layout table around the article (common on older sites): its cells are the page, not data.
+            flush(blocks, pending);
+            walk(e, blocks, pending);
+            flush(blocks, pending);
+          } else if (tag.equals("table")) {
+            flush(blocks, pending);
+            PublishedReport.Table t = table(e);
+            if (!t.rows().isEmpty()) {
+              blocks.add(t);
+            }
+          } else if (tag.equals("br")) {
+            flush(blocks, pending);
+          } else if (BLOCKS.contains(tag) || tag.equals("tr") || tag.equals("table")) {
+            flush(blocks, pending);
+            walk(e, blocks, pending);
+            flush(blocks, pending);
+          } else {
+            walk(e, blocks, pending);
+          }
+        }
+      }
+    }
+
+    /** A table holding a table other than a one-cell box inside a cell is page layout. */
+    boolean layout(Element table) {
+      for (Element inner : table.getElementsByTag("table")) {
+        if (inner != table && !box(inner)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private PublishedReport.Table table(Element table) {
+      List<List<PublishedReport.Cell>> rows = new ArrayList<>();
+      for (Element tr : rows(table)) {
+        if (skipped(tr)) {
+          continue;
+        }
+        List<PublishedReport.Cell> cells = new ArrayList<>();
+        for (Element td : tr.children()) {
+          if (!td.normalName().equals("td") && !td.normalName().equals("th") || skipped(td)) {
+            continue;
+          }
+          String text = cellText(td);
+          if (text.isEmpty() && td.attr("width").strip().equals("0")) {
+            continue; // Word's <![if !supportMisalignedRows]> cell of no width that sets a row's height: no column
+          }
+          cells.add(new PublishedReport.Cell(text, span(td, "colspan"), span(td, "rowspan")));
+        }
+        if (widthsOnly(tr, cells)) {
+          continue; // Word's <tr height=0> of empty cells that fixes the column widths: shows nothing
+        }
+        rows.add(cells);
+      }
+      return new PublishedReport.Table(trimmed(rows), true);
+    }
+
+    /** A cell's text: paragraphs and {@code <br>} as line breaks, everything else run together. */
+    private String cellText(Element td) {
+      StringBuilder sb = new StringBuilder();
+      cellText(td, sb);
+      List<String> lines = new ArrayList<>();
+      for (String line : sb.toString().split("\n")) {
+        String c = clean(line);
+        if (!c.isEmpty()) {
+          lines.add(c);
+        }
+      }
+      return String.join("\n", lines);
+    }
+
+    private void cellText(Node node, StringBuilder sb) {
+      for (Node child : node.childNodes()) {
+        if (child instanceof TextNode t) {
+          sb.append(t.getWholeText().replaceAll("[\\r\\n]+", " "));
+        } else if (child instanceof Element e) {
+          if (skipped(e)) {
+            continue;
+          }
+          if (e.normalName().equals("br")) {
+            sb.append('\n');
+          } else if (BLOCKS.contains(e.normalName()) || e.normalName().equals("tr")
+              || e.normalName().equals("table")) {
+            sb.append('\n');
+            cellText(e, sb);
+            sb.append('\n');
+          } else {
+            cellText(e, sb);
+          }
         }
       }
     }
   }
 
+  /**
+   * The site's own blocks around the article, by the names CMS templates give them (class or id 「footer」
+   * 「share」「bdsharebuttonbox」「breadcrumb」「position」「dqwz」「ewm」「related」…): not the report. Never a block
+   * that holds a table, so no cell can be lost to a name.
+   */
+  private static boolean chrome(Element e) {
+    if (!e.hasAttr("class") && !e.hasAttr("id") || e.normalName().equals("body") || e.normalName().equals("html")) {
+      return false;
+    }
+    String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    return CHROME.matcher(names).find() && e.getElementsByTag("table").isEmpty();
+  }
+
+  private static final Pattern CHROME = Pattern.compile("(?:^|[\\s_-])(?:footer|foot|share|sharebox|bdsharebuttonbox"
+      + "|bdshare|breadcrumbs?|crumbs?|position|dqwz|qr|qrcode|ewm|erweima|related|xgxx|xglj|navbar|nav|menu)(?:[\\s_-]|$)");
+
+  /**
+   * The rows without empty cells that stick out to the right of the table: past the last grid column any row fills
+   * with text (a stray {@code <td></td>} an editor left at a row's end). The page shows them as a ragged edge, not a
+   * column; kept, they would make the rows of unequal width and their values be read by position.
+   */
+  static List<List<PublishedReport.Cell>> trimmed(List<List<PublishedReport.Cell>> rows) {
+    List<int[]> starts = new ArrayList<>(); // per row, each cell's first grid column
+    Map<Integer, Integer> coveredUntil = new java.util.HashMap<>(); // grid column → last row a rowspan covers
+    int width = 0;
+    for (int r = 0; r < rows.size(); r++) {
+      int[] at = new int[rows.get(r).size()];
+      int col = 0;
+      for (int c = 0; c < rows.get(r).size(); c++) {
+        while (coveredUntil.getOrDefault(col, -1) >= r) {
+          col++;
+        }
+        PublishedReport.Cell cell = rows.get(r).get(c);
+        at[c] = col;
+        for (int k = 0; k < cell.colspan(); k++) {
+          coveredUntil.put(col + k, r + cell.rowspan() - 1);
+        }
+        col += cell.colspan();
+        if (!cell.text().isEmpty()) {
+          width = Math.max(width, col);
+        }
+      }
+      starts.add(at);
+    }
+    List<List<PublishedReport.Cell>> out = new ArrayList<>();
+    for (int r = 0; r < rows.size(); r++) {
+      List<PublishedReport.Cell> row = new ArrayList<>(rows.get(r));
+      while (!row.isEmpty() && row.get(row.size() - 1).text().isEmpty() && starts.get(r)[row.size() - 1] >= width) {
+        row.remove(row.size() - 1);
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  /** A table of one row and one cell, holding no table: a box around a cell's text. */
+  private static boolean box(Element table) {
+    if (table.getElementsByTag("table").size() > 1) {
+      return false;
+    }
+    List<Element> rows = rows(table);
+    return rows.size() <= 1 && (rows.isEmpty() || rows.get(0).children().stream()
+        .filter(c -> c.normalName().equals("td") || c.normalName().equals("th")).count() <= 1);
+  }
+
+  /** Word's zero-height row of empty cells (one per grid column), kept only so old browsers size the columns. */
+  private static boolean widthsOnly(Element tr, List<PublishedReport.Cell> cells) {
+    return tr.attr("height").strip().equals("0") && cells.stream().allMatch(c -> c.text().isEmpty());
+  }
+
+  /** A line of the page's buttons: 「【打印本页】【关闭窗口】」「[打印] [关闭]」. */
+  private static final Pattern PAGE_BUTTONS = Pattern.compile(
+      "(?:\\s*[【\\[](?:打印|关闭|返回|收藏|保存|顶部|字号|分享)[^】\\]]{0,6}[】\\]])+\\s*");
+
   private static void flush(List<PublishedReport.Block> blocks, StringBuilder pending) {
     String text = clean(pending.toString());
     pending.setLength(0);
-    if (!text.isEmpty()) {
+    if (!text.isEmpty() && !PAGE_BUTTONS.matcher(text).matches()) {
       blocks.add(new PublishedReport.Paragraph(text));
     }
   }
@@ -89,21 +565,6 @@ public final class HtmlReport {
   /** Collapses HTML white space (source line breaks are not visible), keeps no-break spaces out. */
   private static String clean(String s) {
     return s.replace('\u00A0', ' ').replaceAll("[\\s\\u3000]+", " ").strip();
-  }
-
-  private static PublishedReport.Table table(Element table) {
-    List<List<PublishedReport.Cell>> rows = new ArrayList<>();
-    for (Element tr : rows(table)) {
-      List<PublishedReport.Cell> cells = new ArrayList<>();
-      for (Element td : tr.children()) {
-        if (!td.normalName().equals("td") && !td.normalName().equals("th")) {
-          continue;
-        }
-        cells.add(new PublishedReport.Cell(cellText(td), span(td, "colspan"), span(td, "rowspan")));
-      }
-      rows.add(cells);
-    }
-    return new PublishedReport.Table(rows, true);
   }
 
   /** The table's own rows (thead, tbody, tfoot or direct), not those of nested tables. */
@@ -123,41 +584,6 @@ public final class HtmlReport {
     return out;
   }
 
-  /** A cell's text: paragraphs and {@code <br>} as line breaks, everything else run together. */
-  private static String cellText(Element td) {
-    StringBuilder sb = new StringBuilder();
-    cellText(td, sb);
-    List<String> lines = new ArrayList<>();
-    for (String line : sb.toString().split("\n")) {
-      String c = clean(line);
-      if (!c.isEmpty()) {
-        lines.add(c);
-      }
-    }
-    return String.join("\n", lines);
-  }
-
-  private static void cellText(Node node, StringBuilder sb) {
-    for (Node child : node.childNodes()) {
-      if (child instanceof TextNode t) {
-        sb.append(t.getWholeText().replaceAll("[\\r\\n]+", " "));
-      } else if (child instanceof Element e) {
-        if (SKIP.contains(e.normalName())) {
-          continue;
-        }
-        if (e.normalName().equals("br")) {
-          sb.append('\n');
-        } else if (BLOCKS.contains(e.normalName()) || e.normalName().equals("tr")) {
-          sb.append('\n');
-          cellText(e, sb);
-          sb.append('\n');
-        } else {
-          cellText(e, sb);
-        }
-      }
-    }
-  }
-
   private static int span(Element td, String attr) {
     String v = td.attr(attr).strip();
     if (!v.matches("\\d{1,4}")) {
@@ -165,4 +591,5 @@ public final class HtmlReport {
     }
     return Math.max(1, Math.min(1000, Integer.parseInt(v)));
   }
+
 }
