@@ -100,17 +100,61 @@ class PdfColumnsTest {
       row("企业", 58, "机构", 280, "组织", 388, "构", 441));
 
   @Test
-  void underAHeaderNotOverItsColumnsOnlyRowsWithTheirTotalAloneAreRead() {
+  void underAHeaderNotOverItsColumnsRowsWithTheirTotalAloneAreRead() {
     List<String> replaced = new java.util.ArrayList<>();
     List<Columns.Row> at = new java.util.ArrayList<>();
     Columns.totals(OFFSET_HEADER, List.of(
-        row("一、本年新收政府信息公开申请数量", 58, "3", 280, "3", 543),
         row("二、上年结转政府信息公开申请数量", 58, "1", 543),
         row("三、本年度办理结果", 58, "(一)予以公开", 280, "4", 554)), replaced, at);
-    // 7 value columns (the header names table 三's), the total last; the row with a number under 「科研」 is not
-    // placed: on the page it stands under a label of another column
+    // 7 value columns (the header names table 三's), the total last
     assertEquals(List.of("二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t1", "三、本年度办理结果\t(一)予以公开\t\t\t\t\t\t\t4"),
         replaced);
+  }
+
+  @Test
+  void aNumberWhereTheTablesSecondCellsBeginIsTheFirstValueColumn() {
+    List<String> replaced = new java.util.ArrayList<>();
+    Columns.totals(OFFSET_HEADER, List.of(
+        row("一、本年新收政府信息公开申请数量", 58, "3", 280, "3", 543),
+        row("二、上年结转政府信息公开申请数量", 58, "1", 543),
+        row("三、本年度办理结果", 58, "(一)予以公开", 280, "4", 554)), replaced, new java.util.ArrayList<>());
+    // 「法人或其他组织」「科研」「机构」「(一)予以公开」 all begin at x=280: the left edge of every row's second cell; a
+    // row of one label whose first number begins there has it in its second cell, the first value column (自然人)
+    assertEquals("一、本年新收政府信息公开申请数量\t3\t\t\t\t\t\t3", replaced.get(0));
+    assertEquals(3, replaced.size());
+  }
+
+  @Test
+  void aNumberNotExactlyOnTheSecondCellsLineIsNotPlaced() {
+    for (float x : new float[] {281.5f, 300f, 330f}) {
+      List<String> replaced = new java.util.ArrayList<>();
+      Columns.totals(OFFSET_HEADER, List.of(
+          row("一、本年新收政府信息公开申请数量", 58, "3", x, "3", 543),
+          row("二、上年结转政府信息公开申请数量", 58, "1", 543)), replaced, new java.util.ArrayList<>());
+      assertEquals(List.of("二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t1"), replaced, "x=" + x);
+    }
+  }
+
+  @Test
+  void ambiguousRowsUnderAnOffsetHeaderStayUnread() {
+    List<String> replaced = new java.util.ArrayList<>();
+    Columns.totals(OFFSET_HEADER, List.of(
+        // three numbers: where the middle one stands cannot be told
+        row("一、本年新收政府信息公开申请数量", 58, "3", 280, "1", 400, "4", 543),
+        // two labels: the number on the second cells' line is not after the row's only label
+        row("三、本年度办理结果", 58, "(一)予以公开", 180, "2", 280, "2", 554),
+        row("二、上年结转政府信息公开申请数量", 58, "1", 543)), replaced, new java.util.ArrayList<>());
+    assertEquals(List.of("二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t1"), replaced);
+    // a header whose second cells begin at different places (centred cells): no line to trust
+    List<Columns.Row> centred = List.of(
+        row("自然人", 58, "法人或其他组织", 270, "总计", 388),
+        row("商业", 58, "科研", 300, "社会公益", 388, "法律服务机", 441, "其他", 505),
+        row("企业", 58, "机构", 300, "组织", 388, "构", 441));
+    replaced.clear();
+    Columns.totals(centred, List.of(
+        row("一、本年新收政府信息公开申请数量", 58, "3", 300, "3", 543),
+        row("二、上年结转政府信息公开申请数量", 58, "1", 543)), replaced, new java.util.ArrayList<>());
+    assertEquals(List.of("二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t1"), replaced);
   }
 
   @Test
