@@ -17,7 +17,8 @@ import org.docmerge.report.PublishedReport;
  * rectangles, and thin filled rectangles, which is how LibreOffice and Word draw cell borders) formed into grids.
  * A grid's cells are the spaces between its lines; two neighbouring grid cells with no rule between them are one
  * merged cell. Glyphs are then put into the cell they stand in ({@link #add}), and each cell's text is its lines
- * joined with {@code \n}. Coordinates are the page's, from its top left (as {@code TextPosition}'s "DirAdj" ones).
+ * joined with {@code \n}. Coordinates are the page's, from its top left as the text reads (as {@code TextPosition}'s
+ * "DirAdj" ones: on a page turned by /Rotate, the rules are turned into the frame of its text).
  */
 final class Lattice {
   /** Rules closer than this (pt) are one rule (a double border, a thick border drawn as two rectangles). */
@@ -172,12 +173,18 @@ final class Lattice {
     return sb.toString();
   }
 
-  /** The ruled tables on a page, top to bottom. */
+  /** The ruled tables on a page, top to bottom, in the frame of upright text (text direction 0). */
   static List<Grid> grids(PDPage page, int pageNo, long[] budget) throws IOException {
-    if (page.getRotation() % 360 != 0) {
-      return List.of(); // the glyphs' coordinates are turned, the rules' not: read by gaps
-    }
-    Rules rules = new Rules(page);
+    return grids(page, pageNo, budget, 0);
+  }
+
+  /**
+   * The ruled tables on a page, top to bottom, in the frame of text drawn in direction {@code dir} (0, 90, 180 or
+   * 270 degrees, as {@code TextPosition.getDir()}): the rules are turned as PDFBox turns that text's "DirAdj"
+   * coordinates, so a table on a landscape page (content drawn turned under /Rotate 90 or 270) meets its glyphs.
+   */
+  static List<Grid> grids(PDPage page, int pageNo, long[] budget, int dir) throws IOException {
+    Rules rules = new Rules(page, dir);
     rules.processPage(page);
     long cost = (long) rules.segs.size() * rules.segs.size() / 2;
     if (rules.segs.size() > MAX_RULES || cost > budget[0]) {
@@ -378,17 +385,31 @@ final class Lattice {
     final List<Seg> segs = new ArrayList<>();
     private final List<List<Point2D.Float>> path = new ArrayList<>();
     private final float left;
-    private final float top;
+    private final float bottom;
+    private final float width;
+    private final float height;
+    private final int dir;
 
-    Rules(PDPage page) {
+    Rules(PDPage page, int dir) {
       super(page);
       PDRectangle box = page.getCropBox();
       left = box.getLowerLeftX();
-      top = box.getUpperRightY();
+      bottom = box.getLowerLeftY();
+      width = box.getWidth();
+      height = box.getHeight();
+      this.dir = ((dir % 360) + 360) % 360;
     }
 
-    private Point2D.Float p(double x, double y) {
-      return new Point2D.Float((float) x - left, top - (float) y);
+    /** A point of the page (user space) in the text's frame: from its top left along the text's direction. */
+    private Point2D.Float p(double px, double py) {
+      float x = (float) px - left;
+      float y = (float) py - bottom;
+      return switch (dir) {
+        case 90 -> new Point2D.Float(y, x);
+        case 180 -> new Point2D.Float(width - x, y);
+        case 270 -> new Point2D.Float(height - y, width - x);
+        default -> new Point2D.Float(x, height - y);
+      };
     }
 
     @Override

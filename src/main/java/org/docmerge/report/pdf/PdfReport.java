@@ -134,32 +134,62 @@ public final class PdfReport {
       super();
     }
 
+    /** The page being read, the text directions whose rules are formed, and each grid's direction. */
+    private PDPage current;
+    private final java.util.Set<Integer> formed = new java.util.HashSet<>();
+    private final java.util.Map<Lattice.Grid, Integer> dirs = new java.util.IdentityHashMap<>();
+
     @Override
     public void processPage(PDPage p) throws IOException {
       page.clear();
       pending.clear();
+      formed.clear();
+      dirs.clear();
+      current = p;
       pageNo++;
-      try {
-        page.addAll(Lattice.grids(p, pageNo, budget));
-      } catch (IOException | RuntimeException e) {
-        page.clear(); // rules that cannot be read: the page is read by its glyphs' gaps
+      if (p.getRotation() % 360 == 0) {
+        form(0);
       }
-      pending.addAll(page);
       super.processPage(p);
       // a page whose only text is in its tables
       placeTables(Float.MAX_VALUE);
     }
 
+    /**
+     * This page's ruled tables in the frame of text of direction {@code dir}. An upright page's are formed at once;
+     * on a page turned by /Rotate the text may be drawn turned (a landscape table made upright for the reader) or
+     * not, so each direction's are formed when its first glyph comes (every glyph comes before any line is written).
+     */
+    private void form(int dir) {
+      if (!formed.add(dir)) {
+        return;
+      }
+      List<Lattice.Grid> grids;
+      try {
+        grids = Lattice.grids(current, pageNo, budget, dir);
+      } catch (IOException | RuntimeException e) {
+        return; // rules that cannot be read: the page is read by its glyphs' gaps
+      }
+      grids.forEach(g -> dirs.put(g, dir));
+      page.addAll(grids);
+      pending.addAll(grids);
+      pending.sort(java.util.Comparator.comparingDouble(Lattice.Grid::top));
+    }
+
     @Override
     protected void processTextPosition(TextPosition t) {
-      if (!page.isEmpty() && !t.getUnicode().isBlank()) {
+      if (!t.getUnicode().isBlank()) {
+        int dir = Math.round(t.getDir());
+        if (current != null && current.getRotation() % 360 != 0) {
+          form(dir);
+        }
         float size = Math.max(1f, t.getFontSizeInPt());
         float h = t.getHeightDir() > 0 ? t.getHeightDir() : 0.7f * size;
         Lattice.Glyph g = new Lattice.Glyph(unify(t.getUnicode()), t.getXDirAdj(), t.getXDirAdj() + t.getWidthDirAdj(),
             t.getYDirAdj(), t.getYDirAdj() - h / 2, size);
         for (Lattice.Grid grid : page) {
-          if (grid.add(g)) {
-            return;
+          if (dirs.get(grid) == dir && grid.add(g)) {
+            return; // a glyph turned otherwise than the grid's frame (a stamp set sideways) is not in its cells
           }
         }
       }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Ruled tables rebuilt from their rules, on PDFs drawn here: a merged cell (no rule between its grid cells) is one
  * cell with its span, given once in its first row; a label set one character per line and one wrapped over two
  * lines read as one cell each; a blank cell is a blank cell; text drawn twice a little apart (simulated bold) reads once; borders drawn as lines or as thin filled rectangles
- * read the same; a ruled box holding only words (a title) is text, not a table.
+ * read the same; a ruled box holding only words (a title) is text, not a table; the same table on a page under
+ * /Rotate 90, 180 or 270 (its content turned to show upright, or not) is rebuilt the same.
  */
 class PdfLatticeTest {
   static final float TOP = 700;
@@ -109,5 +110,23 @@ class PdfLatticeTest {
         .map(b -> ((PublishedReport.Paragraph) b).text()).toList();
     assertTrue(text.containsAll(List.of("Annual report", "of the bureau", "Published by", "the office")),
         text::toString);
+  }
+
+  /** The same page under /Rotate, its content turned so a viewer shows it as before, or not turned. */
+  @ParameterizedTest
+  @ValueSource(strings = {"upright 90", "upright 180", "upright 270", "sideways 90", "sideways 270"})
+  void aRuledTableOnARotatedPageIsRebuiltTheSame(String how) throws Exception {
+    int rotate = Integer.parseInt(how.split(" ")[1]);
+    byte[] pdf = how.startsWith("upright") ? Turned.upright(pdf(false), rotate, 0) : Turned.sideways(pdf(true), rotate);
+    PublishedReport r = PdfReport.read(pdf, "t.pdf").report();
+    List<PublishedReport.Table> tables = r.blocks().stream().filter(b -> b instanceof PublishedReport.Table)
+        .map(b -> (PublishedReport.Table) b).toList();
+    assertEquals(1, tables.size(), r.blocks()::toString);
+    assertEquals(List.of(
+        List.of(new PublishedReport.Cell("G\nR\nP", 1, 3), PublishedReport.Cell.of("Received this\nyear"),
+            PublishedReport.Cell.of("12"), PublishedReport.Cell.of("7")),
+        List.of(PublishedReport.Cell.of("Carried over"), PublishedReport.Cell.of(""), PublishedReport.Cell.of("3")),
+        List.of(PublishedReport.Cell.of("Total"), PublishedReport.Cell.of("12"), PublishedReport.Cell.of("10"))),
+        tables.get(0).rows());
   }
 }
