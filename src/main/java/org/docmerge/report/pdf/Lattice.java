@@ -142,7 +142,12 @@ final class Lattice {
 
   /** A cell's text: its glyphs in lines (by baseline), each line left to right, lines joined with \n. */
   static String text(List<Glyph> glyphs) {
-    List<Glyph> gs = new ArrayList<>(glyphs);
+    List<Glyph> gs = new ArrayList<>();
+    for (Glyph g : glyphs) {
+      if (glyphs.stream().noneMatch(o -> o != g && !o.text().equals(g.text()) && piled(o, g))) {
+        gs.add(g);
+      }
+    }
     gs.sort(Comparator.comparingDouble(Glyph::baseline));
     List<List<Glyph>> lines = new ArrayList<>();
     for (Glyph g : gs) {
@@ -171,6 +176,19 @@ final class Lattice {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * Two different characters drawn on one spot (less than a third of a glyph apart either way): a blot no reader
+   * can read, not text (LibreOffice piles a turned group label's characters so when its font has no vertical
+   * metrics, overflowing into the row below). Such glyphs are left out of their cell.
+   */
+  private static boolean piled(Glyph a, Glyph b) {
+    float w = Math.min(a.right() - a.x(), b.right() - b.x());
+    if (w < 0.5f) {
+      return false; // a glyph of no advance (a font's missing width): its place in the text is all it has
+    }
+    return Math.abs(a.x() - b.x()) < w / 3 && Math.abs(a.baseline() - b.baseline()) < Math.max(1f, a.size()) / 3;
   }
 
   /** The ruled tables on a page, top to bottom, in the frame of upright text (text direction 0). */
