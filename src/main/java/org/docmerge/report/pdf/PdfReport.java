@@ -42,9 +42,10 @@ public final class PdfReport {
    * The PDF as a published report: ruled tables (a lattice of lines, as Word and LibreOffice print tables) rebuilt
    * cell by cell from the rules, with merged cells as spans; the rest of the text layer, and tables without rules,
    * read as plain text by {@link TextReport}. {@code visible} counts the non-blank characters of the text layer
-   * (below 20 it is a scan).
+   * (below 20 it is a scan). {@code imagePages} are the pages (1-based) that are a picture without a text layer
+   * (a scanned page among text pages): what they show is not read.
    */
-  public record Read(PublishedReport report, long visible) {}
+  public record Read(PublishedReport report, long visible, List<Integer> imagePages) {}
 
   public static Read read(byte[] pdf, String name) throws Unreadable {
     Layer layer = layer(pdf);
@@ -89,11 +90,11 @@ public final class PdfReport {
       blocks.add(new PublishedReport.Table(rows, true, true));
     }
     blocks.addAll(TextReport.read(segment.toString(), name).blocks());
-    return new Read(new PublishedReport(name, "pdf", blocks), visible);
+    return new Read(new PublishedReport(name, "pdf", blocks), visible, List.copyOf(layer.imagePages()));
   }
 
   /** The text layer with a line {@code MARK n MARK} where ruled table n stands, and the tables. */
-  private record Layer(String text, List<Lattice.Grid> grids) {}
+  private record Layer(String text, List<Lattice.Grid> grids, List<Integer> imagePages) {}
 
   /** Marks a ruled table's place in the text (a private-use character, not in any report). */
   private static final char MARK = '\uE000';
@@ -106,12 +107,80 @@ public final class PdfReport {
       Cells stripper = new Cells();
       stripper.setSortByPosition(true);
       stripper.getText(doc);
-      return new Layer(stripper.text(), stripper.all);
+      return new Layer(stripper.text(), stripper.all, stripper.imagePages);
     } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
       throw new Unreadable("encrypted", true, e);
     } catch (IOException | RuntimeException | StackOverflowError | LinkageError e) {
       throw new Unreadable(e.getClass().getSimpleName(), false, e); // a hostile or broken file is unreadable, not a crash
     }
+  }
+
+  /** A page with fewer characters than this in its text layer has no text (a page number at most). */
+  private static final int FEW = 10;
+
+  /** Whether a page's images cover at least half of it (a scanned page). */
+  private static final class Pictures extends org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine {
+    private double area;
+
+    private Pictures(PDPage page) {
+      super(page);
+    }
+
+    static boolean cover(PDPage page) {
+      try {
+        Pictures p = new Pictures(page);
+        p.processPage(page);
+        org.apache.pdfbox.pdmodel.common.PDRectangle box = page.getCropBox();
+        return p.area >= 0.5 * box.getWidth() * box.getHeight();
+      } catch (IOException | RuntimeException e) {
+        return false; // drawing that cannot be read: not said to be a picture
+      }
+    }
+
+    @Override
+    public void drawImage(org.apache.pdfbox.pdmodel.graphics.image.PDImage image) {
+      org.apache.pdfbox.util.Matrix m = getGraphicsState().getCurrentTransformationMatrix();
+      area += Math.abs((double) m.getScaleX() * m.getScaleY() - (double) m.getShearX() * m.getShearY());
+    }
+
+    @Override
+    public void appendRectangle(java.awt.geom.Point2D p0, java.awt.geom.Point2D p1, java.awt.geom.Point2D p2,
+        java.awt.geom.Point2D p3) {}
+
+    @Override
+    public void clip(int windingRule) {}
+
+    @Override
+    public void moveTo(float x, float y) {}
+
+    @Override
+    public void lineTo(float x, float y) {}
+
+    @Override
+    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {}
+
+    @Override
+    public java.awt.geom.Point2D getCurrentPoint() {
+      return new java.awt.geom.Point2D.Float();
+    }
+
+    @Override
+    public void closePath() {}
+
+    @Override
+    public void endPath() {}
+
+    @Override
+    public void strokePath() {}
+
+    @Override
+    public void fillPath(int windingRule) {}
+
+    @Override
+    public void fillAndStrokePath(int windingRule) {}
+
+    @Override
+    public void shadingFill(org.apache.pdfbox.cos.COSName shadingName) {}
   }
 
   /** Collects each line's words with their positions, and writes cells apart by runs of spaces. */
@@ -147,10 +216,14 @@ public final class PdfReport {
       dirs.clear();
       current = p;
       pageNo++;
+      glyphs = 0;
       if (p.getRotation() % 360 == 0) {
         form(0);
       }
       super.processPage(p);
+      if (glyphs < FEW && Pictures.cover(p)) {
+        imagePages.add(pageNo);
+      }
       // a page whose only text is in its tables
       placeTables(Float.MAX_VALUE);
     }
@@ -176,9 +249,14 @@ public final class PdfReport {
       pending.sort(java.util.Comparator.comparingDouble(Lattice.Grid::top));
     }
 
+    /** Pages that are a picture: fewer glyphs than {@link #FEW}, and images over half the page. */
+    final List<Integer> imagePages = new ArrayList<>();
+    private int glyphs;
+
     @Override
     protected void processTextPosition(TextPosition t) {
       if (!t.getUnicode().isBlank()) {
+        glyphs++;
         int dir = Math.round(t.getDir());
         if (current != null && current.getRotation() % 360 != 0) {
           form(dir);
@@ -296,18 +374,23 @@ public final class PdfReport {
   }
 
   /**
-   * Kangxi radicals (U+2F00–U+2FDF, U+2E80–U+2EFF) as the ideographs they look like: some fonts (Chromium's
-   * print, some Office exports) map 「⼆」「⾏」 to radicals in the text layer, where a reader sees 「二」「行」.
+   * Kangxi radicals (U+2F00–U+2FDF, U+2E80–U+2EFF) and CJK compatibility ideographs (U+F900–U+FAFF,
+   * U+2F800–U+2FA1F) as the ideographs they look like (NFKC): some fonts (Chromium's print, some Office exports)
+   * map 「⼆」「⾏」「年」 to these twins in the text layer, where a reader sees 「二」「行」「年」.
    */
   static String unify(String s) {
-    if (s.chars().noneMatch(ch -> ch >= 0x2E80 && ch <= 0x2FDF)) {
+    if (s.codePoints().noneMatch(PdfReport::twin)) {
       return s;
     }
     StringBuilder sb = new StringBuilder();
-    s.codePoints().forEach(cp -> sb.append(cp >= 0x2E80 && cp <= 0x2FDF
+    s.codePoints().forEach(cp -> sb.append(twin(cp)
         ? java.text.Normalizer.normalize(new String(Character.toChars(cp)), java.text.Normalizer.Form.NFKC)
         : new String(Character.toChars(cp))));
     return sb.toString();
+  }
+
+  private static boolean twin(int cp) {
+    return cp >= 0x2E80 && cp <= 0x2FDF || cp >= 0xF900 && cp <= 0xFAFF || cp >= 0x2F800 && cp <= 0x2FA1F;
   }
 
   /**
