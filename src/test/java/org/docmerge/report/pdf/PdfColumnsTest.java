@@ -12,6 +12,8 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.docmerge.report.PublishedReport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An unruled table (no rules at all) whose zeros are printed blank, on PDFs drawn here: a row with blank cells is
@@ -23,6 +25,11 @@ class PdfColumnsTest {
 
   /** Lines of (x, text) pairs, 20 pt apart from the top. */
   static byte[] pdf(Object[]... lines) throws Exception {
+    return pdf(false, lines);
+  }
+
+  /** The same, each character drawn apart and twice when {@code apart} (see {@link PdfLatticeTest#apart}). */
+  static byte[] pdf(boolean apart, Object[]... lines) throws Exception {
     try (PDDocument doc = new PDDocument()) {
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);
@@ -31,7 +38,7 @@ class PdfColumnsTest {
         float y = 760;
         for (Object[] line : lines) {
           for (int i = 0; i < line.length; i += 2) {
-            PdfLatticeTest.text(cs, font, ((Number) line[i]).floatValue(), y, (String) line[i + 1]);
+            PdfLatticeTest.draw(cs, apart, font, ((Number) line[i]).floatValue(), y, (String) line[i + 1]);
           }
           y -= 20;
         }
@@ -49,9 +56,10 @@ class PdfColumnsTest {
         .map(row -> row.stream().map(PublishedReport.Cell::text).toList()).toList();
   }
 
-  @Test
-  void blankCellsArePlacedByTheirColumns() throws Exception {
-    List<List<String>> rows = table(pdf(
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void blankCellsArePlacedByTheirColumns(boolean apart) throws Exception {
+    List<List<String>> rows = table(pdf(apart,
         new Object[] {50, "Item", 200, "Made", 260, "Repealed", 320, "Valid"},
         new Object[] {50, "Rules", 205, "3", 265, "1", 325, "101"},
         new Object[] {50, "Normative", 205, "4", 325, "7"},
