@@ -14,7 +14,9 @@ import org.docmerge.report.PublishedReport;
 
 /**
  * The ruled tables of one page: the horizontal and vertical line segments the page draws (stroked lines and
- * rectangles, and thin filled rectangles, which is how LibreOffice and Word draw cell borders) formed into grids.
+ * rectangles, and thin filled rectangles, which is how LibreOffice and Word draw cell borders; dashed and dotted
+ * borders drawn as many short segments or tiny squares joined into one rule; double borders one rule; cell shading
+ * no rule) formed into grids.
  * A grid's cells are the spaces between its lines; two neighbouring grid cells with no rule between them are one
  * merged cell. Glyphs are then put into the cell they stand in ({@link #add}), and each cell's text is its lines
  * joined with {@code \n}. Coordinates are the page's, from its top left as the text reads (as {@code TextPosition}'s
@@ -204,6 +206,7 @@ final class Lattice {
   static List<Grid> grids(PDPage page, int pageNo, long[] budget, int dir) throws IOException {
     Rules rules = new Rules(page, dir);
     rules.processPage(page);
+    rules.join();
     long cost = (long) rules.segs.size() * rules.segs.size() / 2;
     if (rules.segs.size() > MAX_RULES || cost > budget[0]) {
       return List.of(); // a drawing, not a table (grouping takes quadratic time, a document has a budget): by gaps
@@ -398,9 +401,89 @@ final class Lattice {
     return a;
   }
 
-  /** Collects a page's rules: stroked axis-aligned lines and rectangles, thin filled rectangles. */
+  /** Dashes of one rule are at most this far apart (pt); the cells of any table are wider. */
+  private static final float DASH = 6.0f;
+
+  /**
+   * Collects a page's rules: stroked axis-aligned lines and rectangles, thin filled rectangles; a dashed or dotted
+   * rule drawn as many short segments or tiny squares ({@link #join}) is one rule.
+   */
   private static final class Rules extends PDFGraphicsStreamEngine {
-    final List<Seg> segs = new ArrayList<>();
+    List<Seg> segs = new ArrayList<>();
+    /** Marks too short to be rules of their own (a dotted border's dots): their centres. */
+    private final List<Point2D.Float> dots = new ArrayList<>();
+
+    /**
+     * Segments on one line with gaps of at most {@link #DASH} as one rule, and runs of at least four dots on one
+     * line, each within {@link #DASH} of the next, as a rule from the first to the last.
+     */
+    void join() {
+      List<Seg> out = new ArrayList<>();
+      for (boolean horizontal : new boolean[] {true, false}) {
+        List<Seg> line = new ArrayList<>();
+        for (Seg sg : segs) {
+          if (sg.horizontal() == horizontal) {
+            line.add(sg);
+          }
+        }
+        List<Point2D.Float> ds = new ArrayList<>(dots);
+        ds.sort(horizontal ? Comparator.<Point2D.Float>comparingDouble(q -> Math.round(q.y * 2)).thenComparingDouble(q -> q.x)
+            : Comparator.<Point2D.Float>comparingDouble(q -> Math.round(q.x * 2)).thenComparingDouble(q -> q.y));
+        int i = 0;
+        while (i < ds.size()) {
+          int j = i;
+          while (j + 1 < ds.size() && Math.abs(at(ds.get(j + 1), horizontal) - at(ds.get(j), horizontal)) <= 0.5f
+              && along(ds.get(j + 1), horizontal) - along(ds.get(j), horizontal) <= DASH) {
+            j++;
+          }
+          if (j - i + 1 >= 4) {
+            float step = (along(ds.get(j), horizontal) - along(ds.get(i), horizontal)) / (j - i);
+            line.add(dashed(new Seg(horizontal, at(ds.get(i), horizontal), along(ds.get(i), horizontal),
+                along(ds.get(j), horizontal)), j - i + 1, step));
+          }
+          i = j + 1;
+        }
+        line.sort(Comparator.comparingDouble((Seg sg) -> Math.round(sg.at() * 2)).thenComparingDouble(Seg::from));
+        Seg cur = null;
+        int pieces = 0;
+        float gap = 0;
+        for (Seg sg : line) {
+          if (cur != null && Math.abs(sg.at() - cur.at()) <= 0.5f && sg.from() - cur.to() <= DASH) {
+            gap = Math.max(gap, sg.from() - cur.to());
+            cur = new Seg(horizontal, cur.at(), cur.from(), Math.max(cur.to(), sg.to()));
+            pieces++;
+          } else {
+            if (cur != null) {
+              out.add(dashed(cur, pieces, gap));
+            }
+            cur = sg;
+            pieces = 1;
+            gap = 0;
+          }
+        }
+        if (cur != null) {
+          out.add(dashed(cur, pieces, gap));
+        }
+      }
+      segs = out;
+      dots.clear();
+    }
+
+    /**
+     * A rule of three or more dashes reaches up to a gap further at either end: where a dash pattern starts and
+     * stops along its line is the producer's choice, so its last dash may stop short of the corner it meets.
+     */
+    private static Seg dashed(Seg sg, int pieces, float gap) {
+      return pieces < 3 || gap <= 0 ? sg : new Seg(sg.horizontal(), sg.at(), sg.from() - gap, sg.to() + gap);
+    }
+
+    private static float at(Point2D.Float q, boolean horizontal) {
+      return horizontal ? q.y : q.x;
+    }
+
+    private static float along(Point2D.Float q, boolean horizontal) {
+      return horizontal ? q.x : q.y;
+    }
     private final List<List<Point2D.Float>> path = new ArrayList<>();
     private final float left;
     private final float bottom;
@@ -488,6 +571,8 @@ final class Lattice {
             segs.add(new Seg(true, a.y, Math.min(a.x, b.x), Math.max(a.x, b.x)));
           } else if (Math.abs(a.x - b.x) < 0.5f && Math.abs(a.y - b.y) >= 1f) {
             segs.add(new Seg(false, a.x, Math.min(a.y, b.y), Math.max(a.y, b.y)));
+          } else if (Math.abs(a.x - b.x) < 1f && Math.abs(a.y - b.y) < 1f && dots.size() < MAX_RULES * 8) {
+            dots.add(new Point2D.Float((a.x + b.x) / 2, (a.y + b.y) / 2));
           }
         }
       }
@@ -512,7 +597,11 @@ final class Lattice {
         }
         float w = x2 - x1;
         float h = y2 - y1;
-        if (h <= THIN && w > h && w >= 1f) {
+        if (w < 1f && h < 1f) {
+          if (dots.size() < MAX_RULES * 8) {
+            dots.add(new Point2D.Float((x1 + x2) / 2, (y1 + y2) / 2));
+          }
+        } else if (h <= THIN && w > h && w >= 1f) {
           segs.add(new Seg(true, (y1 + y2) / 2, x1, x2));
         } else if (w <= THIN && h > w && h >= 1f) {
           segs.add(new Seg(false, (x1 + x2) / 2, y1, y2));

@@ -20,15 +20,49 @@ import org.junit.jupiter.params.provider.ValueSource;
  * cell with its span, given once in its first row; a label set one character per line and one wrapped over two
  * lines read as one cell each; a blank cell is a blank cell; text drawn twice a little apart (simulated bold) reads once; borders drawn as lines or as thin filled rectangles
  * read the same; a ruled box holding only words (a title) is text, not a table; the same table on a page under
- * /Rotate 90, 180 or 270 (its content turned to show upright, or not) is rebuilt the same.
+ * /Rotate 90, 180 or 270 (its content turned to show upright, or not) is rebuilt the same; so are borders drawn
+ * dashed (short segments), dotted (tiny squares), as 0.1 pt filled rectangles or double, and cells shaded grey.
  */
 class PdfLatticeTest {
   static final float TOP = 700;
   static final float[] XS = {50, 90, 200, 260, 320};
   static final float[] YS = {TOP, TOP - 40, TOP - 80, TOP - 120};
 
+  /** How rules are drawn: stroked, thin filled rectangles, or the border styles below. */
+  static String style = "stroked";
+
   /** A rule from (x1, y1) to (x2, y2), stroked or as a thin filled rectangle. */
   static void rule(PDPageContentStream cs, boolean filled, float x1, float y1, float x2, float y2) throws Exception {
+    float len = (float) Math.hypot(x2 - x1, y2 - y1);
+    float dx = (x2 - x1) / len;
+    float dy = (y2 - y1) / len;
+    switch (style) {
+      case "dashed" -> { // many short stroked segments, 4 pt on, 5 pt off
+        for (float t = 0; t < len; t += 9) {
+          float e = Math.min(len, t + 4);
+          line(cs, x1 + dx * t, y1 + dy * t, x1 + dx * e, y1 + dy * e);
+        }
+        return;
+      }
+      case "dotted" -> { // tiny filled squares, 0.5 pt, every 2 pt
+        for (float t = 0; t <= len; t += 2) {
+          cs.addRect(x1 + dx * t - 0.25f, y1 + dy * t - 0.25f, 0.5f, 0.5f);
+          cs.fill();
+        }
+        return;
+      }
+      case "hairline" -> { // a filled rectangle 0.1 pt thin
+        cs.addRect(Math.min(x1, x2) - 0.05f, Math.min(y1, y2) - 0.05f, Math.abs(x2 - x1) + 0.1f, Math.abs(y2 - y1) + 0.1f);
+        cs.fill();
+        return;
+      }
+      case "double" -> { // two lines 2 pt apart
+        line(cs, x1 - dy, y1 + dx, x2 - dy, y2 + dx);
+        line(cs, x1 + dy, y1 - dx, x2 + dy, y2 - dx);
+        return;
+      }
+      default -> { }
+    }
     if (filled) {
       cs.addRect(Math.min(x1, x2) - 0.3f, Math.min(y1, y2) - 0.3f, Math.abs(x2 - x1) + 0.6f, Math.abs(y2 - y1) + 0.6f);
       cs.fill();
@@ -45,6 +79,12 @@ class PdfLatticeTest {
     } else {
       text(cs, font, x, y, s);
     }
+  }
+
+  static void line(PDPageContentStream cs, float x1, float y1, float x2, float y2) throws Exception {
+    cs.moveTo(x1, y1);
+    cs.lineTo(x2, y2);
+    cs.stroke();
   }
 
   static void text(PDPageContentStream cs, PDType1Font font, float x, float y, String s) throws Exception {
@@ -90,6 +130,14 @@ class PdfLatticeTest {
         draw(cs, apart, font, 195, 780, "of the bureau");
         draw(cs, apart, font, 60, 756, "Published by");
         draw(cs, apart, font, 195, 756, "the office");
+        if (style.equals("shaded")) { // cell shading: filled rectangles the size of cells, no rules
+          cs.setNonStrokingColor(0.85f, 0.85f, 0.85f);
+          cs.addRect(XS[1], YS[1], XS[4] - XS[1], YS[0] - YS[1]);
+          cs.fill();
+          cs.addRect(XS[0], YS[3], XS[1] - XS[0], YS[0] - YS[3]);
+          cs.fill();
+          cs.setNonStrokingColor(0f, 0f, 0f);
+        }
         // The table: the first column is one merged cell over all three rows.
         for (int r = 0; r < YS.length; r++) {
           rule(cs, filled, (r == 0 || r == YS.length - 1) ? XS[0] : XS[1], YS[r], XS[XS.length - 1], YS[r]);
@@ -118,9 +166,17 @@ class PdfLatticeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"stroked", "filled", "stroked, each character apart and drawn twice"})
+  @ValueSource(strings = {"stroked", "filled", "stroked, each character apart and drawn twice", "dashed", "dotted",
+      "hairline", "double", "shaded"})
   void aRuledTableIsRebuiltCellByCellWithItsMergedCells(String how) throws Exception {
-    PublishedReport r = PdfReport.read(pdf(how.startsWith("filled"), how.contains("apart")), "t.pdf").report();
+    style = how.split(",")[0];
+    byte[] pdf;
+    try {
+      pdf = pdf(how.startsWith("filled"), how.contains("apart"));
+    } finally {
+      style = "stroked";
+    }
+    PublishedReport r = PdfReport.read(pdf, "t.pdf").report();
     List<PublishedReport.Table> tables = r.blocks().stream().filter(b -> b instanceof PublishedReport.Table)
         .map(b -> (PublishedReport.Table) b).toList();
     assertEquals(1, tables.size(), r.blocks()::toString);
