@@ -109,6 +109,11 @@ public final class Reports {
               "这个 PDF 没有文字层（是扫描件或图片），docmerge 不做文字识别（OCR），无法读出其中的数字。"
                   + "请向发布单位索取 Word 版或网页版，或先用文字识别软件转成文字并核对后再试"));
         }
+        if (read.undecodable()) {
+          return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
+              "这个 PDF 的文字层无法解码：所用字体没有文字编码信息（复制出来是乱码），docmerge 不做文字识别（OCR），无法读出其中的数字。"
+                  + "请向发布单位索取 Word 版或网页版，或先用文字识别软件转成文字并核对后再试"));
+        }
         if (!read.imagePages().isEmpty()) {
           // Scanned pages among text pages: what they show is not read, and said so (not blamed on the report).
           String pages = read.imagePages().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"));

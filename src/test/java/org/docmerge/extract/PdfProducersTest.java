@@ -100,4 +100,28 @@ class PdfProducersTest {
     org.junit.jupiter.api.Assertions.assertEquals(0, wrong, got::toString);
     assertTrue(got.size() < want.size(), "page 3's cells are not read");
   }
+
+  /**
+   * A PDF whose fonts carry no Unicode map (as some print drivers embed them: copying its text gives control
+   * characters and letters, not the Chinese a reader sees) is said to be undecodable, not "not a report".
+   */
+  @org.junit.jupiter.api.Test
+  void aTextLayerWithoutUnicodeIsSaidUndecodable() throws Exception {
+    byte[] pdf;
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(
+        Files.readAllBytes(DIR.resolve("lo-default.pdf")))) {
+      for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+        for (org.apache.pdfbox.cos.COSName f : page.getResources().getFontNames()) {
+          page.getResources().getFont(f).getCOSObject().removeItem(org.apache.pdfbox.cos.COSName.TO_UNICODE);
+        }
+      }
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      doc.save(out);
+      pdf = out.toByteArray();
+    }
+    var r = org.docmerge.report.Reports.read(pdf, "driver.pdf");
+    assertTrue(r.value().isEmpty());
+    assertEquals("EXTRACT.UNREADABLE", r.diagnostics().get(0).code());
+    assertTrue(r.diagnostics().get(0).message().contains("文字层无法解码"), r.diagnostics()::toString);
+  }
 }

@@ -43,9 +43,11 @@ public final class PdfReport {
    * cell by cell from the rules, with merged cells as spans; the rest of the text layer, and tables without rules,
    * read as plain text by {@link TextReport}. {@code visible} counts the non-blank characters of the text layer
    * (below 20 it is a scan). {@code imagePages} are the pages (1-based) that are a picture without a text layer
-   * (a scanned page among text pages): what they show is not read.
+   * (a scanned page among text pages): what they show is not read. {@code undecodable}: the text layer cannot be
+   * decoded (fonts without a Unicode map: control characters, or no Chinese character at all), so what it shows
+   * is not the text a reader sees.
    */
-  public record Read(PublishedReport report, long visible, List<Integer> imagePages) {}
+  public record Read(PublishedReport report, long visible, List<Integer> imagePages, boolean undecodable) {}
 
   public static Read read(byte[] pdf, String name) throws Unreadable {
     Layer layer = layer(pdf);
@@ -90,7 +92,35 @@ public final class PdfReport {
       blocks.add(new PublishedReport.Table(rows, true, true));
     }
     blocks.addAll(TextReport.read(segment.toString(), name).blocks());
-    return new Read(new PublishedReport(name, "pdf", blocks), visible, List.copyOf(layer.imagePages()));
+    return new Read(new PublishedReport(name, "pdf", blocks), visible, List.copyOf(layer.imagePages()),
+        undecodable(layer));
+  }
+
+  /**
+   * Whether the text layer is not what a reader sees: a tenth or more of its characters are control characters,
+   * U+FFFD or private-use ones (glyph codes of a font without a Unicode map, as some print drivers embed them), or
+   * 200 characters and more without one Chinese character.
+   */
+  private static boolean undecodable(Layer layer) {
+    StringBuilder all = new StringBuilder(layer.text());
+    layer.grids().forEach(g -> g.rows().forEach(r -> r.forEach(c -> all.append(c.text()).append('\n'))));
+    long visible = 0;
+    long bad = 0;
+    long han = 0;
+    for (int i = 0; i < all.length(); ) {
+      int cp = all.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isWhitespace(cp) || cp == MARK) {
+        continue;
+      }
+      visible++;
+      if (Character.isISOControl(cp) || cp == 0xFFFD || Character.getType(cp) == Character.PRIVATE_USE) {
+        bad++;
+      } else if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+        han++;
+      }
+    }
+    return visible >= 20 && (bad * 10 >= visible || (visible >= 200 && han == 0));
   }
 
   /** The text layer with a line {@code MARK n MARK} where ruled table n stands, and the tables. */
