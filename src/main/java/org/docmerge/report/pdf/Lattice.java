@@ -193,6 +193,43 @@ final class Lattice {
     return Math.abs(a.x() - b.x()) < w / 3 && Math.abs(a.baseline() - b.baseline()) < Math.max(1f, a.size()) / 3;
   }
 
+  /**
+   * A point of a page (from its crop box's lower left, y up, the box {@code width} by {@code height}) in the frame
+   * of text of direction {@code dir}: from the top left as that text reads, as PDFBox gives a glyph's "DirAdj"
+   * coordinates.
+   */
+  static Point2D.Float frame(int dir, float x, float y, float width, float height) {
+    return switch (((dir % 360) + 360) % 360) {
+      case 90 -> new Point2D.Float(y, x);
+      case 180 -> new Point2D.Float(width - x, y);
+      case 270 -> new Point2D.Float(height - y, width - x);
+      default -> new Point2D.Float(x, height - y);
+    };
+  }
+
+  /**
+   * A glyph of direction {@code dir} in the frame of direction {@code to} (a character turned within a table of
+   * upright text: a bracket or a label set sideways in a narrow cell). {@code x, y} is its origin on the page (from
+   * the crop box's lower left), {@code advance} and {@code height} its size along and across its direction. Its
+   * box is centred where it is drawn; its "baseline" orders it among the cell's lines in its reading order (top
+   * down for text reading down, bottom up for text reading up).
+   */
+  static Glyph turned(String text, int dir, int to, float x, float y, float advance, float height, float size,
+      float pageWidth, float pageHeight) {
+    Point2D.Float o = frame(to, x, y, pageWidth, pageHeight);
+    int r = (((dir - to) % 360) + 360) % 360;
+    // reading direction and the glyph's up in the target frame (y down)
+    float dx = r == 0 ? 1 : r == 180 ? -1 : 0;
+    float dy = r == 90 ? -1 : r == 270 ? 1 : 0;
+    float ux = dy;
+    float uy = -dx;
+    float cx = o.x + dx * advance / 2 + ux * height / 2;
+    float cy = o.y + dy * advance / 2 + uy * height / 2;
+    float half = (r == 90 || r == 270 ? height : advance) / 2;
+    float order = r == 90 ? -cy : cy + 0.35f * size;
+    return new Glyph(text, cx - half, cx + half, order, cy, size);
+  }
+
   /** The ruled tables on a page, top to bottom, in the frame of upright text (text direction 0). */
   static List<Grid> grids(PDPage page, int pageNo, long[] budget) throws IOException {
     return grids(page, pageNo, budget, 0);
@@ -503,14 +540,7 @@ final class Lattice {
 
     /** A point of the page (user space) in the text's frame: from its top left along the text's direction. */
     private Point2D.Float p(double px, double py) {
-      float x = (float) px - left;
-      float y = (float) py - bottom;
-      return switch (dir) {
-        case 90 -> new Point2D.Float(y, x);
-        case 180 -> new Point2D.Float(width - x, y);
-        case 270 -> new Point2D.Float(height - y, width - x);
-        default -> new Point2D.Float(x, height - y);
-      };
+      return frame(dir, (float) px - left, (float) py - bottom, width, height);
     }
 
     @Override

@@ -293,11 +293,17 @@ public final class PdfReport {
         }
         float size = Math.max(1f, t.getFontSizeInPt());
         float h = t.getHeightDir() > 0 ? t.getHeightDir() : 0.7f * size;
-        Lattice.Glyph g = new Lattice.Glyph(unify(t.getUnicode()), t.getXDirAdj(), t.getXDirAdj() + t.getWidthDirAdj(),
+        String text = unify(t.getUnicode());
+        Lattice.Glyph g = new Lattice.Glyph(text, t.getXDirAdj(), t.getXDirAdj() + t.getWidthDirAdj(),
             t.getYDirAdj(), t.getYDirAdj() - h / 2, size);
         for (Lattice.Grid grid : page) {
-          if (dirs.get(grid) == dir && grid.add(g)) {
-            return; // a glyph turned otherwise than the grid's frame (a stamp set sideways) is not in its cells
+          int frame = dirs.get(grid);
+          // a glyph turned otherwise than the grid's text (a bracket set sideways in a narrow cell, a label turned
+          // to read upward) goes where it is drawn, not where its own frame's coordinates would put it
+          Lattice.Glyph in = frame == dir ? g : Lattice.turned(text, dir, frame, t.getTextMatrix().getTranslateX(),
+              t.getTextMatrix().getTranslateY(), t.getWidthDirAdj(), h, size, t.getPageWidth(), t.getPageHeight());
+          if (grid.add(in)) {
+            return;
           }
         }
       }

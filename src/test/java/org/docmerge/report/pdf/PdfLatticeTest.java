@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * lines read as one cell each; a blank cell is a blank cell; text drawn twice a little apart (simulated bold) reads once; borders drawn as lines or as thin filled rectangles
  * read the same; a ruled box holding only words (a title) is text, not a table; the same table on a page under
  * /Rotate 90, 180 or 270 (its content turned to show upright, or not) is rebuilt the same; so are borders drawn
- * dashed (short segments), dotted (tiny squares), as 0.1 pt filled rectangles or double, and cells shaded grey.
+ * dashed (short segments), dotted (tiny squares), as 0.1 pt filled rectangles or double, and cells shaded grey;
+ * and a merged cell's label set sideways (reading down or up) reads a character a line, in its reading order.
  */
 class PdfLatticeTest {
   static final float TOP = 700;
@@ -145,9 +146,19 @@ class PdfLatticeTest {
         for (float x : XS) {
           rule(cs, filled, x, YS[0], x, YS[YS.length - 1]);
         }
-        draw(cs, apart, font, 66, TOP - 30, "G");
-        draw(cs, apart, font, 66, TOP - 45, "R");
-        draw(cs, apart, font, 66, TOP - 60, "P");
+        if (style.startsWith("turned")) { // the merged cell's label set sideways, reading down (270) or up (90)
+          boolean down = style.equals("turned 270");
+          cs.beginText();
+          cs.setFont(font, 10);
+          cs.setTextMatrix(org.apache.pdfbox.util.Matrix.getRotateInstance(down ? -Math.PI / 2 : Math.PI / 2,
+              down ? 66 : 74, down ? TOP - 30 : TOP - 70));
+          cs.showText("GRP");
+          cs.endText();
+        } else {
+          draw(cs, apart, font, 66, TOP - 30, "G");
+          draw(cs, apart, font, 66, TOP - 45, "R");
+          draw(cs, apart, font, 66, TOP - 60, "P");
+        }
         draw(cs, apart, font, 95, TOP - 17, "Received this");
         draw(cs, apart, font, 95, TOP - 29, "year");
         draw(cs, apart, font, 220, TOP - 24, "12");
@@ -167,9 +178,10 @@ class PdfLatticeTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"stroked", "filled", "stroked, each character apart and drawn twice", "dashed", "dotted",
-      "hairline", "double", "shaded"})
+      "hairline", "double", "shaded", "turned 270", "turned 90"})
   void aRuledTableIsRebuiltCellByCellWithItsMergedCells(String how) throws Exception {
     style = how.split(",")[0];
+    // a label set sideways reads as one set a character a line (each character a line of its own)
     byte[] pdf;
     try {
       pdf = pdf(how.startsWith("filled"), how.contains("apart"));
