@@ -76,13 +76,13 @@ class PdfProducersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"upright 90", "upright 270", "upright 180", "sideways 90", "upright 90 page 3"})
+  @ValueSource(strings = {"upright 90", "upright 270", "upright 180", "sideways 90", "upright 90 page 3", "content 90"})
   void pagesUnderRotateReadEveryCellRight(String how) throws Exception {
     String[] w = how.split(" ");
     byte[] plain = Files.readAllBytes(DIR.resolve("lo-default.pdf"));
     int rotate = Integer.parseInt(w[1]);
     byte[] pdf = w[0].equals("upright") ? Turned.upright(plain, rotate, w.length > 3 ? Integer.parseInt(w[3]) : 0)
-        : Turned.sideways(plain, rotate);
+        : w[0].equals("content") ? Turned.contentOnly(plain, rotate) : Turned.sideways(plain, rotate);
     String name = "lo-default " + how;
     PdfExtractTest.assertEveryCell(name, SPEC, expected(), Extracts.extract(pdf, name + ".pdf", SPEC));
   }

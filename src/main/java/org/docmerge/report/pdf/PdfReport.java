@@ -16,7 +16,9 @@ import org.docmerge.report.TextReport;
  * rebuilt cell by cell from its rules ({@link Lattice}): each glyph goes into the cell it stands in, a cell's lines
  * are joined with {@code \n} (labels wrapped over two lines, group labels set one character per line), merged
  * cells keep their spans and blank cells stay visible, as in a .docx; the parts of a table broken across pages are
- * joined. Everything else is plain text, a line per printed line: words on one line further apart than a cell's
+ * joined. A page's tables are read in the frame of the direction most of its text reads in (a landscape page under
+ * /Rotate, or printed sideways, reads like an upright one); a glyph turned otherwise goes where it is drawn.
+ * Everything else is plain text, a line per printed line: words on one line further apart than a cell's
  * padding (more than about one character) are separate cells, written with a run of spaces between them, the
  * layout {@link TextReport} reads as a table row (blank cells leave no trace there), so an unruled table is still
  * read by the gaps between its glyphs. Stateless.
@@ -233,24 +235,20 @@ public final class PdfReport {
       super();
     }
 
-    /** The page being read, the text directions whose rules are formed, and each grid's direction. */
+    /** The page being read, its grids' text direction, and its glyphs held until the page's direction is known. */
     private PDPage current;
-    private final java.util.Set<Integer> formed = new java.util.HashSet<>();
-    private final java.util.Map<Lattice.Grid, Integer> dirs = new java.util.IdentityHashMap<>();
+    private int frame;
+    private final List<TextPosition> held = new ArrayList<>();
 
     @Override
     public void processPage(PDPage p) throws IOException {
       page.clear();
       pending.clear();
-      formed.clear();
-      dirs.clear();
+      held.clear();
       current = p;
       pageNo++;
       glyphs = 0;
-      if (p.getRotation() % 360 == 0) {
-        form(0);
-      }
-      super.processPage(p);
+      super.processPage(p); // holds the page's glyphs, then writes it (writePage)
       if (glyphs < FEW && Pictures.cover(p)) {
         imagePages.add(pageNo);
       }
@@ -259,24 +257,39 @@ public final class PdfReport {
     }
 
     /**
-     * This page's ruled tables in the frame of text of direction {@code dir}. An upright page's are formed at once;
-     * on a page turned by /Rotate the text may be drawn turned (a landscape table made upright for the reader) or
-     * not, so each direction's are formed when its first glyph comes (every glyph comes before any line is written).
+     * The page's ruled tables, formed in the frame of the direction most of its text reads in (upright on most
+     * pages; turned on a landscape page drawn turned under /Rotate, or printed sideways on a portrait page), each
+     * glyph put into its cell, then the rest of the page written.
      */
-    private void form(int dir) {
-      if (!formed.add(dir)) {
-        return;
+    @Override
+    protected void writePage() throws IOException {
+      int[] count = new int[4];
+      for (TextPosition t : held) {
+        if (!t.getUnicode().isBlank()) {
+          count[Math.floorMod(Math.round(t.getDir() / 90f), 4)]++;
+        }
       }
-      List<Lattice.Grid> grids;
-      try {
-        grids = Lattice.grids(current, pageNo, budget, dir);
-      } catch (IOException | RuntimeException e) {
-        return; // rules that cannot be read: the page is read by its glyphs' gaps
+      frame = 0;
+      for (int d = 1; d < 4; d++) {
+        if (count[d] > count[frame / 90]) {
+          frame = d * 90;
+        }
       }
-      grids.forEach(g -> dirs.put(g, dir));
-      page.addAll(grids);
-      pending.addAll(grids);
-      pending.sort(java.util.Comparator.comparingDouble(Lattice.Grid::top));
+      if (held.stream().anyMatch(t -> !t.getUnicode().isBlank())) {
+        try {
+          page.addAll(Lattice.grids(current, pageNo, budget, frame));
+        } catch (IOException | RuntimeException e) {
+          page.clear(); // rules that cannot be read: the page is read by its glyphs' gaps
+        }
+        pending.addAll(page);
+      }
+      for (TextPosition t : held) {
+        if (page.isEmpty() || t.getUnicode().isBlank() || !intoGrid(t)) {
+          super.processTextPosition(t);
+        }
+      }
+      held.clear();
+      super.writePage();
     }
 
     /** Pages that are a picture: fewer glyphs than {@link #FEW}, and images over half the page. */
@@ -287,27 +300,29 @@ public final class PdfReport {
     protected void processTextPosition(TextPosition t) {
       if (!t.getUnicode().isBlank()) {
         glyphs++;
-        int dir = Math.round(t.getDir());
-        if (current != null && current.getRotation() % 360 != 0) {
-          form(dir);
-        }
-        float size = Math.max(1f, t.getFontSizeInPt());
-        float h = t.getHeightDir() > 0 ? t.getHeightDir() : 0.7f * size;
-        String text = unify(t.getUnicode());
-        Lattice.Glyph g = new Lattice.Glyph(text, t.getXDirAdj(), t.getXDirAdj() + t.getWidthDirAdj(),
-            t.getYDirAdj(), t.getYDirAdj() - h / 2, size);
-        for (Lattice.Grid grid : page) {
-          int frame = dirs.get(grid);
-          // a glyph turned otherwise than the grid's text (a bracket set sideways in a narrow cell, a label turned
-          // to read upward) goes where it is drawn, not where its own frame's coordinates would put it
-          Lattice.Glyph in = frame == dir ? g : Lattice.turned(text, dir, frame, t.getTextMatrix().getTranslateX(),
-              t.getTextMatrix().getTranslateY(), t.getWidthDirAdj(), h, size, t.getPageWidth(), t.getPageHeight());
-          if (grid.add(in)) {
-            return;
-          }
+      }
+      held.add(t);
+    }
+
+    /** Puts a glyph into the cell of this page's tables where it stands; false when it is in none. */
+    private boolean intoGrid(TextPosition t) {
+      int dir = Math.round(t.getDir());
+      float size = Math.max(1f, t.getFontSizeInPt());
+      float h = t.getHeightDir() > 0 ? t.getHeightDir() : 0.7f * size;
+      String text = unify(t.getUnicode());
+      // a glyph turned otherwise than the page's text (a bracket set sideways in a narrow cell, a label turned to
+      // read upward) goes where it is drawn, not where its own frame's coordinates would put it
+      Lattice.Glyph g = Math.floorMod(dir - frame, 360) == 0
+          ? new Lattice.Glyph(text, t.getXDirAdj(), t.getXDirAdj() + t.getWidthDirAdj(), t.getYDirAdj(),
+              t.getYDirAdj() - h / 2, size)
+          : Lattice.turned(text, dir, frame, t.getTextMatrix().getTranslateX(), t.getTextMatrix().getTranslateY(),
+              t.getWidthDirAdj(), h, size, t.getPageWidth(), t.getPageHeight());
+      for (Lattice.Grid grid : page) {
+        if (grid.add(g)) {
+          return true;
         }
       }
-      super.processTextPosition(t);
+      return false;
     }
 
     /** Writes the marks of this page's tables that begin above {@code y}. */

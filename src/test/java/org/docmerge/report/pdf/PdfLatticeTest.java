@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * cell with its span, given once in its first row; a label set one character per line and one wrapped over two
  * lines read as one cell each; a blank cell is a blank cell; text drawn twice a little apart (simulated bold) reads once; borders drawn as lines or as thin filled rectangles
  * read the same; a ruled box holding only words (a title) is text, not a table; the same table on a page under
- * /Rotate 90, 180 or 270 (its content turned to show upright, or not) is rebuilt the same; so are borders drawn
+ * /Rotate 90, 180 or 270 (its content turned to show upright, or not), or turned on the page without /Rotate, is
+ * rebuilt the same; so are borders drawn
  * dashed (short segments), dotted (tiny squares), as 0.1 pt filled rectangles or double, and cells shaded grey;
  * and a merged cell's label set sideways (reading down or up) reads a character a line, in its reading order.
  */
@@ -208,10 +209,12 @@ class PdfLatticeTest {
 
   /** The same page under /Rotate, its content turned so a viewer shows it as before, or not turned. */
   @ParameterizedTest
-  @ValueSource(strings = {"upright 90", "upright 180", "upright 270", "sideways 90", "sideways 270"})
+  @ValueSource(strings = {"upright 90", "upright 180", "upright 270", "sideways 90", "sideways 270", "content 90",
+      "content 270"})
   void aRuledTableOnARotatedPageIsRebuiltTheSame(String how) throws Exception {
     int rotate = Integer.parseInt(how.split(" ")[1]);
-    byte[] pdf = how.startsWith("upright") ? Turned.upright(pdf(false), rotate, 0) : Turned.sideways(pdf(true), rotate);
+    byte[] pdf = how.startsWith("upright") ? Turned.upright(pdf(false), rotate, 0)
+        : how.startsWith("content") ? Turned.contentOnly(pdf(false), rotate) : Turned.sideways(pdf(true), rotate);
     PublishedReport r = PdfReport.read(pdf, "t.pdf").report();
     List<PublishedReport.Table> tables = r.blocks().stream().filter(b -> b instanceof PublishedReport.Table)
         .map(b -> (PublishedReport.Table) b).toList();

@@ -11,13 +11,26 @@ import org.apache.pdfbox.util.Matrix;
 /**
  * A PDF's pages set under /Rotate the ways producers do it: {@link #upright} draws the content turned the other way
  * so that a viewer shows the page as before (how print drivers and "rotate page" tools set a landscape table), and
- * {@link #sideways} only sets /Rotate (a viewer shows the page turned, its content drawn as before).
+ * {@link #sideways} only sets /Rotate (a viewer shows the page turned, its content drawn as before), and
+ * {@link #contentOnly} turns the content without /Rotate.
  */
 public final class Turned {
   private Turned() {}
 
   /** Every page (or only page {@code only}, 1-based, when not 0) set under /Rotate {@code rotate}, shown upright. */
   public static byte[] upright(byte[] pdf, int rotate, int only) throws Exception {
+    return turn(pdf, rotate, only, true);
+  }
+
+  /**
+   * Every page's content turned the other way by {@code rotate} without /Rotate: a viewer shows it sideways (how a
+   * print driver puts a landscape page on portrait paper).
+   */
+  public static byte[] contentOnly(byte[] pdf, int rotate) throws Exception {
+    return turn(pdf, rotate, 0, false);
+  }
+
+  private static byte[] turn(byte[] pdf, int rotate, int only, boolean setRotate) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       int n = 0;
       for (PDPage page : doc.getPages()) {
@@ -47,7 +60,9 @@ public final class Turned {
         PDRectangle turned = rotate == 180 ? new PDRectangle(w, h) : new PDRectangle(h, w);
         page.setMediaBox(turned);
         page.setCropBox(turned);
-        page.setRotation(rotate);
+        if (setRotate) {
+          page.setRotation(rotate);
+        }
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.save(out);
