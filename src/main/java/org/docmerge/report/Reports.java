@@ -111,7 +111,7 @@ public final class Reports {
         }
         if (read.undecodable()) {
           return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
-              "这个 PDF 的文字层无法解码：所用字体没有文字编码信息（复制出来是乱码），docmerge 不做文字识别（OCR），无法读出其中的数字。"
+              "这个 PDF 的文字层无法解码（读不出汉字）：所用字体很可能没有文字编码信息（复制出来是乱码），docmerge 不做文字识别（OCR），无法读出其中的数字。"
                   + "请向发布单位索取 Word 版或网页版，或先用文字识别软件转成文字并核对后再试"));
         }
         if (!read.imagePages().isEmpty()) {

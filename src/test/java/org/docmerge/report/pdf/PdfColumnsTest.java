@@ -189,4 +189,14 @@ class PdfColumnsTest {
     String out = PdfReport.unwrap(text.toString());
     assertEquals(full + full + "人民群众的合法权益。", out.lines().findFirst().orElseThrow());
   }
+
+  /** The published unruled pdf-10 on pages put under /Rotate, content turned upright: read as the plain one. */
+  @ParameterizedTest
+  @ValueSource(ints = {90, 270})
+  void anUnruledTableOnRotatedPagesReadsTheSame(int rotate) throws Exception {
+    byte[] plain = java.nio.file.Files.readAllBytes(
+        java.nio.file.Path.of("src/test/resources/published/pdf-10-xuwen-undated.pdf"));
+    assertEquals(PdfReport.read(plain, "t.pdf").report().blocks(),
+        PdfReport.read(Turned.upright(plain, rotate, 0), "t.pdf").report().blocks());
+  }
 }
