@@ -656,6 +656,11 @@ final class Lattice {
     @Override
     public void drawImage(PDImage pdImage) {}
 
+    /** A Type 3 font's glyph (Chromium draws CJK glyphs so) is drawn with paths: its strokes are no rules. */
+    @Override
+    protected void showType3Glyph(org.apache.pdfbox.util.Matrix m, org.apache.pdfbox.pdmodel.font.PDType3Font font,
+        int code, org.apache.pdfbox.util.Vector displacement) {}
+
     @Override
     public void shadingFill(COSName shadingName) {}
   }
