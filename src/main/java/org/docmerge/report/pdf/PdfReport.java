@@ -284,11 +284,15 @@ public final class PdfReport {
         pending.addAll(page);
       }
       for (TextPosition t : held) {
+        if (invisible.contains(t)) {
+          continue;
+        }
         if (page.isEmpty() || t.getUnicode().isBlank() || !intoGrid(t)) {
           super.processTextPosition(t);
         }
       }
       held.clear();
+      invisible.clear();
       super.writePage();
     }
 
@@ -296,9 +300,18 @@ public final class PdfReport {
     final List<Integer> imagePages = new ArrayList<>();
     private int glyphs;
 
+    /**
+     * Glyphs drawn invisible (text rendering mode 3: the hidden layer a scanner's text recognition lays over its
+     * picture): no reader sees them, and what recognition guessed is not what the page shows. Not read.
+     */
+    private final java.util.Set<TextPosition> invisible = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     @Override
     protected void processTextPosition(TextPosition t) {
-      if (!t.getUnicode().isBlank()) {
+      if (getGraphicsState().getTextState().getRenderingMode()
+          == org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.NEITHER) {
+        invisible.add(t);
+      } else if (!t.getUnicode().isBlank()) {
         glyphs++;
       }
       held.add(t);

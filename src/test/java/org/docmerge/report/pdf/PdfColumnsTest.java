@@ -199,4 +199,41 @@ class PdfColumnsTest {
     assertEquals(PdfReport.read(plain, "t.pdf").report().blocks(),
         PdfReport.read(Turned.upright(plain, rotate, 0), "t.pdf").report().blocks());
   }
+
+  /**
+   * A scanned page with a hidden text layer laid over its picture by text recognition (rendering mode 3, as
+   * "searchable" scans have): its guessed text is not read, and the page is named a picture; a visible page is read.
+   */
+  @Test
+  void theHiddenTextOfARecognisedScanIsNotRead() throws Exception {
+    byte[] pdf;
+    try (PDDocument doc = new PDDocument()) {
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      PDPage text = new PDPage(PDRectangle.A4);
+      doc.addPage(text);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, text)) {
+        PdfLatticeTest.text(cs, font, 50, 760, "Annual report of the bureau, printed as text");
+      }
+      PDPage scan = new PDPage(PDRectangle.A4);
+      doc.addPage(scan);
+      java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(60, 85, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, picture);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, scan)) {
+        cs.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+        cs.beginText();
+        cs.setRenderingMode(org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.NEITHER);
+        cs.setFont(font, 10);
+        cs.newLineAtOffset(50, 700);
+        cs.showText("Rules    8    1    101");
+        cs.endText();
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      pdf = out.toByteArray();
+    }
+    PdfReport.Read read = PdfReport.read(pdf, "t.pdf");
+    String all = read.report().blocks().toString();
+    assertEquals(List.of(2), read.imagePages());
+    org.junit.jupiter.api.Assertions.assertTrue(all.contains("Annual report") && !all.contains("Rules"), all);
+  }
 }
