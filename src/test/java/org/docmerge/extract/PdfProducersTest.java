@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * what some Word fonts put in the text layer); XeLaTeX (ctex), whose text layer has no spaces and places each glyph;
  * LibreOffice's HTML printed by Chromium (CJK glyphs as Type 3 fonts drawn with paths, table headers repeated).
  * Pages set under /Rotate (content turned to show upright, the way print drivers set a landscape page, or not
- * turned) are made here from the plain one. Every cell, the agency and the year read as the .docx gives them; a
- * scanned page among them is named, and its cells are not guessed.
+ * turned), content turned without /Rotate, and crop boxes inside the media box are made here from the plain one.
+ * Every cell, the agency and the year read as the .docx gives them; a scanned page among them is named, and its
+ * cells are not guessed; a text layer without Unicode is said to be undecodable.
  */
 class PdfProducersTest {
   static final ReportSpec SPEC = org.docmerge.TestReports.spec2021();
@@ -75,13 +76,16 @@ class PdfProducersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"upright 90", "upright 270", "upright 180", "sideways 90", "upright 90 page 3", "content 90"})
+  @ValueSource(strings = {"upright 90", "upright 270", "upright 180", "sideways 90", "upright 90 page 3", "content 90",
+      "cropped 0", "cropped 90"})
   void pagesUnderRotateReadEveryCellRight(String how) throws Exception {
     String[] w = how.split(" ");
     byte[] plain = Files.readAllBytes(DIR.resolve("lo-default.pdf"));
     int rotate = Integer.parseInt(w[1]);
     byte[] pdf = w[0].equals("upright") ? Turned.upright(plain, rotate, w.length > 3 ? Integer.parseInt(w[3]) : 0)
-        : w[0].equals("content") ? Turned.contentOnly(plain, rotate) : Turned.sideways(plain, rotate);
+        : w[0].equals("content") ? Turned.contentOnly(plain, rotate)
+        : w[0].equals("cropped") ? Turned.cropped(rotate == 0 ? plain : Turned.upright(plain, rotate, 0))
+        : Turned.sideways(plain, rotate);
     String name = "lo-default " + how;
     PdfExtractTest.assertEveryCell(name, SPEC, expected(), Extracts.extract(pdf, name + ".pdf", SPEC));
   }

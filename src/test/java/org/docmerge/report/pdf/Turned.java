@@ -70,6 +70,20 @@ public final class Turned {
     }
   }
 
+  /** Every page's crop box set inside its media box (15 pt in at the sides, 25 pt at top and bottom). */
+  public static byte[] cropped(byte[] pdf) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (PDPage page : doc.getPages()) {
+        PDRectangle m = page.getMediaBox();
+        page.setCropBox(new PDRectangle(m.getLowerLeftX() + 15, m.getLowerLeftY() + 25, m.getWidth() - 30,
+            m.getHeight() - 50));
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
   /** Every page set under /Rotate {@code rotate}, its content as before (a viewer shows it turned). */
   public static byte[] sideways(byte[] pdf, int rotate) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
