@@ -146,7 +146,9 @@ final class Lattice {
   static String text(List<Glyph> glyphs) {
     List<Glyph> gs = new ArrayList<>();
     for (Glyph g : glyphs) {
-      if (glyphs.stream().noneMatch(o -> o != g && !o.text().equals(g.text()) && piled(o, g))) {
+      // (a cell of more than PILE_CHECK glyphs is prose in a box: not compared pairwise, which takes quadratic time)
+      if (glyphs.size() > PILE_CHECK
+          || glyphs.stream().noneMatch(o -> o != g && !o.text().equals(g.text()) && piled(o, g))) {
         gs.add(g);
       }
     }
@@ -185,6 +187,8 @@ final class Lattice {
    * can read, not text (LibreOffice piles a turned group label's characters so when its font has no vertical
    * metrics, overflowing into the row below). Such glyphs are left out of their cell.
    */
+  private static final int PILE_CHECK = 400;
+
   private static boolean piled(Glyph a, Glyph b) {
     float w = Math.min(a.right() - a.x(), b.right() - b.x());
     if (w < 0.5f) {
