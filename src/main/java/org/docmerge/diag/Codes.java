@@ -131,6 +131,7 @@ public final class Codes {
     input("EXTRACT.DRAFT", "报告是草稿（带草稿标记）");
     input("EXTRACT.FORMAT_UNKNOWN", "看得到的部分各格式相同，按年度选了格式");
     input("EXTRACT.GUESSED", "某些数字是推断出来的，请核对");
+    input("EXTRACT.IMAGE_PAGES", "PDF 中有的页是图片（扫描件），其内容没有读取");
     input("EXTRACT.NO_TITLE", "没有读到报告标题");
     input("EXTRACT.PARAGRAPH_SPLIT", "段落被拆开或合并，已尽量复原");
     input("EXTRACT.SECTION_MISSING", "报告缺少某一部分");

@@ -192,8 +192,21 @@ public final class Reports {
         }
         if (read.visible() < 20) {
           return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
-              "这个 PDF 没有文字层（是扫描件或图片），docmerge 不做文字识别（OCR），无法读出其中的数字。"
+              "这个 PDF 没有文字层（是扫描件或图片；文字识别生成的隐藏文字不作为依据），docmerge 不做文字识别（OCR），无法读出其中的数字。"
                   + "请向发布单位索取 Word 版或网页版，或先用文字识别软件转成文字并核对后再试"));
+        }
+        if (read.undecodable()) {
+          return Result.failed(Diagnostic.error("EXTRACT.UNREADABLE", where,
+              "这个 PDF 的文字层无法解码（读不出汉字）：所用字体很可能没有文字编码信息（复制出来是乱码），docmerge 不做文字识别（OCR），无法读出其中的数字。"
+                  + "请向发布单位索取 Word 版或网页版，或先用文字识别软件转成文字并核对后再试"));
+        }
+        if (!read.imagePages().isEmpty()) {
+          // Scanned pages among text pages: what they show is not read, and said so (not blamed on the report).
+          String pages = read.imagePages().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"));
+          return Result.of(read.report(), List.of(Diagnostic.warning("EXTRACT.IMAGE_PAGES", where,
+              "这个 PDF 的第 " + pages + " 页是图片（扫描件），页面上的字只在图片里（文字识别生成的隐藏文字不作为依据），"
+                  + "docmerge 不做文字识别（OCR），这些页上的内容没有读取，"
+                  + "其中的表格和数字没有检查。请向发布单位索取 Word 版或网页版，或先用文字识别软件把这些页转成文字并核对后再试")));
         }
         return Result.of(read.report(), List.of());
       }

@@ -268,17 +268,66 @@ final class Columns {
         return;
       }
     }
+    float[] grid = n >= 3 ? secondCell(header, rows) : null;
     for (Row r : rows) {
-      if (trailingNumbers(r.cells()) != 1 || r.cells().size() < 2) {
+      int k = trailingNumbers(r.cells());
+      List<String> out;
+      if (k == 1 && r.cells().size() >= 2) {
+        out = new ArrayList<>(r.cells().subList(0, r.cells().size() - 1).stream().map(String::strip).toList());
+        for (int j = 0; j < n - 1; j++) {
+          out.add("");
+        }
+      } else if (k == 2 && r.cells().size() == 3 && grid != null && Math.abs(r.xs().get(0)[0] - grid[0]) <= GRID
+          && Math.abs(r.xs().get(1)[0] - grid[1]) <= GRID) {
+        // One row label, and a number set exactly where the table's second cells begin: the row's second cell,
+        // which is its first value column (the left-aligned cells of a table printed from rows of unequal cells).
+        out = new ArrayList<>(List.of(r.cells().get(0).strip(), r.cells().get(1).strip()));
+        for (int j = 0; j < n - 2; j++) {
+          out.add("");
+        }
+      } else {
         continue; // numbers in other columns too: their columns cannot be told
-      }
-      List<String> out = new ArrayList<>(r.cells().subList(0, r.cells().size() - 1).stream().map(String::strip).toList());
-      for (int j = 0; j < n - 1; j++) {
-        out.add("");
       }
       out.add(r.cells().get(r.cells().size() - 1).strip());
       replaced.add(String.join("\t", out));
       at.add(r);
     }
+  }
+
+  /** How far (pt) two cells' left edges may be apart and still stand on one grid line of a left-aligned table. */
+  private static final float GRID = 0.5f;
+
+  /**
+   * The left edges of a left-aligned table's first and second cells ({x, x}), where the rows of unequal cells all
+   * begin their second cell: at least three rows (header or value rows) whose first cell starts at the table's left
+   * edge have a second cell of text, of at least two different widths, starting on one x (within {@link #GRID}),
+   * and no row's second cell of text starts anywhere else. Null when the table shows no such line (centred cells,
+   * or second cells at different places): then no number is placed by it.
+   */
+  static float[] secondCell(List<Row> header, List<Row> rows) {
+    List<Row> all = new ArrayList<>(header);
+    all.addAll(rows);
+    float left = Float.MAX_VALUE;
+    for (Row r : all) {
+      left = Math.min(left, r.xs().get(0)[0]);
+    }
+    List<float[]> seconds = new ArrayList<>();
+    for (Row r : all) {
+      if (r.cells().size() >= 2 && Math.abs(r.xs().get(0)[0] - left) <= GRID && !number(r.cells().get(1))) {
+        seconds.add(r.xs().get(1));
+      }
+    }
+    if (seconds.size() < 3) {
+      return null;
+    }
+    float x = seconds.get(0)[0];
+    java.util.Set<Integer> widths = new java.util.HashSet<>();
+    for (float[] s : seconds) {
+      if (Math.abs(s[0] - x) > GRID) {
+        return null;
+      }
+      widths.add(Math.round(s[1] - s[0]));
+    }
+    return widths.size() >= 2 ? new float[] {left, x} : null;
   }
 }

@@ -14,10 +14,13 @@ import org.docmerge.report.PublishedReport;
 
 /**
  * The ruled tables of one page: the horizontal and vertical line segments the page draws (stroked lines and
- * rectangles, and thin filled rectangles, which is how LibreOffice and Word draw cell borders) formed into grids.
+ * rectangles, and thin filled rectangles, which is how LibreOffice and Word draw cell borders; dashed and dotted
+ * borders drawn as many short segments or tiny squares joined into one rule; double borders one rule; cell shading
+ * no rule) formed into grids.
  * A grid's cells are the spaces between its lines; two neighbouring grid cells with no rule between them are one
  * merged cell. Glyphs are then put into the cell they stand in ({@link #add}), and each cell's text is its lines
- * joined with {@code \n}. Coordinates are the page's, from its top left (as {@code TextPosition}'s "DirAdj" ones).
+ * joined with {@code \n}. Coordinates are the page's, from its top left as the text reads (as {@code TextPosition}'s
+ * "DirAdj" ones: on a page turned by /Rotate, the rules are turned into the frame of its text).
  */
 final class Lattice {
   /** Rules closer than this (pt) are one rule (a double border, a thick border drawn as two rectangles). */
@@ -141,7 +144,14 @@ final class Lattice {
 
   /** A cell's text: its glyphs in lines (by baseline), each line left to right, lines joined with \n. */
   static String text(List<Glyph> glyphs) {
-    List<Glyph> gs = new ArrayList<>(glyphs);
+    List<Glyph> gs = new ArrayList<>();
+    for (Glyph g : glyphs) {
+      // (a cell of more than PILE_CHECK glyphs is prose in a box: not compared pairwise, which takes quadratic time)
+      if (glyphs.size() > PILE_CHECK
+          || glyphs.stream().noneMatch(o -> o != g && !o.text().equals(g.text()) && piled(o, g))) {
+        gs.add(g);
+      }
+    }
     gs.sort(Comparator.comparingDouble(Glyph::baseline));
     List<List<Glyph>> lines = new ArrayList<>();
     for (Glyph g : gs) {
@@ -172,13 +182,72 @@ final class Lattice {
     return sb.toString();
   }
 
-  /** The ruled tables on a page, top to bottom. */
-  static List<Grid> grids(PDPage page, int pageNo, long[] budget) throws IOException {
-    if (page.getRotation() % 360 != 0) {
-      return List.of(); // the glyphs' coordinates are turned, the rules' not: read by gaps
+  /**
+   * Two different characters drawn on one spot (less than a third of a glyph apart either way): a blot no reader
+   * can read, not text (LibreOffice piles a turned group label's characters so when its font has no vertical
+   * metrics, overflowing into the row below). Such glyphs are left out of their cell.
+   */
+  private static final int PILE_CHECK = 400;
+
+  private static boolean piled(Glyph a, Glyph b) {
+    float w = Math.min(a.right() - a.x(), b.right() - b.x());
+    if (w < 0.5f) {
+      return false; // a glyph of no advance (a font's missing width): its place in the text is all it has
     }
-    Rules rules = new Rules(page);
+    return Math.abs(a.x() - b.x()) < w / 3 && Math.abs(a.baseline() - b.baseline()) < Math.max(1f, a.size()) / 3;
+  }
+
+  /**
+   * A point of a page (from its crop box's lower left, y up, the box {@code width} by {@code height}) in the frame
+   * of text of direction {@code dir}: from the top left as that text reads, as PDFBox gives a glyph's "DirAdj"
+   * coordinates.
+   */
+  static Point2D.Float frame(int dir, float x, float y, float width, float height) {
+    return switch (((dir % 360) + 360) % 360) {
+      case 90 -> new Point2D.Float(y, x);
+      case 180 -> new Point2D.Float(width - x, y);
+      case 270 -> new Point2D.Float(height - y, width - x);
+      default -> new Point2D.Float(x, height - y);
+    };
+  }
+
+  /**
+   * A glyph of direction {@code dir} in the frame of direction {@code to} (a character turned within a table of
+   * upright text: a bracket or a label set sideways in a narrow cell). {@code x, y} is its origin on the page (from
+   * the crop box's lower left), {@code advance} and {@code height} its size along and across its direction. Its
+   * box is centred where it is drawn; its "baseline" orders it among the cell's lines in its reading order (top
+   * down for text reading down, bottom up for text reading up).
+   */
+  static Glyph turned(String text, int dir, int to, float x, float y, float advance, float height, float size,
+      float pageWidth, float pageHeight) {
+    Point2D.Float o = frame(to, x, y, pageWidth, pageHeight);
+    int r = (((dir - to) % 360) + 360) % 360;
+    // reading direction and the glyph's up in the target frame (y down)
+    float dx = r == 0 ? 1 : r == 180 ? -1 : 0;
+    float dy = r == 90 ? -1 : r == 270 ? 1 : 0;
+    float ux = dy;
+    float uy = -dx;
+    float cx = o.x + dx * advance / 2 + ux * height / 2;
+    float cy = o.y + dy * advance / 2 + uy * height / 2;
+    float half = (r == 90 || r == 270 ? height : advance) / 2;
+    float order = r == 90 ? -cy : cy + 0.35f * size;
+    return new Glyph(text, cx - half, cx + half, order, cy, size);
+  }
+
+  /** The ruled tables on a page, top to bottom, in the frame of upright text (text direction 0). */
+  static List<Grid> grids(PDPage page, int pageNo, long[] budget) throws IOException {
+    return grids(page, pageNo, budget, 0);
+  }
+
+  /**
+   * The ruled tables on a page, top to bottom, in the frame of text drawn in direction {@code dir} (0, 90, 180 or
+   * 270 degrees, as {@code TextPosition.getDir()}): the rules are turned as PDFBox turns that text's "DirAdj"
+   * coordinates, so a table on a landscape page (content drawn turned under /Rotate 90 or 270) meets its glyphs.
+   */
+  static List<Grid> grids(PDPage page, int pageNo, long[] budget, int dir) throws IOException {
+    Rules rules = new Rules(page, dir);
     rules.processPage(page);
+    rules.join();
     long cost = (long) rules.segs.size() * rules.segs.size() / 2;
     if (rules.segs.size() > MAX_RULES || cost > budget[0]) {
       return List.of(); // a drawing, not a table (grouping takes quadratic time, a document has a budget): by gaps
@@ -373,22 +442,109 @@ final class Lattice {
     return a;
   }
 
-  /** Collects a page's rules: stroked axis-aligned lines and rectangles, thin filled rectangles. */
+  /** Dashes of one rule are at most this far apart (pt); the cells of any table are wider. */
+  private static final float DASH = 6.0f;
+
+  /**
+   * Collects a page's rules: stroked axis-aligned lines and rectangles, thin filled rectangles; a dashed or dotted
+   * rule drawn as many short segments or tiny squares ({@link #join}) is one rule.
+   */
   private static final class Rules extends PDFGraphicsStreamEngine {
-    final List<Seg> segs = new ArrayList<>();
+    List<Seg> segs = new ArrayList<>();
+    /** Marks too short to be rules of their own (a dotted border's dots): their centres. */
+    private final List<Point2D.Float> dots = new ArrayList<>();
+
+    /**
+     * Segments on one line with gaps of at most {@link #DASH} as one rule, and runs of at least four dots on one
+     * line, each within {@link #DASH} of the next, as a rule from the first to the last.
+     */
+    void join() {
+      List<Seg> out = new ArrayList<>();
+      for (boolean horizontal : new boolean[] {true, false}) {
+        List<Seg> line = new ArrayList<>();
+        for (Seg sg : segs) {
+          if (sg.horizontal() == horizontal) {
+            line.add(sg);
+          }
+        }
+        List<Point2D.Float> ds = new ArrayList<>(dots);
+        ds.sort(horizontal ? Comparator.<Point2D.Float>comparingDouble(q -> Math.round(q.y * 2)).thenComparingDouble(q -> q.x)
+            : Comparator.<Point2D.Float>comparingDouble(q -> Math.round(q.x * 2)).thenComparingDouble(q -> q.y));
+        int i = 0;
+        while (i < ds.size()) {
+          int j = i;
+          while (j + 1 < ds.size() && Math.abs(at(ds.get(j + 1), horizontal) - at(ds.get(j), horizontal)) <= 0.5f
+              && along(ds.get(j + 1), horizontal) - along(ds.get(j), horizontal) <= DASH) {
+            j++;
+          }
+          if (j - i + 1 >= 4) {
+            float step = (along(ds.get(j), horizontal) - along(ds.get(i), horizontal)) / (j - i);
+            line.add(dashed(new Seg(horizontal, at(ds.get(i), horizontal), along(ds.get(i), horizontal),
+                along(ds.get(j), horizontal)), j - i + 1, step));
+          }
+          i = j + 1;
+        }
+        line.sort(Comparator.comparingDouble((Seg sg) -> Math.round(sg.at() * 2)).thenComparingDouble(Seg::from));
+        Seg cur = null;
+        int pieces = 0;
+        float gap = 0;
+        for (Seg sg : line) {
+          if (cur != null && Math.abs(sg.at() - cur.at()) <= 0.5f && sg.from() - cur.to() <= DASH) {
+            gap = Math.max(gap, sg.from() - cur.to());
+            cur = new Seg(horizontal, cur.at(), cur.from(), Math.max(cur.to(), sg.to()));
+            pieces++;
+          } else {
+            if (cur != null) {
+              out.add(dashed(cur, pieces, gap));
+            }
+            cur = sg;
+            pieces = 1;
+            gap = 0;
+          }
+        }
+        if (cur != null) {
+          out.add(dashed(cur, pieces, gap));
+        }
+      }
+      segs = out;
+      dots.clear();
+    }
+
+    /**
+     * A rule of three or more dashes reaches up to a gap further at either end: where a dash pattern starts and
+     * stops along its line is the producer's choice, so its last dash may stop short of the corner it meets.
+     */
+    private static Seg dashed(Seg sg, int pieces, float gap) {
+      return pieces < 3 || gap <= 0 ? sg : new Seg(sg.horizontal(), sg.at(), sg.from() - gap, sg.to() + gap);
+    }
+
+    private static float at(Point2D.Float q, boolean horizontal) {
+      return horizontal ? q.y : q.x;
+    }
+
+    private static float along(Point2D.Float q, boolean horizontal) {
+      return horizontal ? q.x : q.y;
+    }
     private final List<List<Point2D.Float>> path = new ArrayList<>();
     private final float left;
-    private final float top;
+    private final float bottom;
+    private final float width;
+    private final float height;
+    private final int dir;
 
-    Rules(PDPage page) {
+    Rules(PDPage page, int dir) {
       super(page);
       PDRectangle box = page.getCropBox();
       left = box.getLowerLeftX();
-      top = box.getUpperRightY();
+      bottom = box.getLowerLeftY();
+      width = box.getWidth();
+      height = box.getHeight();
+      this.dir = ((dir % 360) + 360) % 360;
     }
 
-    private Point2D.Float p(double x, double y) {
-      return new Point2D.Float((float) x - left, top - (float) y);
+    /** A point of the page (user space) in the text's frame: from its top left along the text's direction. */
+    private Point2D.Float p(double px, double py) {
+      return frame(dir, (float) px - left, (float) py - bottom, width, height);
     }
 
     @Override
@@ -449,6 +605,8 @@ final class Lattice {
             segs.add(new Seg(true, a.y, Math.min(a.x, b.x), Math.max(a.x, b.x)));
           } else if (Math.abs(a.x - b.x) < 0.5f && Math.abs(a.y - b.y) >= 1f) {
             segs.add(new Seg(false, a.x, Math.min(a.y, b.y), Math.max(a.y, b.y)));
+          } else if (Math.abs(a.x - b.x) < 1f && Math.abs(a.y - b.y) < 1f && dots.size() < MAX_RULES * 8) {
+            dots.add(new Point2D.Float((a.x + b.x) / 2, (a.y + b.y) / 2));
           }
         }
       }
@@ -473,7 +631,11 @@ final class Lattice {
         }
         float w = x2 - x1;
         float h = y2 - y1;
-        if (h <= THIN && w > h && w >= 1f) {
+        if (w < 1f && h < 1f) {
+          if (dots.size() < MAX_RULES * 8) {
+            dots.add(new Point2D.Float((x1 + x2) / 2, (y1 + y2) / 2));
+          }
+        } else if (h <= THIN && w > h && w >= 1f) {
           segs.add(new Seg(true, (y1 + y2) / 2, x1, x2));
         } else if (w <= THIN && h > w && h >= 1f) {
           segs.add(new Seg(false, (x1 + x2) / 2, y1, y2));
@@ -497,6 +659,11 @@ final class Lattice {
 
     @Override
     public void drawImage(PDImage pdImage) {}
+
+    /** A Type 3 font's glyph (Chromium draws CJK glyphs so) is drawn with paths: its strokes are no rules. */
+    @Override
+    protected void showType3Glyph(org.apache.pdfbox.util.Matrix m, org.apache.pdfbox.pdmodel.font.PDType3Font font,
+        int code, org.apache.pdfbox.util.Vector displacement) {}
 
     @Override
     public void shadingFill(COSName shadingName) {}

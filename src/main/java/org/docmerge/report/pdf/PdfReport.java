@@ -16,7 +16,9 @@ import org.docmerge.report.TextReport;
  * rebuilt cell by cell from its rules ({@link Lattice}): each glyph goes into the cell it stands in, a cell's lines
  * are joined with {@code \n} (labels wrapped over two lines, group labels set one character per line), merged
  * cells keep their spans and blank cells stay visible, as in a .docx; the parts of a table broken across pages are
- * joined. Everything else is plain text, a line per printed line: words on one line further apart than a cell's
+ * joined. A page's tables are read in the frame of the direction most of its text reads in (a landscape page under
+ * /Rotate, or printed sideways, reads like an upright one); a glyph turned otherwise goes where it is drawn.
+ * Everything else is plain text, a line per printed line: words on one line further apart than a cell's
  * padding (more than about one character) are separate cells, written with a run of spaces between them, the
  * layout {@link TextReport} reads as a table row (blank cells leave no trace there), so an unruled table is still
  * read by the gaps between its glyphs. Stateless.
@@ -42,9 +44,12 @@ public final class PdfReport {
    * The PDF as a published report: ruled tables (a lattice of lines, as Word and LibreOffice print tables) rebuilt
    * cell by cell from the rules, with merged cells as spans; the rest of the text layer, and tables without rules,
    * read as plain text by {@link TextReport}. {@code visible} counts the non-blank characters of the text layer
-   * (below 20 it is a scan).
+   * (below 20 it is a scan). {@code imagePages} are the pages (1-based) that are a picture without a text layer
+   * (a scanned page among text pages): what they show is not read. {@code undecodable}: the text layer cannot be
+   * decoded (fonts without a Unicode map: control characters, or no Chinese character at all), so what it shows
+   * is not the text a reader sees.
    */
-  public record Read(PublishedReport report, long visible) {}
+  public record Read(PublishedReport report, long visible, List<Integer> imagePages, boolean undecodable) {}
 
   public static Read read(byte[] pdf, String name) throws Unreadable {
     Layer layer = layer(pdf);
@@ -89,11 +94,39 @@ public final class PdfReport {
       blocks.add(new PublishedReport.Table(rows, true, true));
     }
     blocks.addAll(TextReport.read(segment.toString(), name).blocks());
-    return new Read(new PublishedReport(name, "pdf", blocks), visible);
+    return new Read(new PublishedReport(name, "pdf", blocks), visible, List.copyOf(layer.imagePages()),
+        undecodable(layer));
+  }
+
+  /**
+   * Whether the text layer is not what a reader sees: a tenth or more of its characters are control characters,
+   * U+FFFD or private-use ones (glyph codes of a font without a Unicode map, as some print drivers embed them), or
+   * 200 characters and more without one Chinese character.
+   */
+  private static boolean undecodable(Layer layer) {
+    StringBuilder all = new StringBuilder(layer.text());
+    layer.grids().forEach(g -> g.rows().forEach(r -> r.forEach(c -> all.append(c.text()).append('\n'))));
+    long visible = 0;
+    long bad = 0;
+    long han = 0;
+    for (int i = 0; i < all.length(); ) {
+      int cp = all.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isWhitespace(cp) || cp == MARK) {
+        continue;
+      }
+      visible++;
+      if (Character.isISOControl(cp) || cp == 0xFFFD || Character.getType(cp) == Character.PRIVATE_USE) {
+        bad++;
+      } else if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+        han++;
+      }
+    }
+    return visible >= 20 && (bad * 10 >= visible || (visible >= 200 && han == 0));
   }
 
   /** The text layer with a line {@code MARK n MARK} where ruled table n stands, and the tables. */
-  private record Layer(String text, List<Lattice.Grid> grids) {}
+  private record Layer(String text, List<Lattice.Grid> grids, List<Integer> imagePages) {}
 
   /** Marks a ruled table's place in the text (a private-use character, not in any report). */
   private static final char MARK = '\uE000';
@@ -106,12 +139,80 @@ public final class PdfReport {
       Cells stripper = new Cells();
       stripper.setSortByPosition(true);
       stripper.getText(doc);
-      return new Layer(stripper.text(), stripper.all);
+      return new Layer(stripper.text(), stripper.all, stripper.imagePages);
     } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
       throw new Unreadable("encrypted", true, e);
     } catch (IOException | RuntimeException | StackOverflowError | LinkageError e) {
       throw new Unreadable(e.getClass().getSimpleName(), false, e); // a hostile or broken file is unreadable, not a crash
     }
+  }
+
+  /** A page with fewer characters than this in its text layer has no text (a page number at most). */
+  private static final int FEW = 10;
+
+  /** Whether a page's images cover at least half of it (a scanned page). */
+  private static final class Pictures extends org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine {
+    private double area;
+
+    private Pictures(PDPage page) {
+      super(page);
+    }
+
+    static boolean cover(PDPage page) {
+      try {
+        Pictures p = new Pictures(page);
+        p.processPage(page);
+        org.apache.pdfbox.pdmodel.common.PDRectangle box = page.getCropBox();
+        return p.area >= 0.5 * box.getWidth() * box.getHeight();
+      } catch (IOException | RuntimeException e) {
+        return false; // drawing that cannot be read: not said to be a picture
+      }
+    }
+
+    @Override
+    public void drawImage(org.apache.pdfbox.pdmodel.graphics.image.PDImage image) {
+      org.apache.pdfbox.util.Matrix m = getGraphicsState().getCurrentTransformationMatrix();
+      area += Math.abs((double) m.getScaleX() * m.getScaleY() - (double) m.getShearX() * m.getShearY());
+    }
+
+    @Override
+    public void appendRectangle(java.awt.geom.Point2D p0, java.awt.geom.Point2D p1, java.awt.geom.Point2D p2,
+        java.awt.geom.Point2D p3) {}
+
+    @Override
+    public void clip(int windingRule) {}
+
+    @Override
+    public void moveTo(float x, float y) {}
+
+    @Override
+    public void lineTo(float x, float y) {}
+
+    @Override
+    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {}
+
+    @Override
+    public java.awt.geom.Point2D getCurrentPoint() {
+      return new java.awt.geom.Point2D.Float();
+    }
+
+    @Override
+    public void closePath() {}
+
+    @Override
+    public void endPath() {}
+
+    @Override
+    public void strokePath() {}
+
+    @Override
+    public void fillPath(int windingRule) {}
+
+    @Override
+    public void fillAndStrokePath(int windingRule) {}
+
+    @Override
+    public void shadingFill(org.apache.pdfbox.cos.COSName shadingName) {}
   }
 
   /** Collects each line's words with their positions, and writes cells apart by runs of spaces. */
@@ -134,36 +235,107 @@ public final class PdfReport {
       super();
     }
 
+    /** The page being read, its grids' text direction, and its glyphs held until the page's direction is known. */
+    private PDPage current;
+    private int frame;
+    private final List<TextPosition> held = new ArrayList<>();
+
     @Override
     public void processPage(PDPage p) throws IOException {
       page.clear();
       pending.clear();
+      held.clear();
+      current = p;
       pageNo++;
-      try {
-        page.addAll(Lattice.grids(p, pageNo, budget));
-      } catch (IOException | RuntimeException e) {
-        page.clear(); // rules that cannot be read: the page is read by its glyphs' gaps
+      glyphs = 0;
+      super.processPage(p); // holds the page's glyphs, then writes it (writePage)
+      if (glyphs < FEW && Pictures.cover(p)) {
+        imagePages.add(pageNo);
       }
-      pending.addAll(page);
-      super.processPage(p);
       // a page whose only text is in its tables
       placeTables(Float.MAX_VALUE);
     }
 
+    /**
+     * The page's ruled tables, formed in the frame of the direction most of its text reads in (upright on most
+     * pages; turned on a landscape page drawn turned under /Rotate, or printed sideways on a portrait page), each
+     * glyph put into its cell, then the rest of the page written.
+     */
     @Override
-    protected void processTextPosition(TextPosition t) {
-      if (!page.isEmpty() && !t.getUnicode().isBlank()) {
-        float size = Math.max(1f, t.getFontSizeInPt());
-        float h = t.getHeightDir() > 0 ? t.getHeightDir() : 0.7f * size;
-        Lattice.Glyph g = new Lattice.Glyph(unify(t.getUnicode()), t.getXDirAdj(), t.getXDirAdj() + t.getWidthDirAdj(),
-            t.getYDirAdj(), t.getYDirAdj() - h / 2, size);
-        for (Lattice.Grid grid : page) {
-          if (grid.add(g)) {
-            return;
-          }
+    protected void writePage() throws IOException {
+      int[] count = new int[4];
+      for (TextPosition t : held) {
+        if (!t.getUnicode().isBlank()) {
+          count[Math.floorMod(Math.round(t.getDir() / 90f), 4)]++;
         }
       }
-      super.processTextPosition(t);
+      frame = 0;
+      for (int d = 1; d < 4; d++) {
+        if (count[d] > count[frame / 90]) {
+          frame = d * 90;
+        }
+      }
+      if (held.stream().anyMatch(t -> !t.getUnicode().isBlank())) {
+        try {
+          page.addAll(Lattice.grids(current, pageNo, budget, frame));
+        } catch (IOException | RuntimeException e) {
+          page.clear(); // rules that cannot be read: the page is read by its glyphs' gaps
+        }
+        pending.addAll(page);
+      }
+      for (TextPosition t : held) {
+        if (invisible.contains(t)) {
+          continue;
+        }
+        if (page.isEmpty() || t.getUnicode().isBlank() || !intoGrid(t)) {
+          super.processTextPosition(t);
+        }
+      }
+      held.clear();
+      invisible.clear();
+      super.writePage();
+    }
+
+    /** Pages that are a picture: fewer glyphs than {@link #FEW}, and images over half the page. */
+    final List<Integer> imagePages = new ArrayList<>();
+    private int glyphs;
+
+    /**
+     * Glyphs drawn invisible (text rendering mode 3: the hidden layer a scanner's text recognition lays over its
+     * picture): no reader sees them, and what recognition guessed is not what the page shows. Not read.
+     */
+    private final java.util.Set<TextPosition> invisible = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    @Override
+    protected void processTextPosition(TextPosition t) {
+      if (getGraphicsState().getTextState().getRenderingMode()
+          == org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.NEITHER) {
+        invisible.add(t);
+      } else if (!t.getUnicode().isBlank()) {
+        glyphs++;
+      }
+      held.add(t);
+    }
+
+    /** Puts a glyph into the cell of this page's tables where it stands; false when it is in none. */
+    private boolean intoGrid(TextPosition t) {
+      int dir = Math.round(t.getDir());
+      float size = Math.max(1f, t.getFontSizeInPt());
+      float h = t.getHeightDir() > 0 ? t.getHeightDir() : 0.7f * size;
+      String text = unify(t.getUnicode());
+      // a glyph turned otherwise than the page's text (a bracket set sideways in a narrow cell, a label turned to
+      // read upward) goes where it is drawn, not where its own frame's coordinates would put it
+      Lattice.Glyph g = Math.floorMod(dir - frame, 360) == 0
+          ? new Lattice.Glyph(text, t.getXDirAdj(), t.getXDirAdj() + t.getWidthDirAdj(), t.getYDirAdj(),
+              t.getYDirAdj() - h / 2, size)
+          : Lattice.turned(text, dir, frame, t.getTextMatrix().getTranslateX(), t.getTextMatrix().getTranslateY(),
+              t.getWidthDirAdj(), h, size, t.getPageWidth(), t.getPageHeight());
+      for (Lattice.Grid grid : page) {
+        if (grid.add(g)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Writes the marks of this page's tables that begin above {@code y}. */
@@ -266,18 +438,23 @@ public final class PdfReport {
   }
 
   /**
-   * Kangxi radicals (U+2F00–U+2FDF, U+2E80–U+2EFF) as the ideographs they look like: some fonts (Chromium's
-   * print, some Office exports) map 「⼆」「⾏」 to radicals in the text layer, where a reader sees 「二」「行」.
+   * Kangxi radicals (U+2F00–U+2FDF, U+2E80–U+2EFF) and CJK compatibility ideographs (U+F900–U+FAFF,
+   * U+2F800–U+2FA1F) as the ideographs they look like (NFKC): some fonts (Chromium's print, some Office exports)
+   * map 「⼆」「⾏」「年」 to these twins in the text layer, where a reader sees 「二」「行」「年」.
    */
   static String unify(String s) {
-    if (s.chars().noneMatch(ch -> ch >= 0x2E80 && ch <= 0x2FDF)) {
+    if (s.codePoints().noneMatch(PdfReport::twin)) {
       return s;
     }
     StringBuilder sb = new StringBuilder();
-    s.codePoints().forEach(cp -> sb.append(cp >= 0x2E80 && cp <= 0x2FDF
+    s.codePoints().forEach(cp -> sb.append(twin(cp)
         ? java.text.Normalizer.normalize(new String(Character.toChars(cp)), java.text.Normalizer.Form.NFKC)
         : new String(Character.toChars(cp))));
     return sb.toString();
+  }
+
+  private static boolean twin(int cp) {
+    return cp >= 0x2E80 && cp <= 0x2FDF || cp >= 0xF900 && cp <= 0xFAFF || cp >= 0x2F800 && cp <= 0x2FA1F;
   }
 
   /**

@@ -12,6 +12,8 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.docmerge.report.PublishedReport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An unruled table (no rules at all) whose zeros are printed blank, on PDFs drawn here: a row with blank cells is
@@ -23,6 +25,11 @@ class PdfColumnsTest {
 
   /** Lines of (x, text) pairs, 20 pt apart from the top. */
   static byte[] pdf(Object[]... lines) throws Exception {
+    return pdf(false, lines);
+  }
+
+  /** The same, each character drawn apart and twice when {@code apart} (see {@link PdfLatticeTest#apart}). */
+  static byte[] pdf(boolean apart, Object[]... lines) throws Exception {
     try (PDDocument doc = new PDDocument()) {
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);
@@ -31,7 +38,7 @@ class PdfColumnsTest {
         float y = 760;
         for (Object[] line : lines) {
           for (int i = 0; i < line.length; i += 2) {
-            PdfLatticeTest.text(cs, font, ((Number) line[i]).floatValue(), y, (String) line[i + 1]);
+            PdfLatticeTest.draw(cs, apart, font, ((Number) line[i]).floatValue(), y, (String) line[i + 1]);
           }
           y -= 20;
         }
@@ -49,9 +56,10 @@ class PdfColumnsTest {
         .map(row -> row.stream().map(PublishedReport.Cell::text).toList()).toList();
   }
 
-  @Test
-  void blankCellsArePlacedByTheirColumns() throws Exception {
-    List<List<String>> rows = table(pdf(
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void blankCellsArePlacedByTheirColumns(boolean apart) throws Exception {
+    List<List<String>> rows = table(pdf(apart,
         new Object[] {50, "Item", 200, "Made", 260, "Repealed", 320, "Valid"},
         new Object[] {50, "Rules", 205, "3", 265, "1", 325, "101"},
         new Object[] {50, "Normative", 205, "4", 325, "7"},
@@ -100,17 +108,61 @@ class PdfColumnsTest {
       row("企业", 58, "机构", 280, "组织", 388, "构", 441));
 
   @Test
-  void underAHeaderNotOverItsColumnsOnlyRowsWithTheirTotalAloneAreRead() {
+  void underAHeaderNotOverItsColumnsRowsWithTheirTotalAloneAreRead() {
     List<String> replaced = new java.util.ArrayList<>();
     List<Columns.Row> at = new java.util.ArrayList<>();
     Columns.totals(OFFSET_HEADER, List.of(
-        row("一、本年新收政府信息公开申请数量", 58, "3", 280, "3", 543),
         row("二、上年结转政府信息公开申请数量", 58, "1", 543),
         row("三、本年度办理结果", 58, "(一)予以公开", 280, "4", 554)), replaced, at);
-    // 7 value columns (the header names table 三's), the total last; the row with a number under 「科研」 is not
-    // placed: on the page it stands under a label of another column
+    // 7 value columns (the header names table 三's), the total last
     assertEquals(List.of("二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t1", "三、本年度办理结果\t(一)予以公开\t\t\t\t\t\t\t4"),
         replaced);
+  }
+
+  @Test
+  void aNumberWhereTheTablesSecondCellsBeginIsTheFirstValueColumn() {
+    List<String> replaced = new java.util.ArrayList<>();
+    Columns.totals(OFFSET_HEADER, List.of(
+        row("一、本年新收政府信息公开申请数量", 58, "3", 280, "3", 543),
+        row("二、上年结转政府信息公开申请数量", 58, "1", 543),
+        row("三、本年度办理结果", 58, "(一)予以公开", 280, "4", 554)), replaced, new java.util.ArrayList<>());
+    // 「法人或其他组织」「科研」「机构」「(一)予以公开」 all begin at x=280: the left edge of every row's second cell; a
+    // row of one label whose first number begins there has it in its second cell, the first value column (自然人)
+    assertEquals("一、本年新收政府信息公开申请数量\t3\t\t\t\t\t\t3", replaced.get(0));
+    assertEquals(3, replaced.size());
+  }
+
+  @Test
+  void aNumberNotExactlyOnTheSecondCellsLineIsNotPlaced() {
+    for (float x : new float[] {281.5f, 300f, 330f}) {
+      List<String> replaced = new java.util.ArrayList<>();
+      Columns.totals(OFFSET_HEADER, List.of(
+          row("一、本年新收政府信息公开申请数量", 58, "3", x, "3", 543),
+          row("二、上年结转政府信息公开申请数量", 58, "1", 543)), replaced, new java.util.ArrayList<>());
+      assertEquals(List.of("二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t1"), replaced, "x=" + x);
+    }
+  }
+
+  @Test
+  void ambiguousRowsUnderAnOffsetHeaderStayUnread() {
+    List<String> replaced = new java.util.ArrayList<>();
+    Columns.totals(OFFSET_HEADER, List.of(
+        // three numbers: where the middle one stands cannot be told
+        row("一、本年新收政府信息公开申请数量", 58, "3", 280, "1", 400, "4", 543),
+        // two labels: the number on the second cells' line is not after the row's only label
+        row("三、本年度办理结果", 58, "(一)予以公开", 180, "2", 280, "2", 554),
+        row("二、上年结转政府信息公开申请数量", 58, "1", 543)), replaced, new java.util.ArrayList<>());
+    assertEquals(List.of("二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t1"), replaced);
+    // a header whose second cells begin at different places (centred cells): no line to trust
+    List<Columns.Row> centred = List.of(
+        row("自然人", 58, "法人或其他组织", 270, "总计", 388),
+        row("商业", 58, "科研", 300, "社会公益", 388, "法律服务机", 441, "其他", 505),
+        row("企业", 58, "机构", 300, "组织", 388, "构", 441));
+    replaced.clear();
+    Columns.totals(centred, List.of(
+        row("一、本年新收政府信息公开申请数量", 58, "3", 300, "3", 543),
+        row("二、上年结转政府信息公开申请数量", 58, "1", 543)), replaced, new java.util.ArrayList<>());
+    assertEquals(List.of("二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t1"), replaced);
   }
 
   @Test
@@ -136,5 +188,52 @@ class PdfColumnsTest {
     }
     String out = PdfReport.unwrap(text.toString());
     assertEquals(full + full + "人民群众的合法权益。", out.lines().findFirst().orElseThrow());
+  }
+
+  /** The published unruled pdf-10 on pages put under /Rotate, content turned upright: read as the plain one. */
+  @ParameterizedTest
+  @ValueSource(ints = {90, 270})
+  void anUnruledTableOnRotatedPagesReadsTheSame(int rotate) throws Exception {
+    byte[] plain = java.nio.file.Files.readAllBytes(
+        java.nio.file.Path.of("src/test/resources/published/pdf-10-xuwen-undated.pdf"));
+    assertEquals(PdfReport.read(plain, "t.pdf").report().blocks(),
+        PdfReport.read(Turned.upright(plain, rotate, 0), "t.pdf").report().blocks());
+  }
+
+  /**
+   * A scanned page with a hidden text layer laid over its picture by text recognition (rendering mode 3, as
+   * "searchable" scans have): its guessed text is not read, and the page is named a picture; a visible page is read.
+   */
+  @Test
+  void theHiddenTextOfARecognisedScanIsNotRead() throws Exception {
+    byte[] pdf;
+    try (PDDocument doc = new PDDocument()) {
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      PDPage text = new PDPage(PDRectangle.A4);
+      doc.addPage(text);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, text)) {
+        PdfLatticeTest.text(cs, font, 50, 760, "Annual report of the bureau, printed as text");
+      }
+      PDPage scan = new PDPage(PDRectangle.A4);
+      doc.addPage(scan);
+      java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(60, 85, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, picture);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, scan)) {
+        cs.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+        cs.beginText();
+        cs.setRenderingMode(org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.NEITHER);
+        cs.setFont(font, 10);
+        cs.newLineAtOffset(50, 700);
+        cs.showText("Rules    8    1    101");
+        cs.endText();
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      pdf = out.toByteArray();
+    }
+    PdfReport.Read read = PdfReport.read(pdf, "t.pdf");
+    String all = read.report().blocks().toString();
+    assertEquals(List.of(2), read.imagePages());
+    org.junit.jupiter.api.Assertions.assertTrue(all.contains("Annual report") && !all.contains("Rules"), all);
   }
 }
