@@ -337,4 +337,36 @@ class PublishedShapesTest {
         paragraphs ? "其他对外管理服务\n\n事项" : "其他对外管理服务 | 事项");
     assertEquals("6", read(wrapped).get("t2.other_services.decisions"));
   }
+
+  /** Block (一) with its rows' labels and values replaced: {@code first}/{@code second} are whole rows. */
+  static String block1(boolean paragraphs, String[] first, String[] second) {
+    String text = table2("第二十条第(%s)项", "1767.06", paragraphs);
+    String sep = paragraphs ? "\n\n" : " | ";
+    String end = paragraphs ? "\n\n" : " |\n";
+    return text.replace("规章" + sep + "0" + sep + "0" + sep + "0" + end + "规范性文件" + sep + "1" + sep + "2" + sep + "3"
+        + end, String.join(sep, first) + end + String.join(sep, second) + end);
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aRowWhoseLabelWasLostIsTheOneRowOfItsBlankSlotWithANote(boolean paragraphs) {
+    // 「  」 where 规章 should be (a town's page, 2025), then its three values, then 「规范性文件」 and its own
+    String text = block1(paragraphs, new String[] {"  ", "5", "6", "7"}, new String[] {"规范性文件", "1", "2", "3"});
+    org.docmerge.diag.Result<org.docmerge.model.ReportData> r = Extracts.extract(text, "r.txt", SPEC2019);
+    Map<String, String> v = Extracts.values(r.get());
+    assertEquals(java.util.Arrays.asList("5", "6", "7"), java.util.Arrays.asList(v.get("t2.rules.made"),
+        v.get("t2.rules.published"), v.get("t2.rules.total_public")), () -> v + "\n" + r.diagnostics());
+    assertEquals("3", v.get("t2.normative.total_public"));
+    org.docmerge.diag.Diagnostic note = r.diagnostics().stream().filter(x -> x.code().equals("EXTRACT.GUESSED")
+        && x.message().contains("行标题是空白的")).findFirst().orElseThrow(() -> new AssertionError(r.diagnostics().toString()));
+    assertEquals(org.docmerge.diag.Severity.INFO, note.severity());
+    assertTrue(note.message().contains("行标题是空白的") && note.message().contains("按位置读作「规章」"), note.message());
+    assertTrue(r.diagnostics().stream().noneMatch(x -> x.code().equals("EXTRACT.TABLE_INCOMPLETE")),
+        r.diagnostics()::toString);
+    // the last row of the block lost its label: its values are the run after 规章's
+    Map<String, String> w = read(block1(paragraphs, new String[] {"规章", "0", "0", "0"},
+        new String[] {"  ", "1", "2", "3"}));
+    assertEquals(java.util.Arrays.asList("1", "2", "3"), java.util.Arrays.asList(w.get("t2.normative.made"),
+        w.get("t2.normative.published"), w.get("t2.normative.total_public")), w::toString);
+  }
 }
