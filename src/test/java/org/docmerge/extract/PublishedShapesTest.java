@@ -369,4 +369,34 @@ class PublishedShapesTest {
     assertEquals(java.util.Arrays.asList("1", "2", "3"), java.util.Arrays.asList(w.get("t2.normative.made"),
         w.get("t2.normative.published"), w.get("t2.normative.total_public")), w::toString);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    // 149/153-shanghai-szfbgt, 155-beijing-dongcheng, 144-zhengzhou-gaoxin: no title, the agency the subject of the
+    // overview's first sentence
+    "2020年,上海市人民政府办公厅坚持以习近平新时代中国特色社会主义思想为指导。|上海市人民政府办公厅|部门",
+    "2020年度,北京市东城区以习近平新时代中国特色社会主义思想为指导。|北京市东城区|本级政府",
+    "2022年,郑州高新技术产业开发区管委会城市管理局深入贯彻落实《条例》。|郑州高新技术产业开发区管委会城市管理局|部门",
+    // 「我局」「全县各部门」 name no one
+    "2023年,我局严格落实《条例》要求。||",
+    "2023年,全县各部门积极推进政务公开。||",
+    "2023年,全市共主动公开政府信息2874条,持续推进公开。||"})
+  void anAgencyOpeningTheOverviewIsTheAgency(String sentence, String agency, String type) {
+    String text = "依据《中华人民共和国政府信息公开条例》第五十条之规定,制作本报告。\n一、总体情况\n" + sentence + "\n";
+    org.docmerge.model.ReportData r = Extracts.extract(text, "r.txt", SPEC2021).get();
+    assertEquals(agency == null ? "" : agency, r.field("agency"));
+    assertEquals(type == null ? "" : type, r.field("unitType"), "a region named for its government is a government");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPagesUpdateTimeIsNotThePublicationDate() {
+    // 152-beijing-2019: a news site's copy, 「更新时间」 its own; 154: the government's own page, 「日期」
+    String mirror = "2019年北京市政府信息公开工作年度报告\n来源:中国电子政务网 更新时间:2020-05-25\n一、总体情况\n";
+    assertEquals("", Extracts.extract(mirror, "r.txt", SPEC2021).get().field("published"));
+    String own = "2020年北京市政府信息公开工作年度报告\n日期:2021-03-30 10:00    来源:北京市政务服务管理局\n一、总体情况\n";
+    org.docmerge.model.ReportData r = Extracts.extract(own, "r.txt", SPEC2021).get();
+    assertEquals("2021-03-30", r.field("published"));
+    assertEquals("北京市", r.field("agency"));
+    assertEquals("本级政府", r.field("unitType"), "北京市 publishes by 31 March, as a government, not by 31 January");
+  }
 }
