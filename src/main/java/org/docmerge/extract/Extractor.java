@@ -254,11 +254,6 @@ public final class Extractor {
         agency = agencyOf(by.group(1));
         factAt = introAt;
       }
-      Matcher opening = OPENING_AGENCY.matcher(p);
-      if (agency.isEmpty() && opening.find() && !agencyOf(opening.group(1)).isEmpty()) {
-        agency = agencyOf(opening.group(1));
-        factAt = introAt;
-      }
       Matcher period = PERIOD.matcher(p);
       if (year.isEmpty() && period.find()) {
         year = period.group(1);
@@ -279,6 +274,20 @@ public final class Extractor {
         year = opening.iterator().next();
         factAt = introAt;
       }
+    }
+    // Else the first paragraph that opens with the year, when its subject is an agency (past an intro and a contact
+    // block: 「2025年,厦门市人民政府办公厅坚持…」 after 「地址:…」「电话:…」「邮编:…」); only that paragraph.
+    for (int k = i; agency.isEmpty() && k < Math.min(ps.size(), i + 12); k++) {
+      String p = tight(Normalizer.normalize(Labels.simplify(ps.get(k)), Normalizer.Form.NFKC));
+      Matcher opening = OPENING_AGENCY.matcher(p);
+      if (!p.matches("\\s*\\d{4}年度?[,，][\\s\\S]*")) {
+        continue;
+      }
+      if (opening.find() && !agencyOf(opening.group(1)).isEmpty()) {
+        agency = agencyOf(opening.group(1));
+        factAt = introAt;
+      }
+      break;
     }
     if (title.isEmpty() && year.isEmpty()) {
       d.warning("EXTRACT.NO_TITLE", titleAt, "没有读到报告标题（如「2021年政府信息公开工作年度报告」），年度和机关名称"

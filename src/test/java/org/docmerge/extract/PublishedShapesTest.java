@@ -399,4 +399,31 @@ class PublishedShapesTest {
     assertEquals("北京市", r.field("agency"));
     assertEquals("本级政府", r.field("unitType"), "北京市 publishes by 31 March, as a government, not by 31 January");
   }
+
+  @org.junit.jupiter.api.Test
+  void aTitleLaidOutAsAOneColumnRowIsTheTitleNotATable() {
+    // 161-tianjin-baoshuiqu-2022: 「…工作报告 |」 then the title again; its only digits are the year
+    String text = "天津港保税区2022年度政府信息公开工作报告 |\n天津港保税区2022年度政府信息公开工作报告\n"
+        + "根据《条例》,本年度报告由六部分组成。\n一、总体情况\n本年度保税区认真贯彻落实《条例》。\n";
+    org.docmerge.model.ReportData r = Extracts.extract(text, "r.txt", SPEC2021).get();
+    assertEquals("天津港保税区", r.field("agency"));
+    assertEquals("2022", r.field("year"));
+    // a one-column table of numbers under a label stays a table: 「行政许可 |」「373 |」
+    String table = "二、主动公开政府信息情况\n第二十条第(五)项 |\n信息内容 |\n本年处理决定数量 |\n行政许可 |\n373 |\n";
+    assertEquals("373", Extracts.values(Extracts.extract(table, "t.txt", SPEC2021).get()).get("t2.license.decisions"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theOverviewsFirstSentenceNamesTheAgencyPastAContactBlock() {
+    // 171-xiamen-szfbgt-2025: the intro, 「联系方式:」 and three contact lines, then 一、总体情况
+    String text = "本报告根据《条例》编制。报告中所列数据统计时限自2025年1月1日至2025年12月31日。\n"
+        + "若有疑问或意见建议,请与厦门市人民政府办公厅文电处联系。\n联系方式:\n地址:厦门市思明区湖滨北路61号\n"
+        + "电话:0592-2891585\n邮编:361018\n一、总体情况\n2025年,厦门市人民政府办公厅坚持以习近平新时代中国特色社会主义思想为指导。\n"
+        + "(一)主动公开方面\n2025年,市政府网站坚持公开。\n";
+    assertEquals("厦门市人民政府办公厅", Extracts.extract(text, "r.txt", SPEC2021).get().field("agency"));
+    // only the first paragraph opening with its year: 「2025年,我区坚持…」 there names no one, a later one is not taken
+    String ours = text.replace("2025年,厦门市人民政府办公厅坚持", "2025年,我区坚持")
+        .replace("2025年,市政府网站坚持", "2025年,厦门市同安区人民政府坚持");
+    assertEquals("", Extracts.extract(ours, "r.txt", SPEC2021).get().field("agency"));
+  }
 }
