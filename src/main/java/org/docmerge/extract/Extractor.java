@@ -264,7 +264,9 @@ public final class Extractor {
     // when they all name the same one.
     if (year.isEmpty()) {
       Set<String> opening = new LinkedHashSet<>();
-      for (int k = i; k < Math.min(ps.size(), i + 4); k++) {
+      // the overview's first paragraphs, past its sub-headings and numbered items (「(二)政府信息依申请公开情况」
+      // 「2020年度我街办未接到…申请」 as the sixth paragraph)
+      for (int k = i; k < Math.min(ps.size(), i + 8); k++) {
         Matcher m = OPENING_YEAR.matcher(tight(Normalizer.normalize(ps.get(k), Normalizer.Form.NFKC)));
         while (m.find()) {
           opening.add(m.group(1));

@@ -133,6 +133,10 @@ class PublishedShapesTest {
     String two = "一、总体情况\n(一)主动公开情况。2024年,我局共主动公开政府信息376条。\n"
         + "(二)依申请公开情况。2023年,我局共收到政府信息公开申请5件。\n";
     assertEquals("", Extracts.extract(two, "r.txt", SPEC2021).get().field("year"));
+    // 189-yuyang-tuofenglu-street-2020: a title without a year; the first dated sentence is the sixth paragraph
+    String late = "驼峰路街道办事处政府信息公开工作年度报告\n一、总体情况\n(一)主动公开政府信息情况\n1、对领导干部职责进行公开公示。\n"
+        + "2、在各社区公告栏进行了公开公示和宣传。\n(二)政府信息依申请公开情况\n2020年度我街办未接到提出公开政府信息的申请。\n";
+    assertEquals("2020", Extracts.extract(late, "r.txt", SPEC2021).get().field("year"));
   }
 
   @ParameterizedTest
