@@ -46,12 +46,16 @@ public final class Extractor {
   private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#\\[\\]@!$&'*+,;=%-]+");
   private static final Pattern DATE =
       Pattern.compile("^(\\d{4})(?:年|-|/|\\.)(\\d{1,2})(?:月|-|/|\\.)(\\d{1,2})日?$");
+  /**
+   * A page's date line. Not a 「更新时间」/「修改日期」: when a page (or a mirror copying it, 「来源:中国电子政务网
+   * 更新时间:2020-05-25」) was last changed says nothing of when the report was published.
+   */
   private static final Pattern PAGE_DATE = Pattern.compile(
-      "(?:发布|发文|公开|成文|更新)?(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
+      "(?:发布|发文|公开|成文)?(?<!更新|修改)(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
   /** A sentence opening with its year: 「2024年，我局…」, also 「2019年度街道受理…」 (年度 and the subject, no comma). */
   private static final Pattern OPENING_YEAR =
       Pattern.compile("(?:^|[。；;])\\s*(\\d{4})(?:年度?[,，]|年度(?=\\p{IsHan}))");
-  private static final Pattern BYLINE_DATE = Pattern.compile("(?:日期|时间|時間)\\s*[:：]\\s*\\d{4}\\s*[-/.年]");
+  private static final Pattern BYLINE_DATE = Pattern.compile("(?<!更新|修改)(?:日期|时间|時間)\\s*[:：]\\s*\\d{4}\\s*[-/.年]");
   private static final Pattern INTRO_REPORT = Pattern.compile(
       "([^，。；：、,;:()“”《》\\s]{2,40}?)(\\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况(?:的)?(?:报告)?|(?:的)?报告)");
   /**
@@ -60,6 +64,13 @@ public final class Extractor {
    */
   private static final Pattern INTRO_YEAR_FIRST = Pattern.compile(
       "(?:^|公布|公开|发布)(\\d{4})年度?([^，。；：、,;:()“”《》\\s]{2,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告");
+  /**
+   * A paragraph opening with the year and the agency as its subject: 「2020年,上海市人民政府办公厅坚持…」,
+   * 「2020年度,北京市东城区以…」, 「2022年,郑州高新技术产业开发区管委会城市管理局深入贯彻…」 — the name ends right before
+   * one of the verbs such sentences go on with, and must end as an agency's does (or be a region's).
+   */
+  private static final Pattern OPENING_AGENCY = Pattern.compile("^\\s*\\d{4}年度?[,，]\\s*([^，。；：、,;:()（）“”《》\\s]{2,30}?)"
+      + "(?:坚持|深入|严格|认真|始终|全面|紧紧|紧密|按照|围绕|继续|持续|贯彻|立足|积极|扎实|高度|不断|进一步|以习近平|以)");
   private static final Pattern INTRO_BY = Pattern.compile("由([^，。；：、,;:()“”《》\\s]{2,30}?)(?:结合|根据|按照|依据|依照|综合|编制|负责)");
   private static final Pattern PERIOD =
       Pattern.compile("(?:统计期限|统计时限|统计时间|时间范围|统计区间|数据的?期限|数据的?时限)[^。]{0,12}?(\\d{4})年1月1日");
@@ -253,7 +264,9 @@ public final class Extractor {
     // when they all name the same one.
     if (year.isEmpty()) {
       Set<String> opening = new LinkedHashSet<>();
-      for (int k = i; k < Math.min(ps.size(), i + 4); k++) {
+      // the overview's first paragraphs, past its sub-headings and numbered items (「(二)政府信息依申请公开情况」
+      // 「2020年度我街办未接到…申请」 as the sixth paragraph)
+      for (int k = i; k < Math.min(ps.size(), i + 8); k++) {
         Matcher m = OPENING_YEAR.matcher(tight(Normalizer.normalize(ps.get(k), Normalizer.Form.NFKC)));
         while (m.find()) {
           opening.add(m.group(1));
@@ -263,6 +276,20 @@ public final class Extractor {
         year = opening.iterator().next();
         factAt = introAt;
       }
+    }
+    // Else the first paragraph that opens with the year, when its subject is an agency (past an intro and a contact
+    // block: 「2025年,厦门市人民政府办公厅坚持…」 after 「地址:…」「电话:…」「邮编:…」); only that paragraph.
+    for (int k = i; agency.isEmpty() && k < Math.min(ps.size(), i + 12); k++) {
+      String p = tight(Normalizer.normalize(Labels.simplify(ps.get(k)), Normalizer.Form.NFKC));
+      Matcher opening = OPENING_AGENCY.matcher(p);
+      if (!p.matches("\\s*\\d{4}年度?[,，][\\s\\S]*")) {
+        continue;
+      }
+      if (opening.find() && !agencyOf(opening.group(1)).isEmpty()) {
+        agency = agencyOf(opening.group(1));
+        factAt = introAt;
+      }
+      break;
     }
     if (title.isEmpty() && year.isEmpty()) {
       d.warning("EXTRACT.NO_TITLE", titleAt, "没有读到报告标题（如「2021年政府信息公开工作年度报告」），年度和机关名称"
@@ -380,7 +407,9 @@ public final class Extractor {
     if (spec.field("unitType").isPresent() && !agency.isEmpty()) {
       // a town or township named without 「人民政府」 (「北坡镇」) is its government too
       String named = Labels.simplify(agency);
-      String type = named.endsWith("人民政府") || named.matches(".{1,12}[镇乡]") ? "本级政府" : "部门";
+      // and so is a region named for its government (「北京市」「上海市黄浦区」)
+      String type = named.endsWith("人民政府") || named.matches(".{1,12}[镇乡]") || REGION.matcher(named).matches()
+          ? "本级政府" : "部门";
       out.field("unitType", type, titleAt);
       d.info("EXTRACT.GUESSED", titleAt, "报告中没有写明单位类型，按机关名称「" + agency + "」推定为「" + type
           + "」（决定发布期限）。如不对，请在工作簿「封面」中改正");
@@ -463,8 +492,10 @@ public final class Extractor {
    * (not 「全县」「本市」「我区」, nor a name with a subject's words: it names a place only).
    */
   private static final Pattern REGION = Pattern.compile(
-      "(?![全本我各该])(?!.*(?:专区|园区|社区|辖区|景区|城区|片区|校区|街区|小区|城市|都市|超市|集市)$)"
-          + "[\\p{IsHan}]{1,12}(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|区)");
+      "(?![全本我各该])(?:(?!.*(?:专区|园区|社区|辖区|景区|城区|片区|校区|街区|小区|城市|都市|超市|集市)$)"
+          + "[\\p{IsHan}]{1,12}(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|区)"
+          // a district under its city's name is a region whatever its own name ends with (「北京市东城区」)
+          + "|[\\p{IsHan}]{1,8}(?:省|市|自治州)[\\p{IsHan}]{1,6}?(?<!市)(?:区|县))");
 
   private static String date(String y, String m, String d) {
     try {

@@ -139,6 +139,7 @@ final class PlainTable {
           found.put(line.id(), values(region, i, n, leaves(block), blanksVisible));
           labelAt.put(line.id(), i);
         }
+        unnamedRow(file, st, block, region, found, labelAt, blanksVisible, d);
       } else {
         Set<String> header = new LinkedHashSet<>();
         block.columns().forEach(c -> c.label().forEach(l -> header.add(Labels.norm(l))));
@@ -238,6 +239,90 @@ final class PlainTable {
       }
     }
     return complete > 0 ? cut : null;
+  }
+
+  /**
+   * A row whose label was lost (a page that printed the 规章 row's label as a blank paragraph): the one row of the
+   * block the page does not name takes the values standing exactly in its slot — after the block's header (when
+   * it is the first row) or after the previous row's full values, up to the next named row's label (or, for the
+   * last row, the end of the run of values) — when that slot holds nothing but its values: exactly as many as the
+   * block has columns, after one blank cell (the blank label, as the row's first cell) where blank cells are
+   * printed, or without it (a reader that drops an empty first cell, a blank paragraph). The rows of a block
+   * come in the format's fixed order, so nothing else can stand there. Refused (the row stays unread) when more
+   * than one row of the block is unnamed, no other row is named, the previous row is not complete, or the slot
+   * holds a label or a different number of values. A note says the row was placed by its position.
+   */
+  private static void unnamedRow(String file, Table st, Block block, List<Tok> region, Map<String, List<Tok>> found,
+      Map<String, Integer> labelAt, boolean blanksVisible, Diagnostics d) {
+    List<Line> rows = block.rows();
+    int n = block.columns().size();
+    List<Integer> unnamed = new ArrayList<>();
+    for (int k = 0; k < rows.size(); k++) {
+      if (!found.containsKey(rows.get(k).id())) {
+        unnamed.add(k);
+      }
+    }
+    if (unnamed.size() != 1 || rows.size() < 2 || rows.stream().anyMatch(r -> r.label().isEmpty())) {
+      return;
+    }
+    int m = unnamed.get(0);
+    int from; // the slot's first cell
+    if (m == 0) {
+      Set<String> header = new LinkedHashSet<>();
+      block.columns().forEach(c -> c.label().forEach(l -> header.add(Labels.norm(l))));
+      int next = labelAt.getOrDefault(rows.get(1).id(), -1);
+      int last = -1;
+      for (int i = 0; i < next; i++) {
+        if (!region.get(i).value() && Labels.find(region.get(i).text(), header).isPresent()) {
+          last = i;
+        }
+      }
+      if (last < 0) {
+        return;
+      }
+      from = last + 1;
+    } else {
+      List<Tok> prev = found.get(rows.get(m - 1).id());
+      if (prev == null || prev.size() != n) {
+        return;
+      }
+      from = region.indexOf(prev.get(n - 1)) + 1;
+    }
+    int to; // one past the slot's last cell
+    if (m + 1 < rows.size()) {
+      Integer next = labelAt.get(rows.get(m + 1).id());
+      if (next == null || next < from) {
+        return;
+      }
+      to = next;
+    } else {
+      to = from;
+      while (to < region.size() && region.get(to).value()) {
+        to++;
+      }
+    }
+    List<Tok> slot = region.subList(from, to);
+    if (slot.stream().anyMatch(t -> !t.value())) {
+      return;
+    }
+    List<Tok> values;
+    if (blanksVisible && slot.size() == n + 1 && CellText.strip(slot.get(0).text()).isEmpty()
+        && slot.get(0).cell() == 1) {
+      values = slot.subList(1, slot.size());
+    } else if (slot.size() == n && (!blanksVisible || !CellText.strip(slot.get(0).text()).isEmpty())) {
+      // where blanks are printed, a first blank of n could be the blank label with a cell left out: refused
+      values = slot;
+    } else {
+      return;
+    }
+    Line row = rows.get(m);
+    found.put(row.id(), new ArrayList<>(values));
+    Tok first = values.get(0);
+    d.info("EXTRACT.GUESSED", Location.detail(file, st.sheet() + " 第" + first.row() + "行 第" + first.cell() + "格"),
+        st.sheet() + "中有一行的行标题是空白的（页面上没有印出「" + row.leaf() + "」），它的 " + n + " 个数正好在「"
+            + row.leaf() + "」这一行的位置（" + (m == 0 ? "表头之后" : "「" + rows.get(m - 1).leaf() + "」之后")
+            + (m + 1 < rows.size() ? "、「" + rows.get(m + 1).leaf() + "」之前" : "") + "），按位置读作「" + row.leaf()
+            + "」。请核对原报告");
   }
 
   private static int rowSize(List<Tok> region, int row) {

@@ -182,7 +182,7 @@ public final class TextReport {
    * inside it is not lost.
    */
   private static void close(List<PublishedReport.Block> blocks, Open table) {
-    if (statistics(table.rows)) {
+    if (statistics(table.rows) && !titleBlock(table.rows)) {
       // Cells one per paragraph, nothing marking a cell: a blank cell leaves no trace there either.
       boolean blanks = table.blanksVisible && !(table.bareValues > 0 && table.closers == 0);
       blocks.add(new PublishedReport.Table(table.rows, false, blanks));
@@ -278,6 +278,20 @@ public final class TextReport {
       "[^\\d\\s，。；：、,;:|｜]{2,36}(人民政府|政府|办公厅|办公室|委员会|管委会|街道办事处|街道|局|厅|镇|乡)");
 
   /** A report's title line (「2020年政府信息公开工作年度报告」), which is never part of a table. */
+  /**
+   * A page's title laid out as a one-column row (「天津港保税区2022年度政府信息公开工作报告 |」, then the title again):
+   * one cell a row, no cell a number, and a cell naming the report with its year. A statistics table has numbers in
+   * cells of their own; this one's only digits are the title's year, so its lines stay paragraphs (the title).
+   */
+  static boolean titleBlock(List<List<PublishedReport.Cell>> rows) {
+    boolean oneColumn = rows.stream().allMatch(r -> r.stream().filter(c -> !c.text().isBlank()).count() <= 1);
+    boolean numbers = rows.stream().flatMap(List::stream).anyMatch(c -> number(c.text().strip()));
+    boolean named = rows.stream().flatMap(List::stream).map(c -> org.docmerge.spec.Labels.simplify(c.text().strip()))
+        .anyMatch(n -> n.length() <= 80 && !n.contains("。") && n.matches(".*\\d{4}\\s*年.*")
+            && (n.contains("年度报告") || n.contains("年报") || n.contains("政府信息公开") && n.contains("报告")));
+    return oneColumn && !numbers && named;
+  }
+
   static boolean title(String s) {
     String n = org.docmerge.spec.Labels.simplify(s);
     return n.length() <= 80 && (n.contains("年度报告") || n.contains("年报")) && n.matches(".*\\d{4}\\s*年.*");

@@ -102,4 +102,30 @@ class IncompleteTableTest {
     assertNull(w.get("t2.coercion.change"));
     assertEquals("9", w.get("t2.penalty.decisions"));
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void aRowWithoutItsLabelIsNotPlacedWhereTheSlotDoesNotFitExactly(boolean paragraphs) {
+    String[] named = {"规范性文件", "1", "2", "3"};
+    List<String[][]> refused = List.of(
+        // both rows of the block unnamed: which values are whose cannot be told
+        new String[][] {{"  ", "5", "6", "7"}, {"  ", "1", "2", "3"}},
+        // two values where three belong: a blank cell left out, or a value lost
+        new String[][] {{"  ", "5", "6"}, named},
+        // four values: a stray cell
+        new String[][] {{"  ", "5", "6", "7", "8"}, named},
+        // a label the format does not have stands in the slot: its own row, not 规章
+        new String[][] {{"其他主动公开文件", "5", "6", "7"}, named});
+    for (String[][] rows : refused) {
+      String text = PublishedShapesTest.block1(paragraphs, rows[0], rows[1]);
+      Result<ReportData> r = Extracts.extract(text, "r.txt", PublishedShapesTest.SPEC2019);
+      Map<String, String> v = Extracts.values(r.get());
+      String what = String.join(" ", rows[0]) + " / " + String.join(" ", rows[1]);
+      assertNull(v.get("t2.rules.made"), what + ": " + v);
+      assertNull(v.get("t2.rules.total_public"), what + ": " + v);
+      assertTrue(r.diagnostics().stream().noneMatch(x -> x.code().equals("EXTRACT.GUESSED")
+          && x.message().contains("行标题是空白的")), what);
+      assertTrue(incomplete(r).message().contains("规章"), what + ": " + r.diagnostics());
+    }
+  }
 }

@@ -133,6 +133,10 @@ class PublishedShapesTest {
     String two = "一、总体情况\n(一)主动公开情况。2024年,我局共主动公开政府信息376条。\n"
         + "(二)依申请公开情况。2023年,我局共收到政府信息公开申请5件。\n";
     assertEquals("", Extracts.extract(two, "r.txt", SPEC2021).get().field("year"));
+    // 189-yuyang-tuofenglu-street-2020: a title without a year; the first dated sentence is the sixth paragraph
+    String late = "驼峰路街道办事处政府信息公开工作年度报告\n一、总体情况\n(一)主动公开政府信息情况\n1、对领导干部职责进行公开公示。\n"
+        + "2、在各社区公告栏进行了公开公示和宣传。\n(二)政府信息依申请公开情况\n2020年度我街办未接到提出公开政府信息的申请。\n";
+    assertEquals("2020", Extracts.extract(late, "r.txt", SPEC2021).get().field("year"));
   }
 
   @ParameterizedTest
@@ -336,5 +340,94 @@ class PublishedShapesTest {
     String wrapped = table2("第二十条第(%s)项", "1767.06", paragraphs).replace("其他对外管理服务事项",
         paragraphs ? "其他对外管理服务\n\n事项" : "其他对外管理服务 | 事项");
     assertEquals("6", read(wrapped).get("t2.other_services.decisions"));
+  }
+
+  /** Block (一) with its rows' labels and values replaced: {@code first}/{@code second} are whole rows. */
+  static String block1(boolean paragraphs, String[] first, String[] second) {
+    String text = table2("第二十条第(%s)项", "1767.06", paragraphs);
+    String sep = paragraphs ? "\n\n" : " | ";
+    String end = paragraphs ? "\n\n" : " |\n";
+    return text.replace("规章" + sep + "0" + sep + "0" + sep + "0" + end + "规范性文件" + sep + "1" + sep + "2" + sep + "3"
+        + end, String.join(sep, first) + end + String.join(sep, second) + end);
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aRowWhoseLabelWasLostIsTheOneRowOfItsBlankSlotWithANote(boolean paragraphs) {
+    // 「  」 where 规章 should be (a town's page, 2025), then its three values, then 「规范性文件」 and its own
+    String text = block1(paragraphs, new String[] {"  ", "5", "6", "7"}, new String[] {"规范性文件", "1", "2", "3"});
+    org.docmerge.diag.Result<org.docmerge.model.ReportData> r = Extracts.extract(text, "r.txt", SPEC2019);
+    Map<String, String> v = Extracts.values(r.get());
+    assertEquals(java.util.Arrays.asList("5", "6", "7"), java.util.Arrays.asList(v.get("t2.rules.made"),
+        v.get("t2.rules.published"), v.get("t2.rules.total_public")), () -> v + "\n" + r.diagnostics());
+    assertEquals("3", v.get("t2.normative.total_public"));
+    org.docmerge.diag.Diagnostic note = r.diagnostics().stream().filter(x -> x.code().equals("EXTRACT.GUESSED")
+        && x.message().contains("行标题是空白的")).findFirst().orElseThrow(() -> new AssertionError(r.diagnostics().toString()));
+    assertEquals(org.docmerge.diag.Severity.INFO, note.severity());
+    assertTrue(note.message().contains("行标题是空白的") && note.message().contains("按位置读作「规章」"), note.message());
+    assertTrue(r.diagnostics().stream().noneMatch(x -> x.code().equals("EXTRACT.TABLE_INCOMPLETE")),
+        r.diagnostics()::toString);
+    // the last row of the block lost its label: its values are the run after 规章's
+    Map<String, String> w = read(block1(paragraphs, new String[] {"规章", "0", "0", "0"},
+        new String[] {"  ", "1", "2", "3"}));
+    assertEquals(java.util.Arrays.asList("1", "2", "3"), java.util.Arrays.asList(w.get("t2.normative.made"),
+        w.get("t2.normative.published"), w.get("t2.normative.total_public")), w::toString);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    // 149/153-shanghai-szfbgt, 155-beijing-dongcheng, 144-zhengzhou-gaoxin: no title, the agency the subject of the
+    // overview's first sentence
+    "2020年,上海市人民政府办公厅坚持以习近平新时代中国特色社会主义思想为指导。|上海市人民政府办公厅|部门",
+    "2020年度,北京市东城区以习近平新时代中国特色社会主义思想为指导。|北京市东城区|本级政府",
+    "2022年,郑州高新技术产业开发区管委会城市管理局深入贯彻落实《条例》。|郑州高新技术产业开发区管委会城市管理局|部门",
+    // 「我局」「全县各部门」 name no one
+    "2023年,我局严格落实《条例》要求。||",
+    "2023年,全县各部门积极推进政务公开。||",
+    "2023年,全市共主动公开政府信息2874条,持续推进公开。||"})
+  void anAgencyOpeningTheOverviewIsTheAgency(String sentence, String agency, String type) {
+    String text = "依据《中华人民共和国政府信息公开条例》第五十条之规定,制作本报告。\n一、总体情况\n" + sentence + "\n";
+    org.docmerge.model.ReportData r = Extracts.extract(text, "r.txt", SPEC2021).get();
+    assertEquals(agency == null ? "" : agency, r.field("agency"));
+    assertEquals(type == null ? "" : type, r.field("unitType"), "a region named for its government is a government");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPagesUpdateTimeIsNotThePublicationDate() {
+    // 152-beijing-2019: a news site's copy, 「更新时间」 its own; 154: the government's own page, 「日期」
+    String mirror = "2019年北京市政府信息公开工作年度报告\n来源:中国电子政务网 更新时间:2020-05-25\n一、总体情况\n";
+    assertEquals("", Extracts.extract(mirror, "r.txt", SPEC2021).get().field("published"));
+    String own = "2020年北京市政府信息公开工作年度报告\n日期:2021-03-30 10:00    来源:北京市政务服务管理局\n一、总体情况\n";
+    org.docmerge.model.ReportData r = Extracts.extract(own, "r.txt", SPEC2021).get();
+    assertEquals("2021-03-30", r.field("published"));
+    assertEquals("北京市", r.field("agency"));
+    assertEquals("本级政府", r.field("unitType"), "北京市 publishes by 31 March, as a government, not by 31 January");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aTitleLaidOutAsAOneColumnRowIsTheTitleNotATable() {
+    // 161-tianjin-baoshuiqu-2022: 「…工作报告 |」 then the title again; its only digits are the year
+    String text = "天津港保税区2022年度政府信息公开工作报告 |\n天津港保税区2022年度政府信息公开工作报告\n"
+        + "根据《条例》,本年度报告由六部分组成。\n一、总体情况\n本年度保税区认真贯彻落实《条例》。\n";
+    org.docmerge.model.ReportData r = Extracts.extract(text, "r.txt", SPEC2021).get();
+    assertEquals("天津港保税区", r.field("agency"));
+    assertEquals("2022", r.field("year"));
+    // a one-column table of numbers under a label stays a table: 「行政许可 |」「373 |」
+    String table = "二、主动公开政府信息情况\n第二十条第(五)项 |\n信息内容 |\n本年处理决定数量 |\n行政许可 |\n373 |\n";
+    assertEquals("373", Extracts.values(Extracts.extract(table, "t.txt", SPEC2021).get()).get("t2.license.decisions"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theOverviewsFirstSentenceNamesTheAgencyPastAContactBlock() {
+    // 171-xiamen-szfbgt-2025: the intro, 「联系方式:」 and three contact lines, then 一、总体情况
+    String text = "本报告根据《条例》编制。报告中所列数据统计时限自2025年1月1日至2025年12月31日。\n"
+        + "若有疑问或意见建议,请与厦门市人民政府办公厅文电处联系。\n联系方式:\n地址:厦门市思明区湖滨北路61号\n"
+        + "电话:0592-2891585\n邮编:361018\n一、总体情况\n2025年,厦门市人民政府办公厅坚持以习近平新时代中国特色社会主义思想为指导。\n"
+        + "(一)主动公开方面\n2025年,市政府网站坚持公开。\n";
+    assertEquals("厦门市人民政府办公厅", Extracts.extract(text, "r.txt", SPEC2021).get().field("agency"));
+    // only the first paragraph opening with its year: 「2025年,我区坚持…」 there names no one, a later one is not taken
+    String ours = text.replace("2025年,厦门市人民政府办公厅坚持", "2025年,我区坚持")
+        .replace("2025年,市政府网站坚持", "2025年,厦门市同安区人民政府坚持");
+    assertEquals("", Extracts.extract(ours, "r.txt", SPEC2021).get().field("agency"));
   }
 }
