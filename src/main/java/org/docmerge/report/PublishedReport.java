@@ -40,6 +40,24 @@ public record PublishedReport(String source, String format, List<Block> blocks) 
     }
   }
 
+  /**
+   * Adds a Word table read from a .docx or a .doc to {@code out}: as a table, or, when it is a one-cell frame around
+   * other tables (a layout device), as its text's lines followed by those tables; {@code inner} (the tables found
+   * inside its cells) follow either way.
+   */
+  public static void addWordTable(List<List<Cell>> cells, List<Block> inner, List<Block> out) {
+    if (cells.size() == 1 && cells.get(0).size() == 1 && !inner.isEmpty()) {
+      for (String line : cells.get(0).get(0).text().split("\n")) {
+        if (!line.isBlank()) {
+          out.add(new Paragraph(line.strip()));
+        }
+      }
+    } else if (!cells.isEmpty()) {
+      out.add(new Table(cells, true));
+    }
+    out.addAll(inner);
+  }
+
   /** A table cell: its text (line breaks as {@code \n}) and spans, each at least 1. */
   public record Cell(String text, int colspan, int rowspan) {
     public Cell {

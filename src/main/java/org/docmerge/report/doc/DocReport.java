@@ -273,16 +273,7 @@ public final class DocReport {
       for (List<MutableCell> r : grid) {
         cells.add(r.stream().map(c -> new PublishedReport.Cell(c.text, c.colspan, c.rowspan)).toList());
       }
-      if (cells.size() == 1 && cells.get(0).size() == 1 && !inner.isEmpty()) {
-        for (String line : cells.get(0).get(0).text().split("\n")) {
-          if (!line.isBlank()) {
-            out.add(new PublishedReport.Paragraph(line.strip()));
-          }
-        }
-      } else if (!cells.isEmpty()) {
-        out.add(new PublishedReport.Table(cells, true));
-      }
-      out.addAll(inner);
+      PublishedReport.addWordTable(cells, inner, out);
     }
 
     static int column(List<Integer> edges, int x) {

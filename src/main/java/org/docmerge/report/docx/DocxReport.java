@@ -497,27 +497,15 @@ public final class DocxReport {
       }
     }
 
-    /** The rows of a table, looking through content controls and custom XML around them. */
-    void rows(Element parent, List<Element> out, int depth) {
+    /** The {@code w:tr} (or {@code w:tc}) children of a table (or row), looking through content controls and custom XML. */
+    void children(Element parent, String tag, List<Element> out, int depth) {
       for (Element e : kids(parent)) {
-        if (is(e, "tr")) {
+        if (is(e, tag)) {
           out.add(e);
         } else if (depth < MAX_DEPTH && is(e, "sdt") && kid(e, "sdtContent") != null) {
-          rows(kid(e, "sdtContent"), out, depth + 1);
+          children(kid(e, "sdtContent"), tag, out, depth + 1);
         } else if (depth < MAX_DEPTH && is(e, "customXml")) {
-          rows(e, out, depth + 1);
-        }
-      }
-    }
-
-    void cells(Element parent, List<Element> out, int depth) {
-      for (Element e : kids(parent)) {
-        if (is(e, "tc")) {
-          out.add(e);
-        } else if (depth < MAX_DEPTH && is(e, "sdt") && kid(e, "sdtContent") != null) {
-          cells(kid(e, "sdtContent"), out, depth + 1);
-        } else if (depth < MAX_DEPTH && is(e, "customXml")) {
-          cells(e, out, depth + 1);
+          children(e, tag, out, depth + 1);
         }
       }
     }
@@ -527,7 +515,7 @@ public final class DocxReport {
         return;
       }
       List<Element> trs = new ArrayList<>();
-      rows(tbl, trs, 0);
+      children(tbl, "tr", trs, 0);
       List<List<MutableCell>> rows = new ArrayList<>();
       List<PublishedReport.Block> inner = new ArrayList<>();
       Map<Integer, MutableCell> openMerges = new HashMap<>();
@@ -545,7 +533,7 @@ public final class DocxReport {
           col += lead.colspan;
         }
         List<Element> tcs = new ArrayList<>();
-        cells(tr, tcs, 0);
+        children(tr, "tc", tcs, 0);
         MutableCell hOpen = null;
         boolean hSkip = false;
         for (Element tc : tcs) {
@@ -590,18 +578,7 @@ public final class DocxReport {
       for (List<MutableCell> r : rows) {
         cells.add(r.stream().map(c -> new PublishedReport.Cell(c.text.toString(), c.colspan, c.rowspan)).toList());
       }
-      boolean frame = cells.size() == 1 && cells.get(0).size() == 1 && !inner.isEmpty();
-      if (frame) {
-        // a one-cell table around the content: its text and tables as they stand
-        for (String line : cells.get(0).get(0).text().split("\n")) {
-          if (!line.isBlank()) {
-            out.add(new PublishedReport.Paragraph(line.strip()));
-          }
-        }
-      } else if (!cells.isEmpty()) {
-        out.add(new PublishedReport.Table(cells, true));
-      }
-      out.addAll(inner);
+      PublishedReport.addWordTable(cells, inner, out); // a one-cell frame around tables: its text and tables
     }
 
     /** A cell's lines: its paragraphs' text; tables inside it (and text boxes) go to {@code inner}. */
