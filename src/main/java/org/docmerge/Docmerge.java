@@ -70,6 +70,20 @@ public final class Docmerge {
     public boolean hasErrors() {
       return Diagnostics.anyErrors(diagnostics);
     }
+
+    /**
+     * Whether what was read holds not one number of the kind's tables (a published report whose tables are
+     * pictures, or cut off before them): then finding no error says nothing about the tables, and the verdict
+     * must not read 「检查通过」.
+     */
+    public boolean noNumbersRead(org.docmerge.spec.ReportSpec spec) {
+      return numbersRead(spec, data) == 0 && !spec.cells().isEmpty();
+    }
+  }
+
+  /** How many of the kind's table numbers {@code data} holds (0 when nothing was read). */
+  public static long numbersRead(org.docmerge.spec.ReportSpec spec, Optional<ReportData> data) {
+    return data.map(d -> spec.cells().keySet().stream().filter(d.values()::containsKey).count()).orElse(0L);
   }
 
   /**

@@ -57,7 +57,9 @@ final class CheckCommand implements Command {
     } else {
       c.print(shown);
       c.summary(checked.diagnostics(), shown.size());
-      if (!checked.hasErrors()) {
+      if (!checked.hasErrors() && checked.noNumbersRead(engine.kind().spec())) {
+        c.out.println("没有发现错误，但表格中的数字一个也没有读到，表格没有检查（原因见上面的警告）：" + input);
+      } else if (!checked.hasErrors()) {
         c.out.println("检查通过" + (Console.warnings(checked.diagnostics()) > 0 ? "（有警告，请逐条核对）" : "") + "：" + input);
       }
     }

@@ -53,6 +53,10 @@ final class Views {
   static Map<String, Object> check(String file, ReportSpec spec, Optional<ReportData> data, List<Diagnostic> all) {
     Map<String, Object> root = CheckJson.check(file, spec.kind(), all, all);
     root.put("kindName", spec.name());
+    if (data.isPresent()) {
+      root.put("numbers", spec.cells().size()); // the page says so when not one of them was read
+      root.put("numbersRead", org.docmerge.Docmerge.numbersRead(spec, data));
+    }
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> listed = (List<Map<String, Object>>) root.get("diagnostics");
     for (int i = 0; i < all.size(); i++) {

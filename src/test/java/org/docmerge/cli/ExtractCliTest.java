@@ -39,6 +39,23 @@ class ExtractCliTest {
     return p;
   }
 
+  /**
+   * A page whose three tables are pictures: no error can be found in numbers that were not read, and the verdict
+   * says so instead of 「检查通过」 (each table's warning says why).
+   */
+  @Test
+  void aReportWhoseTablesWereNotReadIsNotSaidToPass() throws Exception {
+    Path page = html("tables-as-pictures-2023.html");
+    CliTest.Run r = run("check", page.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertFalse(r.out().contains("检查通过"), r.out());
+    assertTrue(r.out().contains("表格中的数字一个也没有读到，表格没有检查"), r.out());
+    assertTrue(r.out().contains("EXTRACT.TABLE_MISSING"), r.out());
+    // a report whose tables were read keeps its verdict
+    CliTest.Run seed = run("check", seedDocx().toString());
+    assertTrue(seed.out().contains("检查通过"), seed.out());
+  }
+
   @Test
   void extractThenCheckTheExtractedWorkbook() {
     Path docx = seedDocx();

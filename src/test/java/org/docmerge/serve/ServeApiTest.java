@@ -137,6 +137,17 @@ class ServeApiTest {
   }
 
   @Test
+  void aPublishedReportWhoseTablesArePicturesSaysNoNumberWasRead() throws Exception {
+    byte[] page = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/html/tables-as-pictures-2023.html"));
+    JsonNode j = api.post("/api/check", file("年报.html", page)).json();
+    assertEquals(0, j.get("numbersRead").asInt(), j.toString());
+    assertEquals(200, j.get("numbers").asInt(), j.toString());
+    byte[] docx = api.post("/api/merge", file("年报.xlsx", good)).body();
+    JsonNode read = api.post("/api/check", file("2021年报.docx", docx)).json();
+    assertEquals(200, read.get("numbersRead").asInt(), read.toString());
+  }
+
+  @Test
   void lastYearsFileBringsTheCrossYearFindings() throws Exception {
     // the 2021 workbook given as its own previous year: 上年结转 does not match 上年's 结转下年度 (R07)
     JsonNode j = api.post("/api/check", Map.of(), file("年报.xlsx", good), new FilePart("previous", "上年.xlsx", good)).json();

@@ -267,6 +267,17 @@ public class ServePageBrowserTest {
   }
 
   @Test
+  void aPublishedReportWhoseTablesWereNotReadIsNotShownAsPassed() {
+    driver.findElement(By.id("published-file")).sendKeys(
+        java.nio.file.Path.of("src/test/resources/html/tables-as-pictures-2023.html").toAbsolutePath().toString());
+    driver.findElement(By.cssSelector("#published-form button[type=submit]")).click();
+    waitFor(() -> driver.findElement(By.id("published-result")).getText().contains("一个也没有读到"));
+    String shown = driver.findElement(By.id("published-result")).getText();
+    assertFalse(shown.contains("检查通过"), shown);
+    assertTrue(shown.contains("没有读到表三"), shown);
+  }
+
+  @Test
   void aFileAboveTheLimitIsRefusedWithAChineseMessage() throws Exception {
     Path big = downloads.resolve("大文件.xlsx");
     try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {

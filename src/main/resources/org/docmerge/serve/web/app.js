@@ -118,6 +118,9 @@
 
   function summary(j) {
     var text;
+    if (j.ok && j.numbers > 0 && j.numbersRead === 0) {
+      return el('p', { cls: 'summary bad', text: '没有发现错误，但表格中的数字一个也没有读到，表格没有检查。原因见下面的警告。' });
+    }
     if (j.ok && j.warnings === 0) {
       text = '检查通过：没有发现问题。';
     } else if (j.ok) {
