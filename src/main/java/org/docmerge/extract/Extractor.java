@@ -406,7 +406,7 @@ public final class Extractor {
     }
     if (spec.field("unitType").isPresent() && !agency.isEmpty()) {
       // a town or township named without 「人民政府」 (「北坡镇」) is its government too
-      String named = Labels.simplify(agency);
+      String named = Labels.simplify(firstName(agency)); // 「高新区(新市区)」 is typed by 「高新区」
       // and so is a region named for its government (「北京市」「上海市黄浦区」)
       String type = named.endsWith("人民政府") || named.matches(".{1,12}[镇乡]") || REGION.matcher(named).matches()
           ? "本级政府" : "部门";
@@ -484,7 +484,29 @@ public final class Extractor {
     if (REGION.matcher(n).matches()) {
       return n; // a region for its government (「临夏回族自治州永靖县2024年政府信息公开工作年度报告」)
     }
-    return AGENCY_END.matcher(n).find() ? n : "";
+    if (AGENCY_END.matcher(n).find()) {
+      return n;
+    }
+    // One body under two names, its other name in brackets after the first (一个机构两块牌子):
+    // 「…临空先进制造业发展局(临空先进制造业区管委会)」, 「高新区(新市区)」. Both names must be an agency's or a
+    // region's as they stand; a bracket holding anything else (「(本级)」「(2022年)」) is no second name.
+    Matcher two = TWO_NAMES.matcher(n);
+    if (two.matches()) {
+      String first = agencyOf(two.group(1));
+      String second = two.group(2).strip();
+      if (!first.isEmpty() && first.length() >= 2 && agencyOf(second).equals(second) && !second.isEmpty()) {
+        return first + two.group(0).substring(two.group(1).length());
+      }
+    }
+    return "";
+  }
+
+  private static final Pattern TWO_NAMES = Pattern.compile("(.+?)[(（]([^()（）]{2,30})[)）]");
+
+  /** An agency's first name without the other name a body has in brackets after it (「高新区(新市区)」 → 「高新区」). */
+  static String firstName(String agency) {
+    Matcher two = TWO_NAMES.matcher(agency.strip());
+    return two.matches() ? two.group(1) : agency;
   }
 
   /**

@@ -196,6 +196,57 @@ class PublishedShapesTest {
     assertEquals("", agency("现将高新园区2024年政府信息公开工作年度报告公布如下。\n一、总体情况\n园区认真贯彻条例。\n"));
   }
 
+  static String table2Page(String made, String published) {
+    return "<html><body><p>某镇2020年政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p><table border=1>"
+        + "<tr><td colspan=4>第二十条第(一)项</td></tr>"
+        + "<tr><td>信息内容</td><td>" + made + "</td><td>" + published + "</td><td>对外公开总数量</td></tr>"
+        + "<tr><td>规章</td><td>2</td><td>1</td><td>5</td></tr>"
+        + "<tr><td>规范性文件</td><td>4</td><td>3</td><td>9</td></tr></table>"
+        + "<p>三、收到和处理政府信息公开申请情况</p></body></html>";
+  }
+
+  @org.junit.jupiter.api.Test
+  void aWebPagesHeaderLabelsCutShortAreReadInTheFormatsOrder() {
+    // 209-weishan-liangcheng-town-2020 as a web page: 「本年新 | 本年新 | 对外公开总数量」, as plain text reads it
+    Map<String, String> v = Extracts.values(Extracts.extract(
+        table2Page("本年新", "本年新").getBytes(java.nio.charset.StandardCharsets.UTF_8), "r.html", SPEC2019).get());
+    assertEquals("2", v.get("t2.rules.made"));
+    assertEquals("1", v.get("t2.rules.published"));
+    assertEquals("5", v.get("t2.rules.total_public"));
+    assertEquals("4", v.get("t2.normative.made"));
+    assertEquals("3", v.get("t2.normative.published"));
+    // 「本年」 is too short to say which label it was cut from; and with the first column not found, a row's values
+    // cannot be placed from the columns that are (its first value is not 对外公开总数量's): nothing is read, not 2 for 5
+    Map<String, String> w = Extracts.values(Extracts.extract(
+        table2Page("本年", "本年").getBytes(java.nio.charset.StandardCharsets.UTF_8), "r.html", SPEC2019).get());
+    assertEquals(null, w.get("t2.rules.made"));
+    assertEquals(null, w.get("t2.rules.published"));
+    assertEquals(null, w.get("t2.rules.total_public"));
+    assertEquals(null, w.get("t2.normative.total_public"));
+    // the first column found, a later one not (「本年新制作数量 | 新公开 | 对外公开总数量」): the found ones are read
+    Map<String, String> x = Extracts.values(Extracts.extract(
+        table2Page("本年新制作数量", "新公开").getBytes(java.nio.charset.StandardCharsets.UTF_8), "r.html", SPEC2019).get());
+    assertEquals("2", x.get("t2.rules.made"));
+    assertEquals(null, x.get("t2.rules.published"));
+    assertEquals("5", x.get("t2.rules.total_public"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBodyWithTwoNamesIsNamedByBoth() {
+    // 196-dzxq-linkong-2022 and 204-uhdz-gaoxin-xinshi-2022: one body under two names, the other in brackets
+    assertEquals("某新区某某发展局(某某区管委会)",
+        agency("某新区某某发展局(某某区管委会)2022年政府信息公开工作年度报告\n一、总体情况\n我局认真贯彻条例。\n"));
+    org.docmerge.model.ReportData r = Extracts.extract(
+        "2022年某高新区(某新市区)政府信息公开工作年度报告\n一、总体情况\n全区认真贯彻条例。\n", "r.txt", SPEC2021).get();
+    assertEquals("某高新区(某新市区)", r.field("agency"));
+    assertEquals("本级政府", r.field("unitType"), "typed by its first name, a region's");
+    assertEquals("部门", Extracts.extract("某市人民政府办公室(某市外事办公室)2022年政府信息公开工作年度报告\n一、总体情况\n"
+        + "我办认真贯彻条例。\n", "r.txt", SPEC2021).get().field("unitType"));
+    // a bracket that is no second name names no agency: the title says nothing the reader could take as one
+    assertEquals("", agency("某某局(本级)2022年政府信息公开工作年度报告\n一、总体情况\n我局认真贯彻条例。\n"));
+    assertEquals("", agency("某某局(2021年)2022年政府信息公开工作年度报告\n一、总体情况\n我局认真贯彻条例。\n"));
+  }
+
   @org.junit.jupiter.api.Test
   void aDateAsAnItemOfThePagesMetadataList() {
     // 82-liwan-district-2023: 「• 听全文」「• 2024-02-21」「• 来源:荔湾区」 under the title
