@@ -74,9 +74,12 @@ public final class Extractor {
   private static final Pattern INTRO_BY = Pattern.compile("由([^，。；：、,;:()“”《》\\s]{2,30}?)(?:结合|根据|按照|依据|依照|综合|编制|负责)");
   private static final Pattern PERIOD =
       Pattern.compile("(?:统计期限|统计时限|统计时间|时间范围|统计区间|数据的?期限|数据的?时限)[^。]{0,12}?(\\d{4})年1月1日");
+  /** A date as a page stamps it, 2023-01-28 (with a time of day or not), not inside a longer number. */
+  private static final Pattern STAMP =
+      Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?(?![\\d-])");
   private static final Pattern BARE_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
   private static final Pattern AGENCY_END = Pattern.compile(
-      "(局|委员会|委|办公室|办公厅|办|政府|厅|院|中心|所|处|署|会|站|队|馆|部|街道|街道办事处|街|镇|乡|管委会|集团|公司|社|行|监狱|支队|大队|分局)$");
+      "(局|委员会|委|办公室|办公厅|办|政府|厅|院|中心|所|处|署|会|站|队|馆|部|街道|街道办事处|街|镇|乡|苏木|管委会|集团|公司|社|行|监狱|支队|大队|分局)$");
   private static final String NUMERALS = "一二三四五六";
   /** The mark on a draft's first paragraph and on its problem list's heading (written by template.Extra). */
   static final String DRAFT_MARK = "【草稿，不得发布】";
@@ -174,8 +177,14 @@ public final class Extractor {
     // after it that name the report or hold the agency in brackets.
     int i = 0;
     boolean titled = false;
+    // The title is looked for in the first 15 lines, and further by as many short lines as a site's menu put before
+    // the first sentence (「• 网站首页」「• 政府信息公开」…「打印」: twenty of them before a province office's title).
+    int menu = 0;
+    for (int k = 0; k < Math.min(ps.size(), 40) && ps.get(k).strip().length() <= 40 && !ps.get(k).contains("。"); k++) {
+      menu += ps.get(k).strip().length() <= 12 ? 1 : 0;
+    }
     for (int pass = 0; pass < 2 && !titled; pass++) {
-      for (int k = 0; k < Math.min(ps.size(), 15); k++) {
+      for (int k = 0; k < Math.min(ps.size(), 15 + menu); k++) {
         // First a title with its year (a page's breadcrumb 「… > 公开年报」 is not the title), else any.
         if (titleLike(ps.get(k)) && (pass == 1 || YEAR.matcher(ps.get(k)).find())) {
           i = k;
@@ -326,7 +335,17 @@ public final class Extractor {
       // a page's date under its title: 「2021-01-22 08:37」, also as an item of a list of the page's metadata
       // (「• 听全文」「• 2024-02-21」「• 来源:荔湾区」)
       Matcher m = BARE_DATE.matcher(ps.get(k).strip().replaceFirst("^[•·●▪◦・]\\s*", ""));
-      if (m.matches()) {
+      if (!m.matches()) {
+        // a byline of the page's date and its source: 「2021-02-07 18:07     来源:…办公厅」, 「银川市人民政府门户网站
+        // www.yinchuan.gov.cn 2023-01-28」 — one date written as a page stamps it, no sentence, not a change's date
+        String line = Normalizer.normalize(ps.get(k), Normalizer.Form.NFKC).strip();
+        m = STAMP.matcher(line);
+        if (!(line.length() <= 80 && !line.matches(".*[。，,;；].*") && !line.matches(".*(更新|修改).*")
+            && m.find() && !STAMP.matcher(line.substring(m.end())).find() && !titleLike(line))) {
+          continue;
+        }
+      }
+      {
         published = date(m.group(1), m.group(2), m.group(3));
         if (published != null) {
           out.field("published", published, Location.detail(file, "发布日期"));
@@ -405,10 +424,10 @@ public final class Extractor {
       out.field("url", u.group().replaceAll("[.,;)]+$", ""), Location.detail(file, "导语"));
     }
     if (spec.field("unitType").isPresent() && !agency.isEmpty()) {
-      // a town or township named without 「人民政府」 (「北坡镇」) is its government too
+      // a town or township named without 「人民政府」 (「北坡镇」, Inner Mongolia's 「扎格斯台苏木」) is its government too
       String named = Labels.simplify(firstName(agency)); // 「高新区(新市区)」 is typed by 「高新区」
       // and so is a region named for its government (「北京市」「上海市黄浦区」)
-      String type = named.endsWith("人民政府") || named.matches(".{1,12}[镇乡]") || REGION.matcher(named).matches()
+      String type = named.endsWith("人民政府") || named.matches(".{1,12}(?:[镇乡]|苏木)") || REGION.matcher(named).matches()
           ? "本级政府" : "部门";
       out.field("unitType", type, titleAt);
       d.info("EXTRACT.GUESSED", titleAt, "报告中没有写明单位类型，按机关名称「" + agency + "」推定为「" + type

@@ -232,6 +232,44 @@ class PublishedShapesTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aSumuIsATownship() {
+    // 224-zhenglanqi-zagesitai-sumu-2023: Inner Mongolia's 苏木 is a township: its name is the agency, a government
+    org.docmerge.model.ReportData r = Extracts.extract("某旗某某苏木2023年政府信息公开工作年度报告\n一、总体情况\n"
+        + "我苏木认真贯彻条例。\n", "r.txt", SPEC2021).get();
+    assertEquals("某旗某某苏木", r.field("agency"));
+    assertEquals("本级政府", r.field("unitType"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBylineOfTheDateAndItsSource() {
+    // 218-yinchuan-szfb-2022 and 227-guangxi-zzqzfbgt-2020: the page's date in a byline under the title
+    String site = "某市人民政府办公室2022年政府信息公开工作年度报告\n某市人民政府门户网站 www.example.gov.cn 2023-01-28 \n"
+        + "一、总体情况\n我办认真贯彻条例。\n";
+    assertEquals("2023-01-28", Extracts.extract(site, "r.txt", SPEC2021).get().field("published"));
+    String source = "某区政府办公室2020年政府信息公开工作年度报告\n2021-02-07 18:07     来源:某区政府办公室\n打印\n"
+        + "一、总体情况\n我办认真贯彻条例。\n";
+    assertEquals("2021-02-07", Extracts.extract(source, "r.txt", SPEC2021).get().field("published"));
+    // a change's date is not when the page was published, nor is a line with two dates
+    assertEquals("", Extracts.extract(site.replace(" 2023-01-28", " 更新 2023-01-28"), "r.txt", SPEC2021).get()
+        .field("published"));
+    assertEquals("", Extracts.extract(site.replace(" 2023-01-28", " 2023-01-28 2023-02-03"), "r.txt", SPEC2021).get()
+        .field("published"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aTitleBelowALongSiteMenu() {
+    // 227-guangxi-zzqzfbgt-2020: twenty menu lines before the title
+    StringBuilder menu = new StringBuilder("热搜词: 营商环境 学籍 社保\n");
+    for (int k = 0; k < 20; k++) {
+      menu.append("  • 栏目").append(k).append("\n");
+    }
+    org.docmerge.model.ReportData r = Extracts.extract(menu + "某省人民政府办公厅2020年政府信息公开工作年度报告\n"
+        + "一、总体情况\n2020年,某省人民政府办公厅认真贯彻条例。\n", "r.txt", SPEC2021).get();
+    assertEquals("某省人民政府办公厅", r.field("agency"));
+    assertEquals("2020", r.field("year"));
+  }
+
+  @org.junit.jupiter.api.Test
   void aBodyWithTwoNamesIsNamedByBoth() {
     // 196-dzxq-linkong-2022 and 204-uhdz-gaoxin-xinshi-2022: one body under two names, the other in brackets
     assertEquals("某新区某某发展局(某某区管委会)",

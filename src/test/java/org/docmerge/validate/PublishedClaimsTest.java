@@ -192,4 +192,36 @@ class PublishedClaimsTest {
     assertEquals(List.of(), r14("active", mixed));
     assertEquals(1, r14("active", mixed.replace("309条", "319条")).size());
   }
+
+  @Test
+  void lastYearsReportAmongTheItemsPublishedIsNoWrongYear() {
+    // 222-baotou-waiban-2023: 「主动公开了单位基本信息、2022年政府信息公开工作年度报告、2022年度决算…」 (基本 is no 本报告)
+    int y = TestReports.seedWithProse("overview", "").year().orElseThrow();
+    String items = "通过门户网站,主动公开了单位基本信息、" + (y - 1) + "年政府信息公开工作年度报告、" + (y - 1) + "年度决算等应公开事项。";
+    assertEquals(List.of(), new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("overview", items))
+        .stream().filter(x -> x.code().equals("R09")).toList());
+    // this report named by last year's title (本报告) still is
+    String self = "本报告即《某局" + (y - 1) + "年政府信息公开工作年度报告》,现予公开。";
+    assertEquals(1, new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("overview", self))
+        .stream().filter(x -> x.code().equals("R09")).count());
+  }
+
+  @Test
+  void appealsAfterATotalOfRequestsAreNoPartsOfIt() {
+    // 218-yinchuan-szfb-2022: 「受理答复政府信息公开申请28件,其中,行政复议1件、行政诉讼0件」
+    assertEquals(List.of(), r14("request", "依法依规做好答复,受理答复政府信息公开申请28件,其中,行政复议1件、行政诉讼0件。"));
+    // a total of appeals broken down by outcome is summed
+    assertEquals(1, r14("request", "全年发生行政复议3件,其中维持1件、纠正1件。").size());
+  }
+
+  @Test
+  void aListMayEndAtACommaWhereAnotherClauseBegins() {
+    // 226-xilinhaote-aershanbaolige-town-2023: 192+8 = 200, then 「公开财政信息81条」 is another count
+    String town = "全年公开政府信息200条,其中发布工作动态192条、通知(公告)8条,公开财政信息81条。";
+    assertEquals(List.of(), r14("active", town));
+    // a list whose items add up at no comma is still found
+    assertEquals(1, r14("active", town.replace("192条", "190条")).size());
+    // items joined by 、 are one list: no reading ends inside it
+    assertEquals(1, r14("active", "全年公开政府信息200条,其中工作动态150条、通知50条、财政信息81条。").size());
+  }
 }
