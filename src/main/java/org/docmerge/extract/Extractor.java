@@ -77,6 +77,8 @@ public final class Extractor {
   /** A date as a page stamps it, 2023-01-28 (with a time of day or not), not inside a longer number. */
   private static final Pattern STAMP =
       Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?(?![\\d-])");
+  private static final Pattern TITLE_YEAR_ALONE =
+      Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?=\\s*(?:年度)?政府信息公开(?:工作)?(?:年度)?报告)");
   private static final Pattern BARE_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
   private static final Pattern AGENCY_END = Pattern.compile(
       "(局|委员会|委|办公室|办公厅|办|政府|厅|院|中心|所|处|署|会|站|队|馆|部|街道|街道办事处|街|镇|乡|苏木|管委会|集团|公司|社|行|监狱|支队|大队|分局)$");
@@ -456,7 +458,11 @@ public final class Extractor {
     String t = tight(Normalizer.normalize(Labels.simplify(line), Normalizer.Form.NFKC).strip());
     Matcher y = YEAR.matcher(t);
     if (!y.find()) {
-      return null;
+      // the year without its 年, right before the report's name (「2022政府信息公开工作年度报告」)
+      y = TITLE_YEAR_ALONE.matcher(t);
+      if (!y.find()) {
+        return null;
+      }
     }
     String before = t.substring(0, y.start()).strip().replaceAll("^关于", "").replaceAll("关于$", "");
     String agency = agencyOf(before);

@@ -405,6 +405,9 @@ final class ProseRules {
       if (total == null) {
         continue;
       }
+      if (before.substring(Math.max(0, total.start() - 3), total.start()).matches(".*(约|近|超过?|逾|大约)$")) {
+        continue; // 「共发布信息约1543条,其中…」: an approximate total, no sum can be checked against it
+      }
       String unit = total.group(2);
       long stated = ChineseNumbers.parse(total.group(1)).orElse(-1);
       String items = s.substring(at1 + 2).replaceFirst("^[:：]", "");

@@ -232,6 +232,18 @@ class PublishedShapesTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aTitlesYearWithoutItsNian() {
+    // 241-hainan-shengtai-2022: the agency above 「2022政府信息公开工作年度报告」
+    org.docmerge.model.ReportData r = Extracts.extract("某省生态环境厅\n\n2022政府信息公开工作年度报告\n\n一、总体情况\n"
+        + "我厅认真贯彻条例。\n", "r.txt", SPEC2021).get();
+    assertEquals("2022", r.field("year"));
+    assertEquals("某省生态环境厅", r.field("agency"));
+    // four digits that are not right before the report's name are no year (「第2022号…年度报告」 is not dated 2022)
+    assertEquals("", Extracts.extract("某局政府信息公开工作年度报告(编号2022)\n一、总体情况\n我局认真贯彻条例。\n", "r.txt",
+        SPEC2021).get().field("year"));
+  }
+
+  @org.junit.jupiter.api.Test
   void aSumuIsATownship() {
     // 224-zhenglanqi-zagesitai-sumu-2023: Inner Mongolia's 苏木 is a township: its name is the agency, a government
     org.docmerge.model.ReportData r = Extracts.extract("某旗某某苏木2023年政府信息公开工作年度报告\n一、总体情况\n"

@@ -224,4 +224,13 @@ class PublishedClaimsTest {
     // items joined by 、 are one list: no reading ends inside it
     assertEquals(1, r14("active", "全年公开政府信息200条,其中工作动态150条、通知50条、财政信息81条。").size());
   }
+
+  @Test
+  void anApproximateTotalIsNotSummed() {
+    // 239-hainan-yingshang-2023: 「共发布信息约1543条,其中动态信息668条,法定主动公开信息166条」
+    String about = "2023年,门户网站共发布信息约1543条,其中动态信息668条,法定主动公开信息166条。";
+    assertEquals(List.of(), r14("active", about));
+    assertEquals(List.of(), r14("active", about.replace("约1543条", "近1543条")));
+    assertEquals(1, r14("active", about.replace("约1543条", "1543条")).size());
+  }
 }
