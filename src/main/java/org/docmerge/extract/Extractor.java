@@ -51,7 +51,9 @@ public final class Extractor {
    * 更新时间:2020-05-25」) was last changed says nothing of when the report was published.
    */
   private static final Pattern PAGE_DATE = Pattern.compile(
-      "(?:发布|发文|公开|成文)?(?<!更新|修改)(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
+      "(?:发布|发文|公开|成文)?(?<!更新|修改)(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})"
+          // a metadata block's label and value set apart by spaces only: 「发布日期 2021-02-20 09:00」
+          + "|发布(?:日期|时间)\\s+(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d-])");
   /** A sentence opening with its year: 「2024年，我局…」, also 「2019年度街道受理…」 (年度 and the subject, no comma). */
   private static final Pattern OPENING_YEAR =
       Pattern.compile("(?:^|[。；;])\\s*(\\d{4})(?:年度?[,，]|年度(?=\\p{IsHan}))");
@@ -79,7 +81,9 @@ public final class Extractor {
       Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?(?![\\d-])");
   private static final Pattern TITLE_YEAR_ALONE =
       Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?=\\s*(?:年度)?政府信息公开(?:工作)?(?:年度)?报告)");
-  private static final Pattern BARE_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
+  /** A date alone on its line, with its time of day after a space or run into a two-digit day (「2021-03-2918:26」). */
+  private static final Pattern BARE_DATE = Pattern.compile(
+      "^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?|(?<=-\\d\\d)\\d{2}:\\d{2}(?::\\d{2})?)?$");
   private static final Pattern AGENCY_END = Pattern.compile(
       "(局|委员会|委|办公室|办公厅|办|政府|厅|院|中心|所|处|署|会|站|队|馆|部|街道|街道办事处|街|镇|乡|苏木|管委会|集团|公司|社|行|监狱|支队|大队|分局)$");
   private static final String NUMERALS = "一二三四五六";
@@ -318,7 +322,7 @@ public final class Extractor {
     for (int k = 0; k < ps.size() && published == null; k++) {
       Matcher m = PAGE_DATE.matcher(Normalizer.normalize(Labels.simplify(ps.get(k)), Normalizer.Form.NFKC));
       if (m.find()) {
-        published = date(m.group(1), m.group(2), m.group(3));
+        published = m.group(1) != null ? date(m.group(1), m.group(2), m.group(3)) : date(m.group(4), m.group(5), m.group(6));
         if (published != null) {
           out.field("published", published, Location.detail(file, "发布日期"));
         }
@@ -327,7 +331,7 @@ public final class Extractor {
     for (int k = 0; k < dateCells.size() && published == null; k++) {
       Matcher m = PAGE_DATE.matcher(Normalizer.normalize(Labels.simplify(dateCells.get(k)), Normalizer.Form.NFKC));
       if (m.find()) {
-        published = date(m.group(1), m.group(2), m.group(3));
+        published = m.group(1) != null ? date(m.group(1), m.group(2), m.group(3)) : date(m.group(4), m.group(5), m.group(6));
         if (published != null) {
           out.field("published", published, Location.detail(file, "发布日期"));
         }

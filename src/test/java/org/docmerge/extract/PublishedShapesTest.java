@@ -244,6 +244,23 @@ class PublishedShapesTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aDateRunIntoItsTimeOrSetApartBySpaces() {
+    // 247-hebei-province-2020: 「2021-03-2918:26」 under the title
+    String run = "某省2020年政府信息公开工作年度报告\n2021-03-2918:26\n来源:\n一、总体情况\n全省认真贯彻条例。\n";
+    assertEquals("2021-03-29", Extracts.extract(run, "r.txt", SPEC2021).get().field("published"));
+    // a one-digit day run into a time cannot be told from a two-digit one: not read
+    assertEquals("", Extracts.extract(run.replace("2021-03-2918:26", "2021-03-218:26"), "r.txt", SPEC2021).get()
+        .field("published"));
+    // 249-shanyang-county-2020: a metadata block's 「发布日期 2021-02-20 09:00」 without a colon
+    String block = "某县人民政府2020年政府信息公开工作年度报告\n索 引 号 0160/2021-02 发布机构 市政府办\n"
+        + "公开目录 县区政府信息公开年度报告 发布日期 2021-02-20 09:00\n一、总体情况\n全县认真贯彻条例。\n";
+    assertEquals("2021-02-20", Extracts.extract(block, "r.txt", SPEC2021).get().field("published"));
+    // a change's date so written is not read
+    assertEquals("", Extracts.extract(block.replace("发布日期 2021", "更新日期 2021"), "r.txt", SPEC2021).get()
+        .field("published"));
+  }
+
+  @org.junit.jupiter.api.Test
   void aSumuIsATownship() {
     // 224-zhenglanqi-zagesitai-sumu-2023: Inner Mongolia's 苏木 is a township: its name is the agency, a government
     org.docmerge.model.ReportData r = Extracts.extract("某旗某某苏木2023年政府信息公开工作年度报告\n一、总体情况\n"
