@@ -73,6 +73,8 @@ public final class Extractor {
    */
   private static final Pattern OPENING_AGENCY = Pattern.compile("^\\s*\\d{4}年度?[,，]\\s*([^，。；：、,;:()（）“”《》\\s]{2,30}?)"
       + "(?:坚持|深入|严格|认真|始终|全面|紧紧|紧密|按照|围绕|继续|持续|贯彻|立足|积极|扎实|高度|不断|进一步|以习近平|以)");
+  private static final Pattern COMPILING_OFFICE =
+      Pattern.compile("(.{2,}?)(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:领导小组)?办公室");
   private static final Pattern INTRO_BY = Pattern.compile("由([^，。；：、,;:()“”《》\\s]{2,30}?)(?:结合|根据|按照|依据|依照|综合|编制|负责)");
   private static final Pattern PERIOD =
       Pattern.compile("(?:统计期限|统计时限|统计时间|时间范围|统计区间|数据的?期限|数据的?时限)[^。]{0,12}?(\\d{4})年1月1日");
@@ -267,6 +269,12 @@ public final class Extractor {
       Matcher by = INTRO_BY.matcher(p);
       if (agency.isEmpty() && by.find() && !agencyOf(by.group(1)).isEmpty()) {
         agency = agencyOf(by.group(1));
+        // compiled by the agency's own open-government office (「由福州市商务局信息公开工作办公室编制」): the report is the
+        // agency's, named before that office
+        Matcher office = COMPILING_OFFICE.matcher(agency);
+        if (office.matches() && !agencyOf(office.group(1)).isEmpty()) {
+          agency = agencyOf(office.group(1));
+        }
         factAt = introAt;
       }
       Matcher period = PERIOD.matcher(p);

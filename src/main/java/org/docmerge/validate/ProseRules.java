@@ -46,7 +46,7 @@ final class ProseRules {
   private static final Pattern PERIOD = Pattern.compile("(\\d{4})年1月1日(?:起)?(?:至|到|—|-|～|~)(?:(\\d{4})年)?12月31日");
   private static final Pattern YEAR_LEAD = Pattern.compile("^(\\d{4})年度?[，,]");
 
-  private static final Pattern ITEM = Pattern.compile(N + "(条|件|个|项)");
+  private static final Pattern ITEM = Pattern.compile(N + "(条|件|个|项|篇)");
   /** A listed item counted in another measure word (「征集调查16期」). */
   private static final Pattern OTHER_ITEM = Pattern.compile(N + "(条|件|个|项|期|篇|次|场|份|宗|部|批|张|封)");
   private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\d.])\\d+(?=[，,、])");
@@ -453,9 +453,10 @@ final class ProseRules {
       long otherUnit = 0; // items in another measure word inside the list (「…政策解读44条、征集调查16期、其他类信息1141条」)
       int count = 0;
       int prev = 0;
-      // The list may end at a comma, where another clause with its own verb begins (「200条,其中发布工作动态192条、
-      // 通知(公告)8条,公开财政信息81条」): the sums of two or more items up to each comma are readings too.
+      // A list whose items are joined by 、 may end at a comma, where another clause with its own verb begins
+      // (「200条,其中发布工作动态192条、通知(公告)8条,公开财政信息81条」): its sum up to that comma is a reading too.
       List<Long> untilComma = new ArrayList<>();
+      boolean joinedByDunhao = true; // (only a list whose items are joined by 、 may end at a comma)
       // Items that are appeals (「申请28件,其中,…复议1件、…诉讼0件」) say what followed the requests, not how
       // they divide: no sum, unless the total itself counts appeals.
       boolean appeals = true;
@@ -474,8 +475,12 @@ final class ProseRules {
           nextYear += n.getAsLong();
           continue;
         }
-        if (count >= 2 && (clause.contains(",") || clause.contains("，"))) {
+        boolean comma = clause.contains(",") || clause.contains("，");
+        if (count >= 2 && comma && joinedByDunhao) {
           untilComma.add(sum);
+        }
+        if (count >= 1 && (comma || !clause.contains("、"))) {
+          joinedByDunhao = false; // the list's own separator is the comma: a comma ends nothing
         }
         appeals &= clause.matches("(?s).*(复议|诉讼).*");
         sum += n.getAsLong();

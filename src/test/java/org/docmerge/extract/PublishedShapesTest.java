@@ -261,6 +261,14 @@ class PublishedShapesTest {
   }
 
   @org.junit.jupiter.api.Test
+  void anAgencysOwnOfficeCompiledTheReport() {
+    // 261-fuzhou-shangwu-2023: 「由福州市商务局信息公开工作办公室编制完成本报告」 is the bureau's report
+    assertEquals("某市商务局", agency("根据条例要求,由某市商务局信息公开工作办公室编制完成本报告。\n一、总体情况\n我局认真贯彻条例。\n"));
+    // a government's own office compiling it is that office (「由临夏市人民政府办公室编制」)
+    assertEquals("某市人民政府办公室", agency("根据条例要求,本报告由某市人民政府办公室编制。\n一、总体情况\n我办认真贯彻条例。\n"));
+  }
+
+  @org.junit.jupiter.api.Test
   void aSumuIsATownship() {
     // 224-zhenglanqi-zagesitai-sumu-2023: Inner Mongolia's 苏木 is a township: its name is the agency, a government
     org.docmerge.model.ReportData r = Extracts.extract("某旗某某苏木2023年政府信息公开工作年度报告\n一、总体情况\n"

@@ -233,4 +233,12 @@ class PublishedClaimsTest {
     assertEquals(List.of(), r14("active", about.replace("约1543条", "近1543条")));
     assertEquals(1, r14("active", about.replace("约1543条", "1543条")).size());
   }
+
+  @Test
+  void aListOfArticlesIsSummedToo() {
+    // 257-fuzhou-city-2023-mirror: 「政策解读205篇,其中文字解读144篇,图片解读61篇,视频解读1篇」 adds up to 206
+    String articles = "2023年政府网站发布政策解读205篇,其中文字解读144篇,图片解读61篇,视频解读1篇。";
+    assertEquals(1, r14("active", articles).size());
+    assertEquals(List.of(), r14("active", articles.replace("205篇", "206篇")));
+  }
 }
