@@ -457,7 +457,9 @@ public final class Extractor {
 
   /** A page's 「当前位置：首页 > 政务公开 > 政府信息公开年报」: the column's name, not the report's title. */
   private static boolean breadcrumb(String n) {
-    return n.matches(".*(当前位置|您的位置|您现在的位置|所在位置|当前栏目).*") || n.matches(".*[>＞»→].*");
+    return n.matches(".*(当前位置|您的位置|您现在的位置|所在位置|当前栏目).*") || n.matches(".*[>＞»→].*")
+        // or a path of short names between slashes: 「首页/ 政府信息公开 / 政府信息公开年报 / 镇街 / 2022年 / 正文」
+        || n.matches("\\s*(?:[^/／]{1,12}\\s*[/／]\\s*){3,}[^/／]{0,12}");
   }
 
   /** The agency and year a title line names, or null: 「XX局2021年…」, 「2019年XX市人民政府办公厅政府信息公开…」. */

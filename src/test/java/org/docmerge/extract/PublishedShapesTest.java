@@ -269,6 +269,15 @@ class PublishedShapesTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aBreadcrumbOfSlashesIsNoTitle() {
+    // 263-wuqi-tiebiancheng-town-2022: 「首页/ 政府信息公开 / 政府信息公开年报 / 镇街 / 2022年 / 正文」 above the title
+    org.docmerge.model.ReportData r = Extracts.extract("首页/ 政府信息公开 / 政府信息公开年报 / 镇街 / 2022年 / 正文\n\n"
+        + "某某镇2022年度政府信息公开年报\n\n一、总体情况\n\n我镇认真贯彻条例。\n", "r.txt", SPEC2021).get();
+    assertEquals("某某镇", r.field("agency"));
+    assertEquals("2022", r.field("year"));
+  }
+
+  @org.junit.jupiter.api.Test
   void aSumuIsATownship() {
     // 224-zhenglanqi-zagesitai-sumu-2023: Inner Mongolia's 苏木 is a township: its name is the agency, a government
     org.docmerge.model.ReportData r = Extracts.extract("某旗某某苏木2023年政府信息公开工作年度报告\n一、总体情况\n"
