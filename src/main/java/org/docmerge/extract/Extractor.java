@@ -51,7 +51,7 @@ public final class Extractor {
    * 更新时间:2020-05-25」) was last changed says nothing of when the report was published.
    */
   private static final Pattern PAGE_DATE = Pattern.compile(
-      "(?:发布|发文|公开|成文)?(?<!更新|修改)(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})"
+      "(?:发布|发文|公开|成文)?(?<!更新|修改|废止|失效|截止)(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})"
           // a metadata block's label and value set apart by spaces only: 「发布日期 2021-02-20 09:00」
           + "|发布(?:日期|时间)\\s+(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d-])");
   /** A sentence opening with its year: 「2024年，我局…」, also 「2019年度街道受理…」 (年度 and the subject, no comma). */
@@ -354,7 +354,7 @@ public final class Extractor {
         // www.yinchuan.gov.cn 2023-01-28」 — one date written as a page stamps it, no sentence, not a change's date
         String line = Normalizer.normalize(ps.get(k), Normalizer.Form.NFKC).strip();
         m = STAMP.matcher(line);
-        if (!(line.length() <= 80 && !line.matches(".*[。，,;；].*") && !line.matches(".*(更新|修改).*")
+        if (!(line.length() <= 80 && !line.matches(".*[。，,;；].*") && !line.matches(".*(更新|修改|废止|失效|截止).*")
             && m.find() && !STAMP.matcher(line.substring(m.end())).find() && !titleLike(line))) {
           continue;
         }

@@ -255,9 +255,11 @@ class PublishedShapesTest {
     String block = "某县人民政府2020年政府信息公开工作年度报告\n索 引 号 0160/2021-02 发布机构 市政府办\n"
         + "公开目录 县区政府信息公开年度报告 发布日期 2021-02-20 09:00\n一、总体情况\n全县认真贯彻条例。\n";
     assertEquals("2021-02-20", Extracts.extract(block, "r.txt", SPEC2021).get().field("published"));
-    // a change's date so written is not read
+    // a change's date so written is not read, nor a date the document stops being in force
     assertEquals("", Extracts.extract(block.replace("发布日期 2021", "更新日期 2021"), "r.txt", SPEC2021).get()
         .field("published"));
+    String repealed = "某县人民政府2020年政府信息公开工作年度报告\n生效日期: | | 废止日期: 2025-12-31 |\n一、总体情况\n全县认真贯彻条例。\n";
+    assertEquals("", Extracts.extract(repealed, "r.txt", SPEC2021).get().field("published"));
   }
 
   @org.junit.jupiter.api.Test
