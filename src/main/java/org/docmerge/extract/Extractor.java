@@ -51,7 +51,9 @@ public final class Extractor {
    * 更新时间:2020-05-25」) was last changed says nothing of when the report was published.
    */
   private static final Pattern PAGE_DATE = Pattern.compile(
-      "(?:发布|发文|公开|成文)?(?<!更新|修改)(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
+      "(?:发布|发文|公开|成文)?(?<!更新|修改|废止|失效|截止)(?:日期|时间)\\s*[:：]\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})"
+          // a metadata block's label and value set apart by spaces only: 「发布日期 2021-02-20 09:00」
+          + "|发布(?:日期|时间)\\s+(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d-])");
   /** A sentence opening with its year: 「2024年，我局…」, also 「2019年度街道受理…」 (年度 and the subject, no comma). */
   private static final Pattern OPENING_YEAR =
       Pattern.compile("(?:^|[。；;])\\s*(\\d{4})(?:年度?[,，]|年度(?=\\p{IsHan}))");
@@ -71,12 +73,21 @@ public final class Extractor {
    */
   private static final Pattern OPENING_AGENCY = Pattern.compile("^\\s*\\d{4}年度?[,，]\\s*([^，。；：、,;:()（）“”《》\\s]{2,30}?)"
       + "(?:坚持|深入|严格|认真|始终|全面|紧紧|紧密|按照|围绕|继续|持续|贯彻|立足|积极|扎实|高度|不断|进一步|以习近平|以)");
+  private static final Pattern COMPILING_OFFICE =
+      Pattern.compile("(.{2,}?)(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:领导小组)?办公室");
   private static final Pattern INTRO_BY = Pattern.compile("由([^，。；：、,;:()“”《》\\s]{2,30}?)(?:结合|根据|按照|依据|依照|综合|编制|负责)");
   private static final Pattern PERIOD =
       Pattern.compile("(?:统计期限|统计时限|统计时间|时间范围|统计区间|数据的?期限|数据的?时限)[^。]{0,12}?(\\d{4})年1月1日");
-  private static final Pattern BARE_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
+  /** A date as a page stamps it, 2023-01-28 (with a time of day or not), not inside a longer number. */
+  private static final Pattern STAMP =
+      Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?(?![\\d-])");
+  private static final Pattern TITLE_YEAR_ALONE =
+      Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?=\\s*(?:年度)?政府信息公开(?:工作)?(?:年度)?报告)");
+  /** A date alone on its line, with its time of day after a space or run into a two-digit day (「2021-03-2918:26」). */
+  private static final Pattern BARE_DATE = Pattern.compile(
+      "^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?|(?<=-\\d\\d)\\d{2}:\\d{2}(?::\\d{2})?)?$");
   private static final Pattern AGENCY_END = Pattern.compile(
-      "(局|委员会|委|办公室|办公厅|办|政府|厅|院|中心|所|处|署|会|站|队|馆|部|街道|街道办事处|街|镇|乡|管委会|集团|公司|社|行|监狱|支队|大队|分局)$");
+      "(局|委员会|委|办公室|办公厅|办|政府|厅|院|中心|所|处|署|会|站|队|馆|部|街道|街道办事处|街|镇|乡|苏木|管委会|集团|公司|社|行|监狱|支队|大队|分局)$");
   private static final String NUMERALS = "一二三四五六";
   /** The mark on a draft's first paragraph and on its problem list's heading (written by template.Extra). */
   static final String DRAFT_MARK = "【草稿，不得发布】";
@@ -174,8 +185,14 @@ public final class Extractor {
     // after it that name the report or hold the agency in brackets.
     int i = 0;
     boolean titled = false;
+    // The title is looked for in the first 15 lines, and further by as many short lines as a site's menu put before
+    // the first sentence (「• 网站首页」「• 政府信息公开」…「打印」: twenty of them before a province office's title).
+    int menu = 0;
+    for (int k = 0; k < Math.min(ps.size(), 40) && ps.get(k).strip().length() <= 40 && !ps.get(k).contains("。"); k++) {
+      menu += ps.get(k).strip().length() <= 12 ? 1 : 0;
+    }
     for (int pass = 0; pass < 2 && !titled; pass++) {
-      for (int k = 0; k < Math.min(ps.size(), 15); k++) {
+      for (int k = 0; k < Math.min(ps.size(), 15 + menu); k++) {
         // First a title with its year (a page's breadcrumb 「… > 公开年报」 is not the title), else any.
         if (titleLike(ps.get(k)) && (pass == 1 || YEAR.matcher(ps.get(k)).find())) {
           i = k;
@@ -252,6 +269,12 @@ public final class Extractor {
       Matcher by = INTRO_BY.matcher(p);
       if (agency.isEmpty() && by.find() && !agencyOf(by.group(1)).isEmpty()) {
         agency = agencyOf(by.group(1));
+        // compiled by the agency's own open-government office (「由福州市商务局信息公开工作办公室编制」): the report is the
+        // agency's, named before that office
+        Matcher office = COMPILING_OFFICE.matcher(agency);
+        if (office.matches() && !agencyOf(office.group(1)).isEmpty()) {
+          agency = agencyOf(office.group(1));
+        }
         factAt = introAt;
       }
       Matcher period = PERIOD.matcher(p);
@@ -307,7 +330,7 @@ public final class Extractor {
     for (int k = 0; k < ps.size() && published == null; k++) {
       Matcher m = PAGE_DATE.matcher(Normalizer.normalize(Labels.simplify(ps.get(k)), Normalizer.Form.NFKC));
       if (m.find()) {
-        published = date(m.group(1), m.group(2), m.group(3));
+        published = m.group(1) != null ? date(m.group(1), m.group(2), m.group(3)) : date(m.group(4), m.group(5), m.group(6));
         if (published != null) {
           out.field("published", published, Location.detail(file, "发布日期"));
         }
@@ -316,7 +339,7 @@ public final class Extractor {
     for (int k = 0; k < dateCells.size() && published == null; k++) {
       Matcher m = PAGE_DATE.matcher(Normalizer.normalize(Labels.simplify(dateCells.get(k)), Normalizer.Form.NFKC));
       if (m.find()) {
-        published = date(m.group(1), m.group(2), m.group(3));
+        published = m.group(1) != null ? date(m.group(1), m.group(2), m.group(3)) : date(m.group(4), m.group(5), m.group(6));
         if (published != null) {
           out.field("published", published, Location.detail(file, "发布日期"));
         }
@@ -326,7 +349,17 @@ public final class Extractor {
       // a page's date under its title: 「2021-01-22 08:37」, also as an item of a list of the page's metadata
       // (「• 听全文」「• 2024-02-21」「• 来源:荔湾区」)
       Matcher m = BARE_DATE.matcher(ps.get(k).strip().replaceFirst("^[•·●▪◦・]\\s*", ""));
-      if (m.matches()) {
+      if (!m.matches()) {
+        // a byline of the page's date and its source: 「2021-02-07 18:07     来源:…办公厅」, 「银川市人民政府门户网站
+        // www.yinchuan.gov.cn 2023-01-28」 — one date written as a page stamps it, no sentence, not a change's date
+        String line = Normalizer.normalize(ps.get(k), Normalizer.Form.NFKC).strip();
+        m = STAMP.matcher(line);
+        if (!(line.length() <= 80 && !line.matches(".*[。，,;；].*") && !line.matches(".*(更新|修改|废止|失效|截止).*")
+            && m.find() && !STAMP.matcher(line.substring(m.end())).find() && !titleLike(line))) {
+          continue;
+        }
+      }
+      {
         published = date(m.group(1), m.group(2), m.group(3));
         if (published != null) {
           out.field("published", published, Location.detail(file, "发布日期"));
@@ -405,10 +438,10 @@ public final class Extractor {
       out.field("url", u.group().replaceAll("[.,;)]+$", ""), Location.detail(file, "导语"));
     }
     if (spec.field("unitType").isPresent() && !agency.isEmpty()) {
-      // a town or township named without 「人民政府」 (「北坡镇」) is its government too
-      String named = Labels.simplify(agency);
+      // a town or township named without 「人民政府」 (「北坡镇」, Inner Mongolia's 「扎格斯台苏木」) is its government too
+      String named = Labels.simplify(firstName(agency)); // 「高新区(新市区)」 is typed by 「高新区」
       // and so is a region named for its government (「北京市」「上海市黄浦区」)
-      String type = named.endsWith("人民政府") || named.matches(".{1,12}[镇乡]") || REGION.matcher(named).matches()
+      String type = named.endsWith("人民政府") || named.matches(".{1,12}(?:[镇乡]|苏木)") || REGION.matcher(named).matches()
           ? "本级政府" : "部门";
       out.field("unitType", type, titleAt);
       d.info("EXTRACT.GUESSED", titleAt, "报告中没有写明单位类型，按机关名称「" + agency + "」推定为「" + type
@@ -424,7 +457,9 @@ public final class Extractor {
 
   /** A page's 「当前位置：首页 > 政务公开 > 政府信息公开年报」: the column's name, not the report's title. */
   private static boolean breadcrumb(String n) {
-    return n.matches(".*(当前位置|您的位置|您现在的位置|所在位置|当前栏目).*") || n.matches(".*[>＞»→].*");
+    return n.matches(".*(当前位置|您的位置|您现在的位置|所在位置|当前栏目).*") || n.matches(".*[>＞»→].*")
+        // or a path of short names between slashes: 「首页/ 政府信息公开 / 政府信息公开年报 / 镇街 / 2022年 / 正文」
+        || n.matches("\\s*(?:[^/／]{1,12}\\s*[/／]\\s*){3,}[^/／]{0,12}");
   }
 
   /** The agency and year a title line names, or null: 「XX局2021年…」, 「2019年XX市人民政府办公厅政府信息公开…」. */
@@ -437,7 +472,11 @@ public final class Extractor {
     String t = tight(Normalizer.normalize(Labels.simplify(line), Normalizer.Form.NFKC).strip());
     Matcher y = YEAR.matcher(t);
     if (!y.find()) {
-      return null;
+      // the year without its 年, right before the report's name (「2022政府信息公开工作年度报告」)
+      y = TITLE_YEAR_ALONE.matcher(t);
+      if (!y.find()) {
+        return null;
+      }
     }
     String before = t.substring(0, y.start()).strip().replaceAll("^关于", "").replaceAll("关于$", "");
     String agency = agencyOf(before);
@@ -484,7 +523,29 @@ public final class Extractor {
     if (REGION.matcher(n).matches()) {
       return n; // a region for its government (「临夏回族自治州永靖县2024年政府信息公开工作年度报告」)
     }
-    return AGENCY_END.matcher(n).find() ? n : "";
+    if (AGENCY_END.matcher(n).find()) {
+      return n;
+    }
+    // One body under two names, its other name in brackets after the first (一个机构两块牌子):
+    // 「…临空先进制造业发展局(临空先进制造业区管委会)」, 「高新区(新市区)」. Both names must be an agency's or a
+    // region's as they stand; a bracket holding anything else (「(本级)」「(2022年)」) is no second name.
+    Matcher two = TWO_NAMES.matcher(n);
+    if (two.matches()) {
+      String first = agencyOf(two.group(1));
+      String second = two.group(2).strip();
+      if (!first.isEmpty() && first.length() >= 2 && agencyOf(second).equals(second) && !second.isEmpty()) {
+        return first + two.group(0).substring(two.group(1).length());
+      }
+    }
+    return "";
+  }
+
+  private static final Pattern TWO_NAMES = Pattern.compile("(.+?)[(（]([^()（）]{2,30})[)）]");
+
+  /** An agency's first name without the other name a body has in brackets after it (「高新区(新市区)」 → 「高新区」). */
+  static String firstName(String agency) {
+    Matcher two = TWO_NAMES.matcher(agency.strip());
+    return two.matches() ? two.group(1) : agency;
   }
 
   /**

@@ -188,6 +188,7 @@ final class Tables {
    */
   private static Map<String, Integer> offsets(Block block, List<Row> region) {
     Map<String, Integer> start = new LinkedHashMap<>();
+    Set<String> claimed = new java.util.HashSet<>();
     for (Line c : block.columns()) {
       int row = -1;
       int from = 0;
@@ -205,6 +206,19 @@ final class Tables {
             }
           }
         }
+        // A header label cut short (「本年新 | 本年新 | 对外公开总数量」 for 本年新制作数量 and 本年新公开数量): the first
+        // cut cell no earlier column took, in the format's order, as plain text is read by position.
+        for (int r = row + 1; r < region.size() && hit == null; r++) {
+          Row rr = region.get(r);
+          for (int k = 0; k < rr.cells().size() && rr.spans() != null && header(rr); k++) {
+            int[] sp = rr.spans().get(k);
+            if (sp[0] >= from && sp[0] <= to && cut(rr.cells().get(k), label, block)
+                && claimed.add(r + ":" + sp[0])) {
+              hit = new int[] {r, sp[0], sp[1]};
+              break;
+            }
+          }
+        }
         if (hit == null) {
           ok = false;
           break;
@@ -217,10 +231,31 @@ final class Tables {
         start.put(c.id(), from);
       }
     }
+    // Offsets count from a data row's first value cell, which is the block's first column: when that column's label
+    // is not found, the leftmost column found is not where a row's values begin (「本年 | 本年 | 对外公开总数量」
+    // would read 规章's 本年新制作数量 as its 对外公开总数量), so no column can be placed.
+    if (!block.columns().isEmpty() && !start.containsKey(block.columns().get(0).id())) {
+      return new LinkedHashMap<>();
+    }
     int min = start.values().stream().mapToInt(Integer::intValue).min().orElse(0);
     Map<String, Integer> out = new LinkedHashMap<>();
     start.forEach((k, v) -> out.put(k, v - min));
     return out;
+  }
+
+  /**
+   * Whether {@code cell} is {@code label} cut short: at least three characters the label begins with, not itself a
+   * whole label of the block (「本年新」 of 本年新制作数量; not 「本年」, not 「处理决定数量」).
+   */
+  static boolean cut(String cell, String label, Block block) {
+    String c = CellText.norm(cell);
+    String l = CellText.norm(label);
+    return c.length() >= 3 && c.length() < l.length() && l.startsWith(c) && !headerLabels(block).contains(c);
+  }
+
+  /** A header row: no cell of it is a number. */
+  private static boolean header(Row r) {
+    return r.cells().stream().noneMatch(c -> CellText.norm(c).matches("[+-]?[0-9][0-9,.]*"));
   }
 
   /** The values of a data row whose first value cell is {@code first}, one per column (null when absent). */
@@ -375,7 +410,8 @@ final class Tables {
       List<Row> region = regions.getOrDefault(b, List.of());
       Set<String> texts = texts(region.stream().map(Row::cells).toList());
       for (Line c : block.columns()) {
-        if (!c.label().stream().allMatch(l -> texts.contains(CellText.norm(l)))) {
+        if (!c.label().stream().allMatch(l -> texts.contains(CellText.norm(l))
+            || spansKnown && texts.stream().anyMatch(t -> cut(t, l, block)))) {
           missingColumns.add(c.path());
         }
       }

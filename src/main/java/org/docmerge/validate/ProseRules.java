@@ -46,7 +46,7 @@ final class ProseRules {
   private static final Pattern PERIOD = Pattern.compile("(\\d{4})年1月1日(?:起)?(?:至|到|—|-|～|~)(?:(\\d{4})年)?12月31日");
   private static final Pattern YEAR_LEAD = Pattern.compile("^(\\d{4})年度?[，,]");
 
-  private static final Pattern ITEM = Pattern.compile(N + "(条|件|个|项)");
+  private static final Pattern ITEM = Pattern.compile(N + "(条|件|个|项|篇)");
   /** A listed item counted in another measure word (「征集调查16期」). */
   private static final Pattern OTHER_ITEM = Pattern.compile(N + "(条|件|个|项|期|篇|次|场|份|宗|部|批|张|封)");
   private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\d.])\\d+(?=[，,、])");
@@ -124,7 +124,9 @@ final class ProseRules {
     String before = p.substring(Math.max(0, at - 24), at);
     int cut = Math.max(before.lastIndexOf('。'), Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')));
     before = before.substring(cut + 1);
-    return before.matches(".*(发布|公开|印发|公布).*") && !before.matches(".*(现|特|本|予以公布|如下).*");
+    // 「本」 as this report's own word (本报告, 本年度, 本机关), not inside another word (「单位基本信息、2022年…年度报告」)
+    return before.matches(".*(发布|公开|印发|公布).*")
+        && !before.matches(".*(现|特|本(?:报告|年度|年报|机关|单位|局|办|委)|予以公布|如下).*");
   }
 
   /** R09: the statistical period and any mention of the report itself name the report year. */
@@ -403,6 +405,9 @@ final class ProseRules {
       if (total == null) {
         continue;
       }
+      if (before.substring(Math.max(0, total.start() - 3), total.start()).matches(".*(约|近|超过?|逾|大约)$")) {
+        continue; // 「共发布信息约1543条,其中…」: an approximate total, no sum can be checked against it
+      }
       String unit = total.group(2);
       long stated = ChineseNumbers.parse(total.group(1)).orElse(-1);
       String items = s.substring(at1 + 2).replaceFirst("^[:：]", "");
@@ -448,6 +453,13 @@ final class ProseRules {
       long otherUnit = 0; // items in another measure word inside the list (「…政策解读44条、征集调查16期、其他类信息1141条」)
       int count = 0;
       int prev = 0;
+      // A list whose items are joined by 、 may end at a comma, where another clause with its own verb begins
+      // (「200条,其中发布工作动态192条、通知(公告)8条,公开财政信息81条」): its sum up to that comma is a reading too.
+      List<Long> untilComma = new ArrayList<>();
+      boolean joinedByDunhao = true; // (only a list whose items are joined by 、 may end at a comma)
+      // Items that are appeals (「申请28件,其中,…复议1件、…诉讼0件」) say what followed the requests, not how
+      // they divide: no sum, unless the total itself counts appeals.
+      boolean appeals = true;
       Matcher m = ITEM.matcher(items);
       while (m.find()) {
         String clause = items.substring(prev, m.start());
@@ -463,8 +475,20 @@ final class ProseRules {
           nextYear += n.getAsLong();
           continue;
         }
+        boolean comma = clause.contains(",") || clause.contains("，");
+        if (count >= 2 && comma && joinedByDunhao) {
+          untilComma.add(sum);
+        }
+        if (count >= 1 && (comma || !clause.contains("、"))) {
+          joinedByDunhao = false; // the list's own separator is the comma: a comma ends nothing
+        }
+        appeals &= clause.matches("(?s).*(复议|诉讼).*");
         sum += n.getAsLong();
         count++;
+      }
+      if (appeals && count >= 2 && !before.substring(Math.max(0, before.lastIndexOf(total.group()) - 12))
+          .matches("(?s).*(复议|诉讼).*")) {
+        continue;
       }
       Matcher o = OTHER_ITEM.matcher(lastSame >= 0 ? items.substring(0, lastSame) : "");
       while (o.find()) {
@@ -478,6 +502,7 @@ final class ProseRules {
       for (long reading : new long[] {sum, sum + nextYear, sum + otherUnit, sum + nextYear + otherUnit}) {
         adds |= reading == stated;
       }
+      adds |= untilComma.contains(stated);
       if (count >= 2 && stated >= 0 && !adds && sum != joinedTotal(before, unit)) {
         d.warning("R14", at, "正文写总数「" + total.group() + "」，其后「" + s.substring(at1, at1 + 2) + "」列出的各项之和为 " + sum + unit
             + "，相差 " + Math.abs(sum - stated) + unit + "。请核对各项数字或总数");

@@ -196,6 +196,143 @@ class PublishedShapesTest {
     assertEquals("", agency("现将高新园区2024年政府信息公开工作年度报告公布如下。\n一、总体情况\n园区认真贯彻条例。\n"));
   }
 
+  static String table2Page(String made, String published) {
+    return "<html><body><p>某镇2020年政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p><table border=1>"
+        + "<tr><td colspan=4>第二十条第(一)项</td></tr>"
+        + "<tr><td>信息内容</td><td>" + made + "</td><td>" + published + "</td><td>对外公开总数量</td></tr>"
+        + "<tr><td>规章</td><td>2</td><td>1</td><td>5</td></tr>"
+        + "<tr><td>规范性文件</td><td>4</td><td>3</td><td>9</td></tr></table>"
+        + "<p>三、收到和处理政府信息公开申请情况</p></body></html>";
+  }
+
+  @org.junit.jupiter.api.Test
+  void aWebPagesHeaderLabelsCutShortAreReadInTheFormatsOrder() {
+    // 209-weishan-liangcheng-town-2020 as a web page: 「本年新 | 本年新 | 对外公开总数量」, as plain text reads it
+    Map<String, String> v = Extracts.values(Extracts.extract(
+        table2Page("本年新", "本年新").getBytes(java.nio.charset.StandardCharsets.UTF_8), "r.html", SPEC2019).get());
+    assertEquals("2", v.get("t2.rules.made"));
+    assertEquals("1", v.get("t2.rules.published"));
+    assertEquals("5", v.get("t2.rules.total_public"));
+    assertEquals("4", v.get("t2.normative.made"));
+    assertEquals("3", v.get("t2.normative.published"));
+    // 「本年」 is too short to say which label it was cut from; and with the first column not found, a row's values
+    // cannot be placed from the columns that are (its first value is not 对外公开总数量's): nothing is read, not 2 for 5
+    Map<String, String> w = Extracts.values(Extracts.extract(
+        table2Page("本年", "本年").getBytes(java.nio.charset.StandardCharsets.UTF_8), "r.html", SPEC2019).get());
+    assertEquals(null, w.get("t2.rules.made"));
+    assertEquals(null, w.get("t2.rules.published"));
+    assertEquals(null, w.get("t2.rules.total_public"));
+    assertEquals(null, w.get("t2.normative.total_public"));
+    // the first column found, a later one not (「本年新制作数量 | 新公开 | 对外公开总数量」): the found ones are read
+    Map<String, String> x = Extracts.values(Extracts.extract(
+        table2Page("本年新制作数量", "新公开").getBytes(java.nio.charset.StandardCharsets.UTF_8), "r.html", SPEC2019).get());
+    assertEquals("2", x.get("t2.rules.made"));
+    assertEquals(null, x.get("t2.rules.published"));
+    assertEquals("5", x.get("t2.rules.total_public"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aTitlesYearWithoutItsNian() {
+    // 241-hainan-shengtai-2022: the agency above 「2022政府信息公开工作年度报告」
+    org.docmerge.model.ReportData r = Extracts.extract("某省生态环境厅\n\n2022政府信息公开工作年度报告\n\n一、总体情况\n"
+        + "我厅认真贯彻条例。\n", "r.txt", SPEC2021).get();
+    assertEquals("2022", r.field("year"));
+    assertEquals("某省生态环境厅", r.field("agency"));
+    // four digits that are not right before the report's name are no year (「第2022号…年度报告」 is not dated 2022)
+    assertEquals("", Extracts.extract("某局政府信息公开工作年度报告(编号2022)\n一、总体情况\n我局认真贯彻条例。\n", "r.txt",
+        SPEC2021).get().field("year"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aDateRunIntoItsTimeOrSetApartBySpaces() {
+    // 247-hebei-province-2020: 「2021-03-2918:26」 under the title
+    String run = "某省2020年政府信息公开工作年度报告\n2021-03-2918:26\n来源:\n一、总体情况\n全省认真贯彻条例。\n";
+    assertEquals("2021-03-29", Extracts.extract(run, "r.txt", SPEC2021).get().field("published"));
+    // a one-digit day run into a time cannot be told from a two-digit one: not read
+    assertEquals("", Extracts.extract(run.replace("2021-03-2918:26", "2021-03-218:26"), "r.txt", SPEC2021).get()
+        .field("published"));
+    // 249-shanyang-county-2020: a metadata block's 「发布日期 2021-02-20 09:00」 without a colon
+    String block = "某县人民政府2020年政府信息公开工作年度报告\n索 引 号 0160/2021-02 发布机构 市政府办\n"
+        + "公开目录 县区政府信息公开年度报告 发布日期 2021-02-20 09:00\n一、总体情况\n全县认真贯彻条例。\n";
+    assertEquals("2021-02-20", Extracts.extract(block, "r.txt", SPEC2021).get().field("published"));
+    // a change's date so written is not read, nor a date the document stops being in force
+    assertEquals("", Extracts.extract(block.replace("发布日期 2021", "更新日期 2021"), "r.txt", SPEC2021).get()
+        .field("published"));
+    String repealed = "某县人民政府2020年政府信息公开工作年度报告\n生效日期: | | 废止日期: 2025-12-31 |\n一、总体情况\n全县认真贯彻条例。\n";
+    assertEquals("", Extracts.extract(repealed, "r.txt", SPEC2021).get().field("published"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void anAgencysOwnOfficeCompiledTheReport() {
+    // 261-fuzhou-shangwu-2023: 「由福州市商务局信息公开工作办公室编制完成本报告」 is the bureau's report
+    assertEquals("某市商务局", agency("根据条例要求,由某市商务局信息公开工作办公室编制完成本报告。\n一、总体情况\n我局认真贯彻条例。\n"));
+    // a government's own office compiling it is that office (「由临夏市人民政府办公室编制」)
+    assertEquals("某市人民政府办公室", agency("根据条例要求,本报告由某市人民政府办公室编制。\n一、总体情况\n我办认真贯彻条例。\n"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBreadcrumbOfSlashesIsNoTitle() {
+    // 263-wuqi-tiebiancheng-town-2022: 「首页/ 政府信息公开 / 政府信息公开年报 / 镇街 / 2022年 / 正文」 above the title
+    org.docmerge.model.ReportData r = Extracts.extract("首页/ 政府信息公开 / 政府信息公开年报 / 镇街 / 2022年 / 正文\n\n"
+        + "某某镇2022年度政府信息公开年报\n\n一、总体情况\n\n我镇认真贯彻条例。\n", "r.txt", SPEC2021).get();
+    assertEquals("某某镇", r.field("agency"));
+    assertEquals("2022", r.field("year"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aSumuIsATownship() {
+    // 224-zhenglanqi-zagesitai-sumu-2023: Inner Mongolia's 苏木 is a township: its name is the agency, a government
+    org.docmerge.model.ReportData r = Extracts.extract("某旗某某苏木2023年政府信息公开工作年度报告\n一、总体情况\n"
+        + "我苏木认真贯彻条例。\n", "r.txt", SPEC2021).get();
+    assertEquals("某旗某某苏木", r.field("agency"));
+    assertEquals("本级政府", r.field("unitType"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBylineOfTheDateAndItsSource() {
+    // 218-yinchuan-szfb-2022 and 227-guangxi-zzqzfbgt-2020: the page's date in a byline under the title
+    String site = "某市人民政府办公室2022年政府信息公开工作年度报告\n某市人民政府门户网站 www.example.gov.cn 2023-01-28 \n"
+        + "一、总体情况\n我办认真贯彻条例。\n";
+    assertEquals("2023-01-28", Extracts.extract(site, "r.txt", SPEC2021).get().field("published"));
+    String source = "某区政府办公室2020年政府信息公开工作年度报告\n2021-02-07 18:07     来源:某区政府办公室\n打印\n"
+        + "一、总体情况\n我办认真贯彻条例。\n";
+    assertEquals("2021-02-07", Extracts.extract(source, "r.txt", SPEC2021).get().field("published"));
+    // a change's date is not when the page was published, nor is a line with two dates
+    assertEquals("", Extracts.extract(site.replace(" 2023-01-28", " 更新 2023-01-28"), "r.txt", SPEC2021).get()
+        .field("published"));
+    assertEquals("", Extracts.extract(site.replace(" 2023-01-28", " 2023-01-28 2023-02-03"), "r.txt", SPEC2021).get()
+        .field("published"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aTitleBelowALongSiteMenu() {
+    // 227-guangxi-zzqzfbgt-2020: twenty menu lines before the title
+    StringBuilder menu = new StringBuilder("热搜词: 营商环境 学籍 社保\n");
+    for (int k = 0; k < 20; k++) {
+      menu.append("  • 栏目").append(k).append("\n");
+    }
+    org.docmerge.model.ReportData r = Extracts.extract(menu + "某省人民政府办公厅2020年政府信息公开工作年度报告\n"
+        + "一、总体情况\n2020年,某省人民政府办公厅认真贯彻条例。\n", "r.txt", SPEC2021).get();
+    assertEquals("某省人民政府办公厅", r.field("agency"));
+    assertEquals("2020", r.field("year"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBodyWithTwoNamesIsNamedByBoth() {
+    // 196-dzxq-linkong-2022 and 204-uhdz-gaoxin-xinshi-2022: one body under two names, the other in brackets
+    assertEquals("某新区某某发展局(某某区管委会)",
+        agency("某新区某某发展局(某某区管委会)2022年政府信息公开工作年度报告\n一、总体情况\n我局认真贯彻条例。\n"));
+    org.docmerge.model.ReportData r = Extracts.extract(
+        "2022年某高新区(某新市区)政府信息公开工作年度报告\n一、总体情况\n全区认真贯彻条例。\n", "r.txt", SPEC2021).get();
+    assertEquals("某高新区(某新市区)", r.field("agency"));
+    assertEquals("本级政府", r.field("unitType"), "typed by its first name, a region's");
+    assertEquals("部门", Extracts.extract("某市人民政府办公室(某市外事办公室)2022年政府信息公开工作年度报告\n一、总体情况\n"
+        + "我办认真贯彻条例。\n", "r.txt", SPEC2021).get().field("unitType"));
+    // a bracket that is no second name names no agency: the title says nothing the reader could take as one
+    assertEquals("", agency("某某局(本级)2022年政府信息公开工作年度报告\n一、总体情况\n我局认真贯彻条例。\n"));
+    assertEquals("", agency("某某局(2021年)2022年政府信息公开工作年度报告\n一、总体情况\n我局认真贯彻条例。\n"));
+  }
+
   @org.junit.jupiter.api.Test
   void aDateAsAnItemOfThePagesMetadataList() {
     // 82-liwan-district-2023: 「• 听全文」「• 2024-02-21」「• 来源:荔湾区」 under the title

@@ -192,4 +192,53 @@ class PublishedClaimsTest {
     assertEquals(List.of(), r14("active", mixed));
     assertEquals(1, r14("active", mixed.replace("309条", "319条")).size());
   }
+
+  @Test
+  void lastYearsReportAmongTheItemsPublishedIsNoWrongYear() {
+    // 222-baotou-waiban-2023: 「主动公开了单位基本信息、2022年政府信息公开工作年度报告、2022年度决算…」 (基本 is no 本报告)
+    int y = TestReports.seedWithProse("overview", "").year().orElseThrow();
+    String items = "通过门户网站,主动公开了单位基本信息、" + (y - 1) + "年政府信息公开工作年度报告、" + (y - 1) + "年度决算等应公开事项。";
+    assertEquals(List.of(), new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("overview", items))
+        .stream().filter(x -> x.code().equals("R09")).toList());
+    // this report named by last year's title (本报告) still is
+    String self = "本报告即《某局" + (y - 1) + "年政府信息公开工作年度报告》,现予公开。";
+    assertEquals(1, new Validator(TestReports.spec2021()).validate(TestReports.seedWithProse("overview", self))
+        .stream().filter(x -> x.code().equals("R09")).count());
+  }
+
+  @Test
+  void appealsAfterATotalOfRequestsAreNoPartsOfIt() {
+    // 218-yinchuan-szfb-2022: 「受理答复政府信息公开申请28件,其中,行政复议1件、行政诉讼0件」
+    assertEquals(List.of(), r14("request", "依法依规做好答复,受理答复政府信息公开申请28件,其中,行政复议1件、行政诉讼0件。"));
+    // a total of appeals broken down by outcome is summed
+    assertEquals(1, r14("request", "全年发生行政复议3件,其中维持1件、纠正1件。").size());
+  }
+
+  @Test
+  void aListMayEndAtACommaWhereAnotherClauseBegins() {
+    // 226-xilinhaote-aershanbaolige-town-2023: 192+8 = 200, then 「公开财政信息81条」 is another count
+    String town = "全年公开政府信息200条,其中发布工作动态192条、通知(公告)8条,公开财政信息81条。";
+    assertEquals(List.of(), r14("active", town));
+    // a list whose items add up at no comma is still found
+    assertEquals(1, r14("active", town.replace("192条", "190条")).size());
+    // items joined by 、 are one list: no reading ends inside it
+    assertEquals(1, r14("active", "全年公开政府信息200条,其中工作动态150条、通知50条、财政信息81条。").size());
+  }
+
+  @Test
+  void anApproximateTotalIsNotSummed() {
+    // 239-hainan-yingshang-2023: 「共发布信息约1543条,其中动态信息668条,法定主动公开信息166条」
+    String about = "2023年,门户网站共发布信息约1543条,其中动态信息668条,法定主动公开信息166条。";
+    assertEquals(List.of(), r14("active", about));
+    assertEquals(List.of(), r14("active", about.replace("约1543条", "近1543条")));
+    assertEquals(1, r14("active", about.replace("约1543条", "1543条")).size());
+  }
+
+  @Test
+  void aListOfArticlesIsSummedToo() {
+    // 257-fuzhou-city-2023-mirror: 「政策解读205篇,其中文字解读144篇,图片解读61篇,视频解读1篇」 adds up to 206
+    String articles = "2023年政府网站发布政策解读205篇,其中文字解读144篇,图片解读61篇,视频解读1篇。";
+    assertEquals(1, r14("active", articles).size());
+    assertEquals(List.of(), r14("active", articles.replace("205篇", "206篇")));
+  }
 }
