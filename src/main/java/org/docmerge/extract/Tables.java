@@ -21,6 +21,19 @@ import org.docmerge.spec.ReportSpec.Table;
 final class Tables {
   private Tables() {}
 
+  /**
+   * How many of {@code part}'s first rows repeat, cell for cell, the first rows already joined, when they hold no
+   * number (header and caption rows, never values); 0 for a table's first part.
+   */
+  static int repeatedHead(List<Row> joined, List<List<String>> part) {
+    int k = 0;
+    while (k < joined.size() && k < part.size() && joined.get(k).cells().equals(part.get(k))
+        && part.get(k).stream().noneMatch(c -> c.strip().matches("[0-9０-９][0-9０-９.,，]*"))) {
+      k++;
+    }
+    return k;
+  }
+
   /** A published row with merges undone: one text per cell, a cell spanning rows repeated in each. */
   record Row(List<String> cells, int number, List<int[]> spans) {
     /** The cell covering grid column {@code col}, or -1 (also when spans are unknown). */
@@ -100,7 +113,9 @@ final class Tables {
         continue;
       }
       List<Row> into = joined.computeIfAbsent(best.id(), k -> new ArrayList<>());
-      for (int k = 0; k < rows.size(); k++) {
+      // A later part that opens with the table's own first rows again (header rows copied by hand above a part
+      // after a page break): the copy is no row of the table, so the part's rows go on in the block they are in.
+      for (int k = repeatedHead(into, rows); k < rows.size(); k++) {
         into.add(new Row(rows.get(k), into.size() + 1, gridSpans.get(k)));
       }
       spans.merge(best.id(), true, Boolean::logicalAnd);

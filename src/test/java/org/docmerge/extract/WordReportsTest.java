@@ -144,7 +144,7 @@ class WordReportsTest {
         }
         List<String> found = new ArrayList<>();
         int[] rwu = compare(b, shape.name(), docx, "shaped.docx", found);
-        found.stream().filter(f -> !(shape.unreadAllowed() && f.contains(": unread "))).forEach(failures::add);
+        failures.addAll(found);
         for (int i = 0; i < 3; i++) {
           sum[i] += rwu[i];
         }

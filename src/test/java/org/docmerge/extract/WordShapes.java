@@ -36,16 +36,8 @@ final class WordShapes {
 
   private WordShapes() {}
 
-  /**
-   * One way of writing: a name and the change it makes. {@code unreadAllowed}: the extractor may leave some cells
-   * unread (never read wrong) — a header copied above rows of another block of the 2019 format's table 二 names
-   * columns those rows do not have.
-   */
-  record Shape(String name, Consumer<Document> change, boolean unreadAllowed) {
-    Shape(String name, Consumer<Document> change) {
-      this(name, change, false);
-    }
-  }
+  /** One way of writing: a name and the change it makes. */
+  record Shape(String name, Consumer<Document> change) {}
 
   static final List<Shape> SHAPES = List.of(
       new Shape("runs split letter by letter with proofing marks and bookmarks", WordShapes::splitRuns),
@@ -62,8 +54,7 @@ final class WordShapes {
       new Shape("rows starting late, ending early (w:gridBefore, w:gridAfter)", WordShapes::gridBeforeAfter),
       new Shape("rows starting under a merged cell (w:gridBefore for a removed w:vMerge)", WordShapes::startLate),
       new Shape("header rows repeated, tables split by a page break", d -> splitTables(d, false)),
-      new Shape("tables split by a page break, header rows copied above the second part", d -> splitTables(d, true),
-          true),
+      new Shape("tables split by a page break, header rows copied above the second part", d -> splitTables(d, true)),
       new Shape("tables inside a frame table (nested)", WordShapes::nested),
       new Shape("a small table inside a label cell (nested)", WordShapes::tableInCell),
       new Shape("symbols, tabs, breaks, soft and no-break hyphens", WordShapes::marks),
