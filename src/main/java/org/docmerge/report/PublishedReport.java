@@ -58,6 +58,22 @@ public record PublishedReport(String source, String format, List<Block> blocks) 
     out.addAll(inner);
   }
 
+  /**
+   * A Word table cell's text from the blocks read inside it: its paragraphs' lines joined with {@code \n}; the
+   * tables in it (and text boxes' tables) go to {@code inner}, to follow the table as tables of their own.
+   */
+  public static String cellLines(List<Block> blocks, List<Block> inner) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (Block b : blocks) {
+      if (b instanceof Paragraph p) {
+        lines.add(p.text());
+      } else {
+        inner.add(b);
+      }
+    }
+    return String.join("\n", lines);
+  }
+
   /** A table cell: its text (line breaks as {@code \n}) and spans, each at least 1. */
   public record Cell(String text, int colspan, int rowspan) {
     public Cell {

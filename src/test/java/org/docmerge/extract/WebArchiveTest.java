@@ -26,38 +26,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebArchiveTest {
   static final ReportSpec SPEC = org.docmerge.TestReports.spec2021();
 
-  static String quotedPrintable(byte[] bytes) {
-    StringBuilder sb = new StringBuilder();
-    int line = 0;
-    for (byte x : bytes) {
-      int c = x & 0xFF;
-      String piece;
-      if (c == '\n') {
-        sb.append("\r\n");
-        line = 0;
-        continue;
-      } else if (c == '\r') {
-        continue;
-      } else if (c >= 33 && c <= 126 && c != '=' || c == ' ') {
-        piece = String.valueOf((char) c);
-      } else {
-        piece = String.format("=%02X", c);
-      }
-      if (line + piece.length() > 75) {
-        sb.append("=\r\n");
-        line = 0;
-      }
-      sb.append(piece);
-      line += piece.length();
-    }
-    return sb.toString();
-  }
-
   static byte[] mht(String html, boolean base64) {
     String boundary = "----=_NextPart_01D7F3A1.5C2B3E40";
     Charset cs = base64 ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
     byte[] page = html.getBytes(cs);
-    String body = base64 ? java.util.Base64.getMimeEncoder().encodeToString(page) : quotedPrintable(page);
+    String body = base64 ? java.util.Base64.getMimeEncoder().encodeToString(page) : WebPageShapesTest.quotedPrintable(page);
     String s = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"" + boundary + "\"\r\n\r\n"
         + "此文档为“单个文件网页”，也称为“Web 档案”文件。\r\n\r\n"
         + "--" + boundary + "\r\nContent-Location: file:///C:/D8A1/report.htm\r\n"

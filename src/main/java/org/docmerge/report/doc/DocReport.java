@@ -289,15 +289,7 @@ public final class DocReport {
     String cellText(TableCell cell, int level, List<PublishedReport.Block> inner, int depth) {
       List<PublishedReport.Block> blocks = new ArrayList<>();
       range(cell, level, blocks, depth);
-      List<String> lines = new ArrayList<>();
-      for (PublishedReport.Block b : blocks) {
-        if (b instanceof PublishedReport.Paragraph p) {
-          lines.add(p.text());
-        } else {
-          inner.add(b);
-        }
-      }
-      return String.join("\n", lines);
+      return PublishedReport.cellLines(blocks, inner);
     }
   }
 }

@@ -585,15 +585,7 @@ public final class DocxReport {
     void cellText(Element tc, StringBuilder sb, List<PublishedReport.Block> inner, int depth) {
       List<PublishedReport.Block> blocks = new ArrayList<>();
       blocks(tc, blocks, depth);
-      List<String> lines = new ArrayList<>();
-      for (PublishedReport.Block b : blocks) {
-        if (b instanceof PublishedReport.Paragraph p) {
-          lines.add(p.text());
-        } else {
-          inner.add(b);
-        }
-      }
-      sb.append(String.join("\n", lines));
+      sb.append(PublishedReport.cellLines(blocks, inner));
     }
   }
 }
