@@ -327,22 +327,16 @@ public final class Extractor {
     // The publication date: a page's 「发布日期：2022-01-28」 line, else the closing date (落款日期). A closing
     // agency line before the closing date is dropped from the prose.
     String published = null;
-    for (int k = 0; k < ps.size() && published == null; k++) {
-      Matcher m = PAGE_DATE.matcher(Normalizer.normalize(Labels.simplify(ps.get(k)), Normalizer.Form.NFKC));
-      if (m.find()) {
-        published = m.group(1) != null ? date(m.group(1), m.group(2), m.group(3)) : date(m.group(4), m.group(5), m.group(6));
-        if (published != null) {
-          out.field("published", published, Location.detail(file, "发布日期"));
-        }
-      }
-    }
-    for (int k = 0; k < dateCells.size() && published == null; k++) {
-      Matcher m = PAGE_DATE.matcher(Normalizer.normalize(Labels.simplify(dateCells.get(k)), Normalizer.Form.NFKC));
-      if (m.find()) {
-        published = m.group(1) != null ? date(m.group(1), m.group(2), m.group(3)) : date(m.group(4), m.group(5), m.group(6));
-        if (published != null) {
-          out.field("published", published, Location.detail(file, "发布日期"));
-        }
+    // a page's date line among the paragraphs, else in a metadata cell
+    List<String> dateLines = new ArrayList<>(ps);
+    dateLines.addAll(dateCells);
+    for (String line : dateLines) {
+      Matcher m = PAGE_DATE.matcher(Normalizer.normalize(Labels.simplify(line), Normalizer.Form.NFKC));
+      published = !m.find() ? null
+          : m.group(1) != null ? date(m.group(1), m.group(2), m.group(3)) : date(m.group(4), m.group(5), m.group(6));
+      if (published != null) {
+        out.field("published", published, Location.detail(file, "发布日期"));
+        break;
       }
     }
     for (int k = Math.max(0, start - 3); published == null && titled && k < Math.min(ps.size(), start + 4); k++) {
