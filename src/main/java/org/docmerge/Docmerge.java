@@ -91,15 +91,20 @@ public final class Docmerge {
    * report, also says which rules could not run for lack of data ({@code CHECK.NOT_RUN}). Never writes anything.
    */
   public Checked check(Path input, Validator.Options options) {
-    String name = input.toString();
-    Result<ReportData> read = readAny(input);
+    return checked(input.toString(), readAny(input), !isWorkbook(input), options);
+  }
+
+  /**
+   * What was read, checked: every rule; for a published report, the severity policy of docs/extract.md (what could
+   * not be read is no fault of the publisher) and the rules that could not run.
+   */
+  private Checked checked(String name, Result<ReportData> read, boolean published, Validator.Options options) {
     List<Diagnostic> all = new ArrayList<>(read.diagnostics());
     boolean formatUnknown = all.stream().anyMatch(d -> d.code().equals("EXTRACT.FORMAT_UNKNOWN"));
     // A published text that lacks parts (an excerpt, a page cut short) cannot say whether a section is empty.
     boolean partial = all.stream().anyMatch(d -> d.code().equals("EXTRACT.SECTION_MISSING")
         || d.code().equals("EXTRACT.TABLE_MISSING") || d.code().equals("EXTRACT.TABLE_INCOMPLETE"));
     read.value().ifPresent(data -> {
-      boolean published = !isWorkbook(input);
       for (Diagnostic d : validator.validate(data, options)) {
         if (published && partial && (d.code().equals("R16") || d.code().equals("R17"))) {
           continue; // said in CHECK.NOT_RUN below
@@ -130,16 +135,8 @@ public final class Docmerge {
 
   /** As {@link #check(Path, Validator.Options)} for a file in memory (an upload); {@code name} is only a label. */
   public Checked check(byte[] bytes, String name, Validator.Options options) {
-    Result<ReportData> read = readAny(bytes, name);
-    List<Diagnostic> all = new ArrayList<>(read.diagnostics());
-    read.value().ifPresent(data -> {
-      all.addAll(validator.validate(data, options));
-      if (!workbookName(name) && Reports.sniff(bytes, name) != Reports.Form.WORKBOOK) {
-        validator.notRun(data, options).ifPresent(all::add);
-      }
-    });
-    all.sort(Diagnostic.ORDER);
-    return new Checked(name, read.value(), all);
+    return checked(name, readAny(bytes, name), !workbookName(name) && Reports.sniff(bytes, name) != Reports.Form.WORKBOOK,
+        options);
   }
 
   /**

@@ -86,6 +86,25 @@ class ServeApiTest {
     assertTrue(quoted, "R11 should quote the paragraph it is about");
   }
 
+  /**
+   * A published report checked on the page gets the CLI's findings, its severity policy included: what could not
+   * be read is no error of the publisher (a cut excerpt: no R16/R17; pictures for tables: no R16, only warnings).
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"html/tables-as-pictures-2023.html",
+      "published/45-dianjiang-jiaowei-2019.txt", "published/47-ningdu-duifang-town-2023.txt"})
+  void aPublishedReportGetsTheSameFindingsAsTheCli(String fixture, @TempDir Path tmp) throws Exception {
+    Path source = Path.of("src/test/resources", fixture);
+    Path copy = tmp.resolve(source.getFileName().toString());
+    Files.copy(source, copy);
+    JsonNode j = api.post("/api/check", file(copy.getFileName().toString(), Files.readAllBytes(copy))).json();
+    CliRunner.Run cli = CliRunner.run("check", copy.toString(), "--format", "json");
+    JsonNode c = new ObjectMapper().readTree(cli.out());
+    assertEquals(findings(c), findings(j));
+    assertEquals(0, j.get("errors").asInt(), j.toString());
+    assertFalse(findings(j).stream().anyMatch(f -> f.contains(" R16 ")), findings(j).toString());
+  }
+
   private static List<String> findings(JsonNode j) {
     List<String> out = new ArrayList<>();
     j.get("diagnostics").forEach(d -> out.add(d.get("severity").asText() + " " + d.get("code").asText() + " "
